@@ -1,0 +1,321 @@
+package cl.sernac.cifras.demo;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes a {@link DemoPlan} as monthly export files, streaming each through a buffered
+ * writer, and keeps the tallies the manifest needs (rows, rejects and warnings by file).
+ */
+final class DemoWriter {
+
+	/** Files delivered a second time under another name, byte for byte. */
+	static final Map<String, String> COPIES = Map.of("portal_2015_06.csv", "portal_2015_06 (copia).csv",
+			"municipal_2016_03.csv", "municipal_2016_03 (copia).csv");
+
+	static final String NOTE = "notas_analista.txt";
+
+	static final String SUMMARY = "callcenter_resumen_2015.csv";
+
+	private static final Set<YearMonth> CALLCENTER_RESAVED = Set.of(YearMonth.of(2014, 9), YearMonth.of(2015, 3),
+			YearMonth.of(2016, 8));
+
+	private static final Set<YearMonth> OFICINA_RESAVED = Set.of(YearMonth.of(2015, 11), YearMonth.of(2016, 5));
+
+	private static final Set<YearMonth> PORTAL_BOM = Set.of(YearMonth.of(2015, 3), YearMonth.of(2015, 8),
+			YearMonth.of(2016, 1));
+
+	/**
+	 * How one file is laid out: output columns as canonical indexes (-1 for an unknown extra
+	 * column), header names, encoding and what a spreadsheet re-save added.
+	 */
+	record Layout(int[] order, List<String> header, Charset charset, boolean bom, boolean quoteAll,
+			int trailingEmptyRows, boolean quotedEmptyRows, boolean leadingEmptyRow) {
+
+		boolean reordered() {
+			for (int i = 0; i < this.order.length; i++) {
+				if (this.order[i] != i) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	private final Path directory;
+
+	private final DemoPlan plan;
+
+	final Map<String, Integer> dataRows = new TreeMap<>();
+
+	final Map<String, Map<String, Integer>> rejectsByFile = new TreeMap<>();
+
+	final Map<String, Map<String, Integer>> warningsByFile = new TreeMap<>();
+
+	final Map<String, Integer> stats = new LinkedHashMap<>();
+
+	private int extraCounter;
+
+	DemoWriter(Path directory, DemoPlan plan) {
+		this.directory = directory;
+		this.plan = plan;
+	}
+
+	static String fileName(DemoSource source, YearMonth month) {
+		return String.format(Locale.ROOT, "%s_%d_%02d.csv", source.prefix, month.getYear(), month.getMonthValue());
+	}
+
+	void writeAll() throws IOException {
+		Files.createDirectories(this.directory);
+		for (DemoSource source : DemoSource.values()) {
+			Map<YearMonth, List<DemoRow>> byMonth = new TreeMap<>();
+			for (DemoRow row : this.plan.rows.get(source)) {
+				byMonth.computeIfAbsent(row.fileMonth, (m) -> new ArrayList<>()).add(row);
+			}
+			for (YearMonth month = DemoPlan.FIRST; !month.isAfter(DemoPlan.LAST); month = month.plusMonths(1)) {
+				write(source, month, byMonth.getOrDefault(month.minusMonths(1), List.of()),
+						byMonth.getOrDefault(month, List.of()));
+			}
+		}
+		for (Map.Entry<String, String> copy : new TreeMap<>(COPIES).entrySet()) {
+			Files.copy(this.directory.resolve(copy.getKey()), this.directory.resolve(copy.getValue()),
+					StandardCopyOption.REPLACE_EXISTING);
+			this.dataRows.put(copy.getValue(), this.dataRows.get(copy.getKey()));
+		}
+		writeUnknownFiles();
+	}
+
+	private void write(DemoSource source, YearMonth month, List<DemoRow> previous, List<DemoRow> current)
+			throws IOException {
+		String name = fileName(source, month);
+		Layout layout = layout(source, month);
+		int written = 0;
+		try (Writer out = open(this.directory.resolve(name), layout.charset(), layout.bom())) {
+			if (layout.leadingEmptyRow()) {
+				writeEmpty(out, source, layout);
+			}
+			writeRecord(out, source, layout, layout.header().toArray(String[]::new));
+			for (DemoRow row : previous) {
+				if (row.repeated()) {
+					boolean correction = row.first != null;
+					writeRecord(out, source, layout, fields(row, (row.resent != null) ? row.resent : row.values, layout));
+					count(correction ? "rows-re-sent-with-a-correction" : "rows-repeated-by-overlapping-exports");
+					written++;
+				}
+			}
+			for (DemoRow row : current) {
+				writeRecord(out, source, layout, fields(row, (row.first != null) ? row.first : row.values, layout));
+				written++;
+				if (row.reject != null) {
+					this.rejectsByFile.computeIfAbsent(name, (n) -> new TreeMap<>()).merge(row.reject, 1, Integer::sum);
+				}
+				if (row.warning != null) {
+					this.warningsByFile.computeIfAbsent(name, (n) -> new TreeMap<>()).merge(row.warning, 1, Integer::sum);
+				}
+			}
+			for (int i = 0; i < layout.trailingEmptyRows(); i++) {
+				writeEmpty(out, source, layout);
+			}
+		}
+		this.dataRows.put(name, written);
+		if (layout.quoteAll()) {
+			count("files-saved-again-by-a-spreadsheet");
+		}
+		if (layout.reordered()) {
+			count("files-with-reordered-columns");
+		}
+	}
+
+	private void count(String what) {
+		this.stats.merge(what, 1, Integer::sum);
+	}
+
+	private String[] fields(DemoRow row, String[] values, Layout layout) {
+		List<String> fields = new ArrayList<>(layout.order().length + 1);
+		for (int index : layout.order()) {
+			fields.add((index >= 0) ? values[index] : extraValue(row.source));
+		}
+		if (row.extraField != null) {
+			fields.add(row.extraField);
+		}
+		if (row.fieldDelta < 0) {
+			fields.remove(fields.size() - 1);
+		}
+		for (String field : fields) {
+			if (field.indexOf('\n') >= 0) {
+				count("multi-line-fields-written");
+			}
+		}
+		return fields.toArray(String[]::new);
+	}
+
+	/** Values of the unknown extra columns; they must be ignored. */
+	private String extraValue(DemoSource source) {
+		int n = this.extraCounter++;
+		return switch (source) {
+			case PORTAL -> Integer.toString(500_000 + n);
+			case MOVIL -> (n % 9 == 4) ? "Lluvia; poca asistencia, se cerró antes" : "";
+			default -> "";
+		};
+	}
+
+	static Layout layout(DemoSource source, YearMonth month) {
+		int size = source.columns.size();
+		int[] identity = new int[size];
+		Arrays.setAll(identity, (i) -> i);
+		Layout plain = new Layout(identity, source.columns, source.charset, source.bom, false, 0, false, false);
+		switch (source) {
+			case CALLCENTER:
+				if (CALLCENTER_RESAVED.contains(month)) {
+					if (month.equals(YearMonth.of(2015, 3))) {
+						return new Layout(new int[] { 6, 0, 3, 7, 2, 4, 5, 1, -1 },
+								List.of("COMUNA", "ID_LLAMADA", "TIPO_ATENCION", "DURACIÓN_SEG", "RUT", "MERCADO",
+										"REGIÓN", "FECHA_HORA", "EXTRA_CALLCENTER"),
+								StandardCharsets.UTF_8, true, true, 3, false, false);
+					}
+					return new Layout(identity, source.columns, StandardCharsets.UTF_8, true, true, 3,
+							month.getYear() == 2016, false);
+				}
+				return plain;
+			case OFICINA:
+				if (OFICINA_RESAVED.contains(month)) {
+					return new Layout(identity, source.columns, StandardCharsets.UTF_8, true, true, 3,
+							month.getYear() == 2016, false);
+				}
+				return plain;
+			case MUNICIPAL:
+				if (month.equals(YearMonth.of(2015, 7))) {
+					return new Layout(identity, source.columns, source.charset, true, true, 2, false, false);
+				}
+				if (month.equals(YearMonth.of(2016, 2))) {
+					return new Layout(identity, source.columns, source.charset, true, false, 0, false, true);
+				}
+				if (month.getYear() == 2016 && month.getMonthValue() >= 10) {
+					List<String> upper = source.columns.stream().map((c) -> c.toUpperCase(Locale.ROOT)).toList();
+					return new Layout(identity, upper, source.charset, true, false, 0, false, false);
+				}
+				return plain;
+			case PORTAL:
+				boolean bom = month.getYear() == 2014 || PORTAL_BOM.contains(month);
+				if (month.equals(YearMonth.of(2016, 4))) {
+					return new Layout(new int[] { 1, 0, 4, 2, 3, -1, 7, 6, 5, 8, 9, 10 },
+							List.of("fecha_ingreso", "folio", "canal_origen", "tipo_solicitud", "subtipo", "id_interno",
+									"comuna", "region", "rut_consumidor", "mercado", "proveedor", "descripcion"),
+							source.charset, bom, false, 0, false, false);
+				}
+				return new Layout(identity, source.columns, source.charset, bom, false, 0, false, false);
+			case MOVIL:
+				if (month.equals(YearMonth.of(2015, 10))) {
+					return new Layout(new int[] { 3, 0, 1, 4, 5, 6, -1, 2 },
+							List.of("correlativo", "fecha", "comuna_visitada", "tipo", "rut", "mercado", "observaciones",
+									"programa"),
+							source.charset, false, false, 0, false, false);
+				}
+				return plain;
+			case CONVENIO:
+				if (month.getYear() == 2015 && month.getMonthValue() >= 4 && month.getMonthValue() <= 9) {
+					return new Layout(new int[] { 2, 6, 4, 3, 5, 0, 1, -1 },
+							List.of("fecha_recepcion", "comuna", "folio_sernac", "tipo", "rut", "institucion", "id_caso",
+									"EXTRA_CONVENIO"),
+							source.charset, false, false, 0, false, false);
+				}
+				return plain;
+			default:
+				return plain;
+		}
+	}
+
+	private static Writer open(Path path, Charset charset, boolean bom) throws IOException {
+		Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
+				charset.newEncoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)),
+				1 << 16);
+		if (bom) {
+			writer.write('\uFEFF');
+		}
+		return writer;
+	}
+
+	private static void writeRecord(Writer out, DemoSource source, Layout layout, String[] fields) throws IOException {
+		for (int i = 0; i < fields.length; i++) {
+			if (i > 0) {
+				out.write(source.delimiter);
+			}
+			String field = fields[i];
+			if (layout.quoteAll() || needsQuotes(field, source.delimiter)) {
+				out.write('"');
+				out.write(field.replace("\"", "\"\""));
+				out.write('"');
+			}
+			else {
+				out.write(field);
+			}
+		}
+		out.write(source.lineEnd);
+	}
+
+	private static boolean needsQuotes(String field, char delimiter) {
+		for (int i = 0; i < field.length(); i++) {
+			char c = field.charAt(i);
+			if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void writeEmpty(Writer out, DemoSource source, Layout layout) throws IOException {
+		String[] empty = new String[layout.header().size()];
+		Arrays.fill(empty, "");
+		writeRecord(out, source, new Layout(layout.order(), layout.header(), layout.charset(), layout.bom(),
+				layout.quotedEmptyRows(), 0, false, false), empty);
+	}
+
+	private void writeUnknownFiles() throws IOException {
+		try (Writer out = open(this.directory.resolve(NOTE), StandardCharsets.UTF_8, false)) {
+			out.write("recordar pedir export de diciembre al call center\n");
+			out.write("el portal de junio 2015 llegó dos veces (copia), idem municipal marzo 2016\n");
+		}
+		Map<YearMonth, Integer> calls = new TreeMap<>();
+		for (DemoRow row : this.plan.rows.get(DemoSource.CALLCENTER)) {
+			if (row.counted != null && row.counted.year() == 2015) {
+				calls.merge(row.fileMonth, 1, Integer::sum);
+			}
+		}
+		try (Writer out = open(this.directory.resolve(SUMMARY), DemoSource.CALLCENTER.charset, false)) {
+			out.write("MES;TOTAL\r\n");
+			for (Map.Entry<YearMonth, Integer> entry : calls.entrySet()) {
+				out.write(entry.getKey() + ";" + entry.getValue() + "\r\n");
+			}
+		}
+	}
+
+	List<String> files() {
+		List<String> files = new ArrayList<>(this.dataRows.keySet());
+		files.add(NOTE);
+		files.add(SUMMARY);
+		Collections.sort(files);
+		return files;
+	}
+
+}

@@ -1,0 +1,20 @@
+package cl.sernac.cifras.intake;
+
+/**
+ * What a run decided about a file it found in the input folder.
+ */
+public enum FileOutcome {
+
+	/** Admitted: its rows are read and applied in this run. */
+	ADMITTED,
+
+	/** Same content as a file already ingested (under this or another name): nothing changes. */
+	ALREADY_INGESTED,
+
+	/** Matches no source, lacks a required column, is empty or unreadable: nothing of it is counted. */
+	NOT_RECOGNIZED,
+
+	/** Hidden file, link or anything that is not a regular file: ignored. */
+	IGNORED
+
+}

@@ -1,0 +1,31 @@
+package cl.sernac.cifras.merge;
+
+import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.source.SourceCatalog;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The merging stage: staged files are applied to the store in ledger order, one transaction each.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MergeConfiguration {
+
+	@Bean
+	RecordMerger recordMerger(JdbcTemplate jdbcTemplate, FileLedger fileLedger, SourceCatalog sourceCatalog) {
+		return new RecordMerger(jdbcTemplate, fileLedger, sourceCatalog);
+	}
+
+	@Bean
+	public Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RecordMerger recordMerger) {
+		return new StepBuilder("mergeStep", jobRepository).tasklet(recordMerger, transactionManager).build();
+	}
+
+}

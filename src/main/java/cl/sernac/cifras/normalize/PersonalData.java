@@ -1,0 +1,23 @@
+package cl.sernac.cifras.normalize;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks RUT-shaped text in anything that leaves the pipeline as text (reject details, log lines).
+ */
+public final class PersonalData {
+
+	private static final Pattern RUT_LIKE = Pattern
+		.compile("(?<![0-9])[0-9]{1,2}(?:\\.?[0-9]{3}){2}\\s*-?\\s*[0-9kK](?![0-9])");
+
+	private PersonalData() {
+	}
+
+	public static String mask(String text) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		return RUT_LIKE.matcher(text).replaceAll("[valor oculto]");
+	}
+
+}

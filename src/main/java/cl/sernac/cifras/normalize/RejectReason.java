@@ -1,0 +1,52 @@
+package cl.sernac.cifras.normalize;
+
+/**
+ * Why a row was not counted (SPEC rule 3, plus the syntax errors a file can have). The code is
+ * stable for machines; the message is for analysts.
+ */
+public enum RejectReason {
+
+	MISSING_KEY("missing-key", "Falta la clave del registro"),
+
+	BAD_DATE("bad-date", "Fecha ilegible o inexistente"),
+
+	DATE_OUT_OF_RANGE("date-out-of-range", "Fecha anterior a 2000 o posterior al día de la ejecución"),
+
+	UNKNOWN_TYPE("unknown-type", "Tipo de registro no reconocido"),
+
+	FIELD_COUNT("field-count", "La fila no tiene el mismo número de campos que el encabezado"),
+
+	UNBALANCED_QUOTE("unbalanced-quote", "Comillas sin cerrar: el registro no termina"),
+
+	LINE_TOO_LONG("line-too-long", "Línea demasiado larga"),
+
+	CONTROL_CHARACTERS("control-characters", "Caracteres de control en un campo");
+
+	private final String code;
+
+	private final String message;
+
+	RejectReason(String code, String message) {
+		this.code = code;
+		this.message = message;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+	/** Spanish description for analysts. */
+	public String message() {
+		return this.message;
+	}
+
+	public static RejectReason ofCode(String code) {
+		for (RejectReason reason : values()) {
+			if (reason.code.equals(code)) {
+				return reason;
+			}
+		}
+		throw new IllegalArgumentException("Unknown reject reason " + code);
+	}
+
+}

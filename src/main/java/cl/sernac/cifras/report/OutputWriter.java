@@ -1,0 +1,141 @@
+package cl.sernac.cifras.report;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.normalize.RejectReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes what every run leaves in the output folder: the machine-readable table of cases by
+ * channel and year, the rejected rows, and the run summary.
+ */
+public class OutputWriter implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutputWriter.class);
+
+	public static final String BY_CHANNEL_YEAR = "tables/by_channel_year.csv";
+
+	public static final String REJECTS = "rejects.csv";
+
+	private final JdbcClient jdbc;
+
+	private final CaseQueries queries;
+
+	private final Path outputDir;
+
+	private final Path inputDir;
+
+	private final LocalDate runDate;
+
+	private final RunSummaryWriter summaryWriter = new RunSummaryWriter();
+
+	public OutputWriter(JdbcClient jdbc, CaseQueries queries, Path outputDir, Path inputDir, LocalDate runDate) {
+		this.jdbc = jdbc;
+		this.queries = queries;
+		this.outputDir = outputDir;
+		this.inputDir = inputDir;
+		this.runDate = runDate;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
+		writeChannelYearTable();
+		writeRejects();
+		RunSummary summary = summary(runId);
+		this.summaryWriter.write(summary, this.outputDir);
+		logger.info("\n{}", this.summaryWriter.text(summary));
+		return RepeatStatus.FINISHED;
+	}
+
+	private void writeChannelYearTable() throws java.io.IOException {
+		CsvTable table = new CsvTable(List.of("record_type", "subtype", "channel", "year", "records"));
+		for (CaseQueries.ChannelYearCount count : this.queries.byChannelYear()) {
+			table.row(count.recordType(), count.subtype(), count.channel(), count.year(), count.records());
+		}
+		table.writeTo(this.outputDir.resolve(BY_CHANNEL_YEAR));
+	}
+
+	private void writeRejects() throws java.io.IOException {
+		CsvTable table = new CsvTable(List.of("archivo", "linea", "motivo", "mensaje"));
+		this.jdbc
+			.sql("SELECT f.file_name, r.line_no, r.reason, r.detail FROM rejected_row r"
+					+ " JOIN ingest_file f ON f.id = r.file_id ORDER BY f.ordinal, r.line_no")
+			.query((RowCallbackHandler) (rs) -> {
+				RejectReason reason = RejectReason.ofCode(rs.getString("reason"));
+				String detail = rs.getString("detail");
+				String message = (detail == null || detail.isEmpty()) ? reason.message()
+						: reason.message() + ": " + detail;
+				table.row(rs.getString("file_name"), rs.getLong("line_no"), reason.code(), message);
+			});
+		table.writeTo(this.outputDir.resolve(REJECTS));
+	}
+
+	RunSummary summary(long runId) {
+		Map<Long, Map<String, Long>> rejects = countsByFile(
+				"SELECT r.file_id, r.reason, COUNT(*) FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id"
+						+ " WHERE f.run_id = ? GROUP BY r.file_id, r.reason",
+				runId);
+		Map<Long, Map<String, Long>> warnings = countsByFile(
+				"SELECT w.file_id, w.kind, COUNT(*) FROM row_warning w JOIN run_file f ON f.file_id = w.file_id"
+						+ " WHERE f.run_id = ? GROUP BY w.file_id, w.kind",
+				runId);
+		List<RunSummary.FileSummary> files = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT rf.file_name, rf.outcome, rf.source_name, rf.reason, rf.file_id, f.rows_read, f.records_new,
+					f.records_updated, f.records_unchanged, f.rows_rejected, f.warnings
+				FROM run_file rf LEFT JOIN ingest_file f ON f.id = rf.file_id
+				WHERE rf.run_id = ? ORDER BY rf.file_name
+				""").param(runId).query((RowCallbackHandler) (rs) -> {
+			long fileId = rs.getLong("file_id");
+			files.add(new RunSummary.FileSummary(rs.getString("file_name"), rs.getString("outcome"),
+					rs.getString("source_name"), rs.getString("reason"), rs.getLong("rows_read"),
+					rs.getLong("records_new"), rs.getLong("records_updated"), rs.getLong("records_unchanged"),
+					rs.getLong("rows_rejected"), rs.getLong("warnings"), rejects.getOrDefault(fileId, Map.of()),
+					warnings.getOrDefault(fileId, Map.of())));
+		});
+		RunSummary.Totals totals = new RunSummary.Totals(count(files, "ADMITTED"), count(files, "ALREADY_INGESTED"),
+				count(files, "NOT_RECOGNIZED"), sum(files, RunSummary.FileSummary::rowsRead),
+				sum(files, RunSummary.FileSummary::recordsNew), sum(files, RunSummary.FileSummary::recordsUpdated),
+				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
+				sum(files, RunSummary.FileSummary::warnings));
+		return new RunSummary(runId, LocalDateTime.now(ZoneId.of("America/Santiago")).withNano(0).toString(),
+				this.runDate.toString(), this.inputDir.toString(), files, totals, this.queries.totalCases());
+	}
+
+	private Map<Long, Map<String, Long>> countsByFile(String sql, long runId) {
+		Map<Long, Map<String, Long>> counts = new HashMap<>();
+		this.jdbc.sql(sql)
+			.param(runId)
+			.query((RowCallbackHandler) (rs) -> counts.computeIfAbsent(rs.getLong(1), (id) -> new TreeMap<>())
+				.put(rs.getString(2), rs.getLong(3)));
+		return counts;
+	}
+
+	private static int count(List<RunSummary.FileSummary> files, String outcome) {
+		return (int) files.stream().filter((f) -> outcome.equals(f.outcome())).count();
+	}
+
+	private static long sum(List<RunSummary.FileSummary> files,
+			java.util.function.ToLongFunction<RunSummary.FileSummary> value) {
+		return files.stream().filter((f) -> "ADMITTED".equals(f.outcome())).mapToLong(value).sum();
+	}
+
+}

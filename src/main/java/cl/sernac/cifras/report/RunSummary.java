@@ -1,0 +1,38 @@
+package cl.sernac.cifras.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run did, file by file: for analysts in Spanish and for machines as JSON.
+ *
+ * @param runId the run's number
+ * @param producedAt local date and time, ISO-8601
+ * @param runDate the day of the run, ISO-8601
+ * @param files every file the run saw, in name order
+ * @param totals sums over the files the run admitted
+ * @param casesInStore cases counted in the whole store after the run
+ */
+public record RunSummary(long runId, String producedAt, String runDate, String inputDir,
+		List<FileSummary> files, Totals totals, long casesInStore) {
+
+	/**
+	 * @param outcome {@code ADMITTED}, {@code ALREADY_INGESTED}, {@code NOT_RECOGNIZED} or {@code IGNORED}
+	 * @param reason why a file was not admitted, or null
+	 * @param rejectedByReason rejected rows by reason code
+	 * @param warningsByKind warnings by kind code
+	 */
+	public record FileSummary(String file, String outcome, String source, String reason, long rowsRead,
+			long recordsNew, long recordsUpdated, long recordsUnchanged, long rowsRejected, long warnings,
+			Map<String, Long> rejectedByReason, Map<String, Long> warningsByKind) {
+	}
+
+	public record Totals(int filesAdmitted, int filesAlreadyIngested, int filesNotRecognized, long rowsRead,
+			long recordsNew, long recordsUpdated, long recordsUnchanged, long rowsRejected, long warnings) {
+	}
+
+	public List<FileSummary> notRecognized() {
+		return this.files.stream().filter((f) -> "NOT_RECOGNIZED".equals(f.outcome())).toList();
+	}
+
+}

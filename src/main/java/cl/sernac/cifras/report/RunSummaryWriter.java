@@ -1,0 +1,93 @@
+package cl.sernac.cifras.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes a run's summary: {@code resumen_ejecucion.txt} for analysts, {@code run_summary.json} for
+ * machines.
+ */
+public final class RunSummaryWriter {
+
+	public static final String TEXT_FILE = "resumen_ejecucion.txt";
+
+	public static final String JSON_FILE = "run_summary.json";
+
+	private static final Map<String, String> OUTCOMES = Map.of("ADMITTED", "ingresado", "ALREADY_INGESTED",
+			"ya ingresado", "NOT_RECOGNIZED", "no ingresado", "IGNORED", "ignorado");
+
+	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+	public void write(RunSummary summary, Path outputDir) throws IOException {
+		AtomicFiles.writeUtf8(outputDir.resolve(JSON_FILE), (writer) -> this.json.writeValue(writer, summary));
+		AtomicFiles.writeUtf8(outputDir.resolve(TEXT_FILE), (writer) -> writer.write(text(summary)));
+	}
+
+	public String text(RunSummary summary) {
+		StringBuilder out = new StringBuilder();
+		out.append("Cifras · resumen de la ejecución N° ").append(summary.runId()).append('\n');
+		out.append("Producido el ")
+			.append(LocalDateTime.parse(summary.producedAt()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")))
+			.append(" · fecha de ejecución ")
+			.append(LocalDate.parse(summary.runDate()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy")))
+			.append(" · carpeta de entrada ")
+			.append(summary.inputDir())
+			.append("\n\n");
+		List<RunSummary.FileSummary> admitted = summary.files()
+			.stream()
+			.filter((f) -> "ADMITTED".equals(f.outcome()))
+			.toList();
+		if (admitted.isEmpty()) {
+			out.append("No hubo archivos nuevos que ingresar.\n");
+		}
+		else {
+			String format = "%-34s %-12s %9s %9s %12s %11s %10s %12s%n";
+			out.append(String.format(format, "Archivo", "Fuente", "Filas", "Nuevos", "Actualizados", "Sin cambios",
+					"Rechazadas", "Advertencias"));
+			for (RunSummary.FileSummary f : admitted) {
+				out.append(String.format(format, shorten(f.file(), 34), f.source(), n(f.rowsRead()), n(f.recordsNew()),
+						n(f.recordsUpdated()), n(f.recordsUnchanged()), n(f.rowsRejected()), n(f.warnings())));
+			}
+			RunSummary.Totals t = summary.totals();
+			out.append(String.format(format, "Total", "", n(t.rowsRead()), n(t.recordsNew()), n(t.recordsUpdated()),
+					n(t.recordsUnchanged()), n(t.rowsRejected()), n(t.warnings())));
+		}
+		List<RunSummary.FileSummary> others = summary.files()
+			.stream()
+			.filter((f) -> !"ADMITTED".equals(f.outcome()))
+			.toList();
+		if (!others.isEmpty()) {
+			out.append("\nArchivos no ingresados en esta ejecución:\n");
+			for (RunSummary.FileSummary f : others) {
+				out.append("  - ")
+					.append(f.file())
+					.append(" (")
+					.append(OUTCOMES.get(f.outcome()))
+					.append("): ")
+					.append(f.reason())
+					.append('\n');
+			}
+		}
+		out.append("\nCasos contados en total: ").append(n(summary.casesInStore())).append('\n');
+		out.append("Detalle de las filas rechazadas: rejects.csv\n");
+		return out.toString();
+	}
+
+	private static String n(long value) {
+		return ChileanFormat.integer(value);
+	}
+
+	private static String shorten(String text, int width) {
+		return (text.length() <= width) ? text : text.substring(0, width - 1) + "…";
+	}
+
+
+}

@@ -1,0 +1,87 @@
+package cl.sernac.cifras.source;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Reads one export's data rows by its source profile. Restartable: the row count is kept in the
+ * step's execution context and a restart skips that many rows.
+ */
+public class ExportFileItemReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
+
+	private final Path file;
+
+	private final SourceProfile profile;
+
+	private final ReadLimits limits;
+
+	private CsvRecordReader records;
+
+	private ExportHeader header;
+
+	public ExportFileItemReader(String name, Path file, SourceProfile profile, ReadLimits limits) {
+		setName(name);
+		this.file = file;
+		this.profile = profile;
+		this.limits = limits;
+	}
+
+	@Override
+	protected void doOpen() throws Exception {
+		this.records = open(this.file, this.profile, this.limits);
+		CsvRecord first = nextNonBlank(this.records);
+		if (first == null || first.problem() != null) {
+			throw new ItemStreamException("No header row in " + this.file.getFileName());
+		}
+		this.header = new ExportHeader(this.profile, first.fields());
+		if (!this.header.missingColumns().isEmpty()) {
+			throw new ItemStreamException(
+					"Missing columns " + this.header.missingColumns() + " in " + this.file.getFileName());
+		}
+	}
+
+	@Override
+	protected ExportRow doRead() throws Exception {
+		CsvRecord record = nextNonBlank(this.records);
+		return (record != null) ? this.header.project(record) : null;
+	}
+
+	@Override
+	protected void doClose() throws Exception {
+		if (this.records != null) {
+			this.records.close();
+			this.records = null;
+		}
+	}
+
+	static CsvRecordReader open(Path file, SourceProfile profile, ReadLimits limits) throws IOException {
+		return CsvRecordReader.open(file, Charset.forName(profile.encoding()), profile.delimiterChar(),
+				limits.maxLineChars(), limits.maxRecordLines());
+	}
+
+	/** Rows whose fields are all empty are skipped without a word (SPEC). */
+	static CsvRecord nextNonBlank(CsvRecordReader records) throws IOException {
+		CsvRecord record;
+		do {
+			record = records.next();
+		}
+		while (record != null && record.isBlank());
+		return record;
+	}
+
+	/**
+	 * Reads only the header of a file, to decide before ingesting whether it can be read.
+	 * @return the resolved header, or null when the file has no header row
+	 */
+	public static ExportHeader readHeader(Path file, SourceProfile profile, ReadLimits limits) throws IOException {
+		try (CsvRecordReader records = open(file, profile, limits)) {
+			CsvRecord first = nextNonBlank(records);
+			return (first == null || first.problem() != null) ? null : new ExportHeader(profile, first.fields());
+		}
+	}
+
+}

@@ -1,0 +1,106 @@
+package cl.sernac.cifras.source;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.merge.StagingWriter;
+import cl.sernac.cifras.normalize.RecordNormalizer;
+import cl.sernac.cifras.normalize.RowOutcome;
+import cl.sernac.cifras.normalize.RutHasher;
+import cl.sernac.cifras.normalize.Territory;
+import cl.sernac.cifras.system.CifrasProperties;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The reading stage: every admitted file is a partition, read in chunks by its source profile,
+ * normalized, and staged. Files are read in parallel; the order that decides which version wins
+ * is applied later, when staged files are merged one by one.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestConfiguration {
+
+	static final String FILE_ID = "fileId";
+
+	static final String FILE_PATH = "filePath";
+
+	static final String SOURCE_NAME = "sourceName";
+
+	@Bean
+	Partitioner admittedFilePartitioner(FileLedger fileLedger) {
+		return (gridSize) -> {
+			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+			for (FileLedger.PlannedFile file : fileLedger.planned()) {
+				ExecutionContext context = new ExecutionContext();
+				context.putLong(FILE_ID, file.id());
+				context.putString(FILE_PATH, file.path().toString());
+				context.putString(SOURCE_NAME, file.sourceName());
+				partitions.put("file-" + file.ordinal(), context);
+			}
+			return partitions;
+		};
+	}
+
+	@Bean
+	public Step ingestStep(JobRepository jobRepository, Partitioner admittedFilePartitioner, Step ingestFileStep,
+			CifrasProperties properties) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
+		executor.setConcurrencyLimit(properties.ingestThreads());
+		return new StepBuilder("ingestStep", jobRepository).partitioner("ingestFileStep", admittedFilePartitioner)
+			.step(ingestFileStep)
+			.taskExecutor(executor)
+			.gridSize(properties.ingestThreads())
+			.build();
+	}
+
+	@Bean
+	Step ingestFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ExportFileItemReader exportFileItemReader, RecordNormalizer recordNormalizer,
+			StagingWriter stagingWriter, CifrasProperties properties) {
+		return new StepBuilder("ingestFileStep", jobRepository).<ExportRow, RowOutcome>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(exportFileItemReader)
+			.processor(recordNormalizer)
+			.writer(stagingWriter)
+			.stream(stagingWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ExportFileItemReader exportFileItemReader(@Value("#{stepExecutionContext['filePath']}") String filePath,
+			@Value("#{stepExecutionContext['sourceName']}") String sourceName, SourceCatalog sourceCatalog,
+			ReadLimits readLimits) {
+		return new ExportFileItemReader("exportFileItemReader", Path.of(filePath),
+				sourceCatalog.get(sourceName).profile(), readLimits);
+	}
+
+	@Bean
+	@StepScope
+	RecordNormalizer recordNormalizer(@Value("#{stepExecutionContext['sourceName']}") String sourceName,
+			SourceCatalog sourceCatalog, Territory territory, RutHasher rutHasher, LocalDate runDate) {
+		return new RecordNormalizer(sourceCatalog.get(sourceName).profile(), territory, rutHasher, runDate);
+	}
+
+	@Bean
+	@StepScope
+	StagingWriter stagingWriter(@Value("#{stepExecutionContext['fileId']}") Long fileId,
+			@Value("#{stepExecutionContext['sourceName']}") String sourceName, JdbcTemplate jdbcTemplate) {
+		return new StagingWriter(jdbcTemplate, fileId, sourceName, "exportFileItemReader");
+	}
+
+}

@@ -1,0 +1,72 @@
+package cl.sernac.cifras.source;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The configured source profiles, and which one a file belongs to.
+ */
+public final class SourceCatalog {
+
+	private final Map<String, SourceProfile> profiles;
+
+	public SourceCatalog(Map<String, SourceProfile> profiles) {
+		this.profiles = new TreeMap<>(profiles);
+		this.profiles.forEach((name, profile) -> validate(name, profile));
+	}
+
+	/** The source a file name belongs to; the first in name order when several patterns match. */
+	public Optional<Source> match(String fileName) {
+		return this.profiles.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().matches(fileName))
+			.findFirst()
+			.map((entry) -> new Source(entry.getKey(), entry.getValue()));
+	}
+
+	public Source get(String name) {
+		SourceProfile profile = this.profiles.get(name);
+		if (profile == null) {
+			throw new IllegalArgumentException("Unknown source '" + name + "'");
+		}
+		return new Source(name, profile);
+	}
+
+	public Map<String, SourceProfile> profiles() {
+		return this.profiles;
+	}
+
+	private static void validate(String name, SourceProfile profile) {
+		String problem = null;
+		if (profile.filePattern() == null || profile.filePattern().isBlank()) {
+			problem = "file-pattern is required";
+		}
+		else if (profile.keyColumns().isEmpty()) {
+			problem = "key-columns is required";
+		}
+		else if (profile.columns() == null || profile.columns().date() == null || profile.columns().type() == null) {
+			problem = "columns.date and columns.type are required";
+		}
+		else if (profile.dateFormats().isEmpty()) {
+			problem = "date-formats is required";
+		}
+		else if (profile.typeValues().isEmpty()) {
+			problem = "type-values is required";
+		}
+		else if ((profile.channel() == null || profile.channel().isBlank())
+				&& (profile.channelColumn() == null || profile.channelColumn().isBlank())) {
+			problem = "channel or channel-column is required";
+		}
+		if (problem != null) {
+			throw new IllegalStateException("Source profile '" + name + "': " + problem);
+		}
+		profile.delimiterChar();
+		java.nio.charset.Charset.forName(profile.encoding());
+	}
+
+	/** A profile with its name. */
+	public record Source(String name, SourceProfile profile) {
+	}
+
+}

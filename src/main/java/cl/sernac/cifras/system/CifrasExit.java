@@ -1,0 +1,23 @@
+package cl.sernac.cifras.system;
+
+/**
+ * Exit statuses of the command line, documented in the README.
+ */
+public final class CifrasExit {
+
+	/** The run completed, with rejected rows or not. */
+	public static final int OK = 0;
+
+	/** The run could not complete; the next run resumes it. */
+	public static final int FAILED = 1;
+
+	/** Bad command line. */
+	public static final int USAGE = 2;
+
+	/** Another run holds the data folder: nothing was done. */
+	public static final int ALREADY_RUNNING = 3;
+
+	private CifrasExit() {
+	}
+
+}

@@ -1,0 +1,231 @@
+package cl.sernac.cifras.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the intake job once from the command line: finishes an interrupted run first, then takes
+ * whatever is new in the input folder. The exit status says whether the run completed.
+ */
+@Component
+class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	static final int EXIT_OK = CifrasExit.OK;
+
+	static final int EXIT_FAILED = CifrasExit.FAILED;
+
+	private static final Logger logger = LoggerFactory.getLogger(CifrasRunner.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job intakeJob;
+
+	private final CifrasProperties properties;
+
+	private final LocalDate runDate;
+
+	private final DemoData demoData;
+
+	private static final long STOP_TIMEOUT_SECONDS = 120;
+
+	private final ConfigurableApplicationContext context;
+
+	private final CountDownLatch done = new CountDownLatch(1);
+
+	private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+	private volatile boolean stopping;
+
+	private volatile int exitCode = EXIT_OK;
+
+	CifrasRunner(JobOperator jobOperator, JobRepository jobRepository, Job intakeJob, CifrasProperties properties,
+			LocalDate runDate, DemoData demoData, ConfigurableApplicationContext context) {
+		this.context = context;
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.intakeJob = intakeJob;
+		this.properties = properties;
+		this.runDate = runDate;
+		this.demoData = demoData;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		Thread stopper = new Thread(this::stopGracefully, "cifras-stop");
+		Runtime.getRuntime().addShutdownHook(stopper);
+		try {
+			String schedule = this.properties.schedule();
+			if (schedule != null && !schedule.isBlank()) {
+				runOnSchedule(schedule);
+			}
+			else {
+				runOnce();
+			}
+		}
+		finally {
+			this.done.countDown();
+			if (!this.stopping) {
+				Runtime.getRuntime().removeShutdownHook(stopper);
+			}
+		}
+	}
+
+	/** One run: finish an interrupted run, then take what is new. */
+	synchronized void runOnce() throws Exception {
+		this.exitCode = EXIT_OK;
+		prepareFolders();
+		if (this.properties.demo()) {
+			this.demoData.generateIfEmpty(this.properties.inputDir());
+		}
+		resumeInterruptedRun();
+		if (this.exitCode != EXIT_OK || this.stopping) {
+			return;
+		}
+		JobParameters parameters = new JobParametersBuilder().addLong("run.time", System.currentTimeMillis())
+			.addString("run.date", this.runDate.toString(), false)
+			.toJobParameters();
+		finish(this.jobOperator.start(this.intakeJob, parameters));
+	}
+
+	/** Keeps the process up and runs on a cron schedule until the process is stopped. */
+	private void runOnSchedule(String cron) throws InterruptedException {
+		CronTrigger trigger = new CronTrigger(cron, CommonConfiguration.CHILE);
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("cifras-schedule-");
+		scheduler.initialize();
+		logger.info("Ejecución programada: \"{}\" (hora de Chile). Se detiene con Ctrl+C o SIGTERM.", cron);
+		scheduler.schedule(() -> {
+			try {
+				runOnce();
+			}
+			catch (Exception ex) {
+				logger.error("La ejecución programada falló: {}", rootMessage(ex));
+			}
+		}, trigger);
+		try {
+			this.stopRequested.await();
+		}
+		finally {
+			scheduler.shutdown();
+		}
+	}
+
+	/**
+	 * On SIGTERM: a running job is asked to stop at its next chunk boundary (it ends STOPPED and
+	 * the next run resumes it), then the application closes.
+	 */
+	private void stopGracefully() {
+		this.stopping = true;
+		this.stopRequested.countDown();
+		try {
+			for (JobExecution running : this.jobRepository
+				.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
+				logger.warn("Deteniendo la ejecución N° {} al terminar el bloque en curso",
+						running.getJobInstance().getId());
+				this.jobOperator.stop(running);
+			}
+			this.done.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			logger.warn("No se pudo detener la ejecución en orden: {}", rootMessage(ex));
+		}
+		finally {
+			this.context.close();
+		}
+	}
+
+	private void prepareFolders() throws IOException {
+		if (!Files.isDirectory(this.properties.inputDir())) {
+			Files.createDirectories(this.properties.inputDir());
+		}
+		Files.createDirectories(this.properties.outputDir());
+		SecureDirectories.create(this.properties.dataDir());
+	}
+
+	/**
+	 * A run killed mid-way leaves its execution STARTED: it is marked failed and restarted, so its
+	 * admitted files are read and applied before anything new (rule 1's order).
+	 */
+	private void resumeInterruptedRun() throws Exception {
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
+			logger.warn("La ejecución {} quedó interrumpida; se recupera", running.getId());
+			this.jobOperator.recover(running);
+		}
+		JobInstance last = this.jobRepository.getLastJobInstance(IntakeJobConfiguration.JOB_NAME);
+		if (last == null) {
+			return;
+		}
+		JobExecution lastExecution = this.jobRepository.getLastJobExecution(last);
+		if (lastExecution != null && (lastExecution.getStatus() == BatchStatus.FAILED
+				|| lastExecution.getStatus() == BatchStatus.STOPPED)) {
+			logger.warn("Se reanuda la ejecución N° {} que no terminó", last.getId());
+			finish(this.jobOperator.restart(lastExecution));
+		}
+	}
+
+	private void finish(JobExecution execution) {
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			logger.warn("Ejecución N° {} detenida; la próxima ejecución la reanuda", execution.getJobInstance().getId());
+			this.exitCode = EXIT_FAILED;
+			return;
+		}
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			logger.info("Ejecución N° {} terminada", execution.getJobInstance().getId());
+			return;
+		}
+		this.exitCode = EXIT_FAILED;
+		String cause = execution.getAllFailureExceptions()
+			.stream()
+			.map((ex) -> rootMessage(ex))
+			.findFirst()
+			.orElse(execution.getExitStatus().getExitDescription());
+		logger.error("La ejecución N° {} no terminó ({}): {}", execution.getJobInstance().getId(),
+				execution.getStatus(), cause);
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+	static boolean isEmpty(Path dir) throws IOException {
+		try (Stream<Path> entries = Files.list(dir)) {
+			return entries.noneMatch((p) -> !p.getFileName().toString().startsWith("."));
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package cl.sernac.cifras.system;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.normalize.RutHasher;
+import cl.sernac.cifras.normalize.Territory;
+import cl.sernac.cifras.source.ReadLimits;
+import cl.sernac.cifras.source.SourceCatalog;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Shared pieces every stage uses: sources, reference data, the RUT hash, the ledger, the run date.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CifrasProperties.class)
+class CommonConfiguration {
+
+	static final ZoneId CHILE = ZoneId.of("America/Santiago");
+
+	@Bean
+	SourceCatalog sourceCatalog(CifrasProperties properties) {
+		return new SourceCatalog(properties.sources());
+	}
+
+	@Bean
+	Territory territory() {
+		return Territory.load();
+	}
+
+	@Bean
+	RutHasher rutHasher(CifrasProperties properties, @Value("${" + RutSecret.ENVIRONMENT_VARIABLE + ":}") String secret)
+			throws IOException {
+		return new RutHasher(RutSecret.load(secret, properties.dataDir()));
+	}
+
+	@Bean
+	ReadLimits readLimits(CifrasProperties properties) {
+		return new ReadLimits(properties.maxLineChars(), properties.maxRecordLines());
+	}
+
+	@Bean
+	FileLedger fileLedger(JdbcClient jdbcClient) {
+		return new FileLedger(jdbcClient);
+	}
+
+	@Bean
+	CaseQueries caseQueries(JdbcClient jdbcClient) {
+		return new CaseQueries(jdbcClient);
+	}
+
+	/** The day of the run: rows dated after it are rejected (rule 3). */
+	@Bean
+	LocalDate runDate(CifrasProperties properties) {
+		return (properties.runDate() != null) ? properties.runDate() : LocalDate.now(CHILE);
+	}
+
+}

@@ -1,0 +1,31 @@
+package cl.sernac.cifras.system;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import cl.sernac.cifras.demo.DemoDataGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty input folder with the demo data set (2014-2016), for the quick start.
+ */
+@Component
+class DemoData {
+
+	static final long SEED = 2016L;
+
+	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
+
+	void generateIfEmpty(Path inputDir) throws IOException {
+		if (!CifrasRunner.isEmpty(inputDir)) {
+			logger.info("La carpeta de entrada {} no está vacía: no se generan datos de demostración", inputDir);
+			return;
+		}
+		logger.info("Generando datos de demostración 2014-2016 en {}", inputDir);
+		new DemoDataGenerator(SEED).generate(inputDir);
+	}
+
+}

@@ -1,0 +1,350 @@
+package cl.sernac.cifras.merge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.intake.FileFingerprint;
+import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.source.SourceProfile;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The store on its own: a fresh in-memory H2 database migrated like the application's, the
+ * application's source profiles, the ledger, the merger and the queries. Files are admitted
+ * under a name (which picks their source), rows are staged as the normalizer would have staged
+ * them, and {@link #mergeAll()} applies the staged files in ledger order.
+ */
+public final class StoreFixture implements AutoCloseable {
+
+	/** The run every file of a test is admitted in, unless said otherwise. */
+	public static final long RUN_ID = 1;
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private static final SourceCatalog catalog = new SourceCatalog(applicationProfiles());
+
+	private final AtomicLong fileContents = new AtomicLong();
+
+	private final JdbcTemplate jdbc;
+
+	private final JdbcClient client;
+
+	private final FileLedger ledger;
+
+	private final RecordMerger merger;
+
+	private final CaseQueries cases;
+
+	public StoreFixture() {
+		String url = "jdbc:h2:mem:rules" + databases.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+		Flyway.configure()
+			.dataSource(url, "sa", "")
+			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
+			.load()
+			.migrate();
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.client = JdbcClient.create(dataSource);
+		this.ledger = new FileLedger(this.client);
+		this.merger = new RecordMerger(this.jdbc, this.ledger, catalog);
+		this.cases = new CaseQueries(this.client);
+	}
+
+	/** The source profiles of {@code application.yml}, bound as the application binds them. */
+	private static Map<String, SourceProfile> applicationProfiles() {
+		try {
+			var sources = new YamlPropertySourceLoader().load("application.yml",
+					new ClassPathResource("application.yml"));
+			return new Binder(ConfigurationPropertySources.from(sources))
+				.bind("cifras.sources", Bindable.mapOf(String.class, SourceProfile.class))
+				.get();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static SourceCatalog catalog() {
+		return catalog;
+	}
+
+	public JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	public CaseQueries cases() {
+		return this.cases;
+	}
+
+	public FileLedger ledger() {
+		return this.ledger;
+	}
+
+	public RecordMerger merger() {
+		return this.merger;
+	}
+
+	/** Admits a file of the first run; its source is the one its name matches. */
+	public StagedFile admit(String fileName) {
+		return admit(RUN_ID, fileName);
+	}
+
+	public StagedFile admit(long runId, String fileName) {
+		String sourceName = catalog.match(fileName)
+			.orElseThrow(() -> new IllegalArgumentException("No source for " + fileName))
+			.name();
+		String sha256 = "%064x".formatted(this.fileContents.incrementAndGet());
+		long id = this.ledger.admit(runId, Path.of("input", fileName), new FileFingerprint(sha256, 100, 0),
+				sourceName);
+		return new StagedFile(id, fileName, sourceName);
+	}
+
+	/**
+	 * Stages rows of a file as the staging writer would: lines not set explicitly follow the
+	 * file's previous line (the first data line is 2, after the header).
+	 */
+	public StagedFile stage(StagedFile file, Row... rows) {
+		SourceProfile profile = catalog.get(file.sourceName()).profile();
+		List<Object[]> batch = new ArrayList<>();
+		for (Row row : rows) {
+			long line = (row.line > 0) ? row.line : file.nextLine();
+			file.lastLine = Math.max(file.lastLine, line);
+			String channel = (row.channel != null) ? row.channel : profile.channel();
+			String folio = (row.folio != null || !profile.central()) ? row.folio : row.key;
+			batch.add(new Object[] { file.id(), line, file.sourceName(), row.key, row.type, row.subtype, channel,
+					row.day, row.comuna, row.region, row.rutHash, folio, row.organization, row.place });
+		}
+		this.jdbc.batchUpdate("INSERT INTO staged_row (file_id, line_no, source_name, record_key, record_type,"
+				+ " subtype, channel, intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+		return file;
+	}
+
+	/** Records a rejected line of a file, as the staging writer would. */
+	public void reject(StagedFile file, long line, String reason) {
+		file.lastLine = Math.max(file.lastLine, line);
+		this.jdbc.update("INSERT INTO rejected_row (file_id, line_no, reason, detail) VALUES (?, ?, ?, ?)", file.id(),
+				line, reason, "");
+	}
+
+	/** Records a warning on a line of a file, as the staging writer would. */
+	public void warn(StagedFile file, long line, String kind) {
+		this.jdbc.update("INSERT INTO row_warning (file_id, line_no, kind) VALUES (?, ?, ?)", file.id(), line, kind);
+	}
+
+	/** Applies every staged file, in ledger order. */
+	public int mergeAll() {
+		int merged = 0;
+		while (this.merger.mergeNext()) {
+			merged++;
+		}
+		return merged;
+	}
+
+	public long recordCount() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_record", Long.class);
+	}
+
+	public long stagedRowCount() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM staged_row", Long.class);
+	}
+
+	/** The stored version of a record. */
+	public StoredRecord record(String sourceName, String key) {
+		return this.jdbc.queryForObject("SELECT * FROM intake_record WHERE source_name = ? AND record_key = ?",
+				(rs, i) -> new StoredRecord(rs.getString("source_name"), rs.getString("record_key"),
+						rs.getBoolean("central"), rs.getString("record_type"), rs.getString("subtype"),
+						rs.getString("channel"), rs.getInt("intake_day"), rs.getString("folio"),
+						rs.getString("organization"), rs.getLong("file_id"), rs.getLong("version_seq")),
+				sourceName, key);
+	}
+
+	/** What the ledger says about a file. */
+	public FileStats stats(StagedFile file) {
+		return this.jdbc.queryForObject("SELECT * FROM ingest_file WHERE id = ?",
+				(rs, i) -> new FileStats(rs.getString("status"), (Integer) rs.getObject("rows_read"),
+						(Integer) rs.getObject("records_new"), (Integer) rs.getObject("records_updated"),
+						(Integer) rs.getObject("records_unchanged"), (Integer) rs.getObject("rows_rejected"),
+						(Integer) rs.getObject("warnings")),
+				file.id());
+	}
+
+	/** Files in the order they were applied. */
+	public List<String> mergeOrder() {
+		return this.jdbc.queryForList("SELECT file_name FROM ingest_file WHERE status = 'MERGED' ORDER BY merged_at,"
+				+ " ordinal", String.class);
+	}
+
+	@Override
+	public void close() {
+		this.jdbc.execute("SHUTDOWN");
+	}
+
+	/** A row to stage; defaults: a consultation of 15 January 2015, no folio, no place. */
+	public static Row row(String key) {
+		return new Row(key);
+	}
+
+	/** A file admitted to the ledger. */
+	public static final class StagedFile {
+
+		private final long id;
+
+		private final String name;
+
+		private final String sourceName;
+
+		private long lastLine = 1;
+
+		StagedFile(long id, String name, String sourceName) {
+			this.id = id;
+			this.name = name;
+			this.sourceName = sourceName;
+		}
+
+		public long id() {
+			return this.id;
+		}
+
+		public String name() {
+			return this.name;
+		}
+
+		public String sourceName() {
+			return this.sourceName;
+		}
+
+		long nextLine() {
+			return this.lastLine + 1;
+		}
+
+	}
+
+	/** A staged row, as the normalizer produces it (key already folded). */
+	public static final class Row {
+
+		private final String key;
+
+		private long line;
+
+		private String type = "CONSULTA";
+
+		private String subtype;
+
+		private String channel;
+
+		private int day = 20150115;
+
+		private String comuna;
+
+		private String region;
+
+		private String rutHash;
+
+		private String folio;
+
+		private String organization;
+
+		private String place;
+
+		Row(String key) {
+			this.key = key;
+		}
+
+		public Row line(long line) {
+			this.line = line;
+			return this;
+		}
+
+		public Row type(String type) {
+			this.type = type;
+			return this;
+		}
+
+		public Row soni(String subtype) {
+			this.type = "SONI";
+			this.subtype = subtype;
+			return this;
+		}
+
+		/** Overrides the source's channel (the portal's {@code canal_origen}). */
+		public Row channel(String channel) {
+			this.channel = channel;
+			return this;
+		}
+
+		/** Intake day as {@code yyyyMMdd}. */
+		public Row day(int day) {
+			this.day = day;
+			return this;
+		}
+
+		public Row comuna(String comuna) {
+			this.comuna = comuna;
+			return this;
+		}
+
+		public Row region(String region) {
+			this.region = region;
+			return this;
+		}
+
+		public Row rutHash(String rutHash) {
+			this.rutHash = rutHash;
+			return this;
+		}
+
+		/** The central folio of a non-central row (a central row's folio is its key). */
+		public Row folio(String folio) {
+			this.folio = folio;
+			return this;
+		}
+
+		public Row organization(String organization) {
+			this.organization = organization;
+			return this;
+		}
+
+		public Row place(String place) {
+			this.place = place;
+			return this;
+		}
+
+	}
+
+	/** A row of {@code intake_record}. */
+	public record StoredRecord(String sourceName, String recordKey, boolean central, String recordType,
+			String subtype, String channel, int intakeDay, String folio, String organization, long fileId,
+			long versionSeq) {
+	}
+
+	/** The ledger's figures for a file. */
+	public record FileStats(String status, Integer rowsRead, Integer recordsNew, Integer recordsUpdated,
+			Integer recordsUnchanged, Integer rowsRejected, Integer warnings) {
+
+		public static FileStats merged(int rowsRead, int recordsNew, int recordsUpdated, int recordsUnchanged,
+				int rowsRejected, int warnings) {
+			return new FileStats(FileLedger.MERGED, rowsRead, recordsNew, recordsUpdated, recordsUnchanged,
+					rowsRejected, warnings);
+		}
+
+	}
+
+}
