@@ -30,7 +30,8 @@ public record CifrasRun(Path input, Path output, Path data) {
 	public int run(String... extraArgs) {
 		List<String> args = new ArrayList<>(List.of("--cifras.input-dir=" + this.input,
 				"--cifras.output-dir=" + this.output, "--cifras.data-dir=" + this.data,
-				"--cifras.run-date=" + RUN_DATE, "--logging.level.cl.sernac.cifras=WARN"));
+				"--cifras.run-date=" + RUN_DATE, "--cifras.intake.quiet-period=0s",
+				"--logging.level.cl.sernac.cifras=WARN"));
 		args.addAll(List.of(extraArgs));
 		return SpringApplication.exit(new SpringApplicationBuilder(CifrasApplication.class)
 			.web(WebApplicationType.NONE)

@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * spellings of types, regions and comunas, RUTs in all three forms (some with a wrong check
  * digit), rows rejected for every reason, and two files that must not be ingested.
  *
- * <p>Deterministic: the same seed writes byte-identical files. Plain Java, no Spring; the
+ * <p>Deterministic: the same seed writes byte-identical files. The split of the account
+ * by year is the same for every seed; the seed decides the months, days, people, spellings
+ * and where the awkward cases fall. Plain Java, no Spring; the
  * comunas come from {@code reference/comunas.csv} and {@code reference/aliases.csv} on the
  * classpath. All personal data is fake.
  */

@@ -25,14 +25,21 @@ final class DemoFake {
 			"Instituto Técnico Océano");
 
 	private static final List<String> DESCRIPTIONS = List.of("Sin detalle", "Me cobraron dos veces.",
-			"Producto llegó roto, pedí cambio, no responden.", "Dijeron: \"no corresponde\".\nSegunda línea del relato.",
+			"Producto llegó roto, pedí cambio, no responden.", "No respetan la garantía legal",
+			"Cobro de comisión \"por mantención\" no informada", "Cancelé el servicio en marzo, siguen cobrando.",
+			"Repactaron mi deuda sin mi consentimiento", "Dijeron: \"no corresponde\", y cortaron.");
+
+	/** Free text written over several lines; a minority of the descriptions. */
+	private static final List<String> LONG_DESCRIPTIONS = List.of(
+			"Dijeron: \"no corresponde\".\nSegunda línea del relato.",
 			"Contraté plan de 300 MB, me cobran 500.\nAdjunto boleta, contrato y correo.",
-			"No respetan la garantía legal", "Cobro de comisión \"por mantención\" no informada",
-			"Cancelé el servicio en marzo, siguen cobrando.", "Repactaron mi deuda sin mi consentimiento",
-			"El vuelo fue cancelado; no devuelven el dinero.\n\nReclamé por teléfono tres veces.");
+			"El vuelo fue cancelado; no devuelven el dinero.\n\nReclamé por teléfono tres veces, \"sin respuesta\".");
 
 	private static final List<String> MATTERS = List.of("Cobro indebido", "Repactación", "Garantía; producto defectuoso",
-			"Consulta sobre \"retracto\"", "Corte de suministro", "Cobranza extrajudicial", "Contrato de arriendo",
+			"Consulta sobre \"retracto\"", "Corte de suministro", "Cobranza extrajudicial", "Contrato de arriendo");
+
+	/** Subjects written over several lines; a minority of the front-desk records. */
+	private static final List<String> LONG_MATTERS = List.of(
 			"Compra por internet; producto no llegó.\nSolicita orientación para reclamar",
 			"Seguro de desgravamen \"no informado\"\nPide copia de la póliza; trae boletas");
 
@@ -109,11 +116,11 @@ final class DemoFake {
 	}
 
 	static String description(Random random) {
-		return pick(DESCRIPTIONS, random);
+		return (random.nextInt(100) < 8) ? pick(LONG_DESCRIPTIONS, random) : pick(DESCRIPTIONS, random);
 	}
 
 	static String matter(Random random) {
-		return pick(MATTERS, random);
+		return (random.nextInt(100) < 4) ? pick(LONG_MATTERS, random) : pick(MATTERS, random);
 	}
 
 	static String programme(Random random) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * The comunas of region 05 (Valparaíso), read from the classpath reference data, with
@@ -37,6 +38,8 @@ final class DemoGeo {
 
 	private static final String[] REGION_FORMS = { "Región de Valparaíso", "VALPARAISO", "Valparaiso",
 			"Valparaíso", "V", "5", "05" };
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	record Comuna(String code, String province, String name, int weight, String alias) {
 	}
@@ -140,7 +143,7 @@ final class DemoGeo {
 	}
 
 	static String plain(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
 	}
 
 }

@@ -255,12 +255,16 @@ final class DemoPlan {
 		return split(total, weights);
 	}
 
+	/** Fixed-date national holidays (month * 100 + day): offices are closed. */
+	private static final Set<Integer> HOLIDAYS = Set.of(101, 501, 521, 918, 919, 1225);
+
 	private LocalDateTime moment(YearMonth month, boolean weekdays, int fromMinute, int toMinute) {
 		LocalDate day;
 		do {
 			day = month.atDay(1 + this.random.nextInt(month.lengthOfMonth()));
 		}
-		while (weekdays && day.getDayOfWeek().getValue() > 5);
+		while (weekdays && (day.getDayOfWeek().getValue() > 5
+				|| HOLIDAYS.contains(day.getMonthValue() * 100 + day.getDayOfMonth())));
 		int minute = fromMinute + this.random.nextInt(toMinute - fromMinute);
 		return day.atTime(minute / 60, minute % 60, this.random.nextInt(60));
 	}
@@ -431,8 +435,11 @@ final class DemoPlan {
 			.count();
 	}
 
+	private final Map<YearMonth, List<Municipio>> activeMunicipios = new HashMap<>();
+
 	private Municipio pickMunicipio(YearMonth month) {
-		List<Municipio> active = this.municipios.stream().filter((m) -> !m.start().isAfter(month)).toList();
+		List<Municipio> active = this.activeMunicipios.computeIfAbsent(month,
+				(ym) -> this.municipios.stream().filter((m) -> !m.start().isAfter(ym)).toList());
 		int ticket = this.random.nextInt(active.stream().mapToInt(Municipio::weight).sum());
 		for (Municipio municipio : active) {
 			ticket -= municipio.weight();
@@ -605,7 +612,8 @@ final class DemoPlan {
 	private static String folio(Map<String, Integer> counters, String type, int year) {
 		char letter = type.charAt(0);
 		int number = counters.merge(letter + "-" + year, 1, Integer::sum);
-		return String.format(Locale.ROOT, "%c-%d-%07d", letter, year, number);
+		String digits = Integer.toString(number);
+		return letter + "-" + year + "-" + "0000000".substring(digits.length()) + digits;
 	}
 
 	private void renderPortal() {

@@ -14,6 +14,12 @@ public enum FileOutcome {
 	/** Matches no source, lacks a required column, is empty or unreadable: nothing of it is counted. */
 	NOT_RECOGNIZED,
 
+	/** Still changing (being copied): left in place for a later run. */
+	DEFERRED,
+
+	/** Read again from the archive by a rebuild. */
+	REPROCESSED,
+
 	/** Hidden file, link or anything that is not a regular file: ignored. */
 	IGNORED
 

@@ -7,20 +7,34 @@ import cl.sernac.cifras.system.CifrasProperties;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The first stage: decide which files of the input folder are admitted.
+ * The intake stage: decide which files of the input folder are admitted (first step), and archive
+ * them once applied.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeSettings.class)
 public class IntakeConfiguration {
 
 	@Bean
 	IntakePlanner intakePlanner(CifrasProperties properties, SourceCatalog sourceCatalog, FileLedger fileLedger,
-			ReadLimits readLimits) {
-		return new IntakePlanner(properties.inputDir(), sourceCatalog, fileLedger, readLimits);
+			ReadLimits readLimits, IntakeSettings intakeSettings) {
+		return new IntakePlanner(properties.inputDir(), sourceCatalog, fileLedger, readLimits, intakeSettings);
+	}
+
+	@Bean
+	FileArchiver fileArchiver(CifrasProperties properties, FileLedger fileLedger, IntakeSettings intakeSettings) {
+		return new FileArchiver(properties.inputDir(), fileLedger, intakeSettings);
+	}
+
+	@Bean
+	public Step archiveStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FileArchiver fileArchiver) {
+		return new StepBuilder("archiveStep", jobRepository).tasklet(fileArchiver, transactionManager).build();
 	}
 
 	@Bean

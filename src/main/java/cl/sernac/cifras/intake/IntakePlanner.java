@@ -5,8 +5,13 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -14,20 +19,24 @@ import cl.sernac.cifras.source.ExportFileItemReader;
 import cl.sernac.cifras.source.ExportHeader;
 import cl.sernac.cifras.source.ReadLimits;
 import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.system.HaltPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Looks at every file in the input folder, in name order, and decides its fate: admitted to the
- * store, already ingested (same content), or not recognized (with the reason). Admitted files get
- * their place in the order in which records are applied.
+ * store, left for later (still being copied), already ingested (same content), or not recognized
+ * (with the reason). Admitted files get their place in the order in which records are applied.
  */
 public class IntakePlanner implements Tasklet {
+
+	/** Job parameter: reprocess every file of the ledger into a fresh store first. */
+	public static final String REBUILD = "rebuild";
 
 	private static final Logger logger = LoggerFactory.getLogger(IntakePlanner.class);
 
@@ -39,20 +48,49 @@ public class IntakePlanner implements Tasklet {
 
 	private final ReadLimits limits;
 
-	public IntakePlanner(Path inputDir, SourceCatalog sources, FileLedger ledger, ReadLimits limits) {
+	private final IntakeSettings settings;
+
+	private final FileMover mover;
+
+	public IntakePlanner(Path inputDir, SourceCatalog sources, FileLedger ledger, ReadLimits limits,
+			IntakeSettings settings) {
 		this.inputDir = inputDir;
 		this.sources = sources;
 		this.ledger = ledger;
 		this.limits = limits;
+		this.settings = settings;
+		this.mover = new FileMover(inputDir, settings);
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
-		for (Path file : listFiles()) {
-			plan(runId, file);
+		Object rebuild = chunkContext.getStepContext().getJobParameters().get(REBUILD);
+		if (rebuild != null && Boolean.parseBoolean(rebuild.toString())) {
+			prepareRebuild(runId);
 		}
+		Map<Path, Snapshot> files = quietFiles(runId, listFiles());
+		for (Map.Entry<Path, Snapshot> file : files.entrySet()) {
+			plan(runId, file.getKey(), file.getValue());
+		}
+		HaltPoints.reached("plan");
 		return RepeatStatus.FINISHED;
+	}
+
+	/** Empties the store and queues every file of the ledger again, in its original order. */
+	private void prepareRebuild(long runId) throws IOException {
+		List<FileLedger.PlannedFile> files = this.ledger.all();
+		for (FileLedger.PlannedFile file : files) {
+			if (!Files.isRegularFile(file.path())) {
+				throw new IOException("No se puede reconstruir: falta el archivo " + file.path());
+			}
+		}
+		this.ledger.resetStore();
+		for (FileLedger.PlannedFile file : files) {
+			this.ledger.record(runId, file.fileName(), FileOutcome.REPROCESSED, file.sourceName(), file.id(),
+					"Reconstrucción desde " + file.path().getFileName());
+		}
+		logger.info("Reconstrucción: se vuelven a leer {} archivos en su orden original", files.size());
 	}
 
 	private List<Path> listFiles() throws IOException {
@@ -67,43 +105,80 @@ public class IntakePlanner implements Tasklet {
 		return files;
 	}
 
-	private void plan(long runId, Path file) throws IOException {
+	/**
+	 * The files that have not changed for the quiet period. Files changed more recently are watched
+	 * until they are quiet (at most one quiet period); those still changing are left for later.
+	 */
+	private Map<Path, Snapshot> quietFiles(long runId, List<Path> candidates) throws IOException {
+		Map<Path, Snapshot> snapshots = new LinkedHashMap<>();
+		for (Path file : candidates) {
+			String name = file.getFileName().toString();
+			if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+				continue;
+			}
+			if (name.startsWith(".") || Files.isSymbolicLink(file)
+					|| !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || escapes(file)) {
+				logger.warn("Archivo ignorado (oculto, enlace, especial o nombre no válido): {}", printable(name));
+				this.ledger.record(runId, printable(name), FileOutcome.IGNORED, null, null,
+						"Archivo oculto, enlace simbólico, especial o con un nombre no válido");
+				continue;
+			}
+			snapshots.put(file, Snapshot.of(file));
+		}
+		Duration quiet = this.settings.quietPeriod();
+		Instant now = Instant.now();
+		Instant newest = snapshots.values().stream().map(Snapshot::modified).max(Instant::compareTo).orElse(Instant.EPOCH);
+		Duration wait = quiet.minus(Duration.between(newest, now));
+		if (!quiet.isZero() && !wait.isNegative() && !wait.isZero()) {
+			sleep(wait);
+		}
+		Map<Path, Snapshot> quietFiles = new LinkedHashMap<>();
+		for (Map.Entry<Path, Snapshot> entry : snapshots.entrySet()) {
+			Snapshot again = Snapshot.of(entry.getKey());
+			if (again.equals(entry.getValue())) {
+				quietFiles.put(entry.getKey(), again);
+			}
+			else {
+				defer(runId, entry.getKey());
+			}
+		}
+		return quietFiles;
+	}
+
+	private void plan(long runId, Path file, Snapshot snapshot) throws IOException {
 		String name = file.getFileName().toString();
-		if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-			return;
-		}
-		if (name.startsWith(".") || Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-			logger.warn("Archivo ignorado (oculto, enlace o especial): {}", name);
-			this.ledger.record(runId, name, FileOutcome.IGNORED, null, null,
-					"Archivo oculto, enlace simbólico o especial");
-			return;
-		}
 		Optional<SourceCatalog.Source> match = this.sources.match(name);
 		if (match.isEmpty()) {
-			notRecognized(runId, name, null, "El nombre no corresponde a ninguna fuente configurada");
+			notIngested(runId, file, null, "El nombre no corresponde a ninguna fuente configurada");
 			return;
 		}
 		SourceCatalog.Source source = match.get();
 		FileFingerprint fingerprint = FileFingerprint.of(file, Charset.forName(source.profile().encoding()));
+		if (!Snapshot.of(file).equals(snapshot)) {
+			defer(runId, file);
+			return;
+		}
 		Optional<String> admittedAs = this.ledger.admittedName(fingerprint.sha256());
 		if (admittedAs.isPresent()) {
-			String reason = admittedAs.get().equals(name) ? "Ya ingresado" : "Mismo contenido que " + admittedAs.get();
-			logger.info("{}: {}; no cambia nada", name, reason);
+			String reason = admittedAs.get().equals(name) ? "Ya ingresado antes; no cambia nada"
+					: "Mismo contenido que " + admittedAs.get() + ", ya ingresado; no cambia nada";
+			logger.info("{}: {}", name, reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
+			this.mover.setAside(file, reason);
 			return;
 		}
 		if (fingerprint.badEncodingLine() > 0) {
-			notRecognized(runId, name, source.name(), "Codificación inválida: no es UTF-8 (línea "
+			notIngested(runId, file, source.name(), "Codificación inválida: no es UTF-8 (línea "
 					+ fingerprint.badEncodingLine() + ")");
 			return;
 		}
 		ExportHeader header = ExportFileItemReader.readHeader(file, source.profile(), this.limits);
 		if (header == null) {
-			notRecognized(runId, name, source.name(), "Archivo vacío o sin fila de encabezado");
+			notIngested(runId, file, source.name(), "Archivo vacío o sin fila de encabezado");
 			return;
 		}
 		if (!header.missingColumns().isEmpty()) {
-			notRecognized(runId, name, source.name(),
+			notIngested(runId, file, source.name(),
 					"Faltan columnas obligatorias: " + String.join(", ", header.missingColumns()));
 			return;
 		}
@@ -112,9 +187,50 @@ public class IntakePlanner implements Tasklet {
 		logger.info("{}: fuente {}", name, source.name());
 	}
 
-	private void notRecognized(long runId, String name, String sourceName, String reason) {
+	private void defer(long runId, Path file) {
+		String name = file.getFileName().toString();
+		logger.warn("{}: todavía está cambiando (copia en curso); se leerá en una próxima ejecución", name);
+		this.ledger.record(runId, name, FileOutcome.DEFERRED, null, null,
+				"El archivo todavía está cambiando (copia en curso); se leerá en una próxima ejecución");
+	}
+
+	private void notIngested(long runId, Path file, String sourceName, String reason) throws IOException {
+		String name = file.getFileName().toString();
 		logger.warn("{}: no se ingresa. {}", name, reason);
 		this.ledger.record(runId, name, FileOutcome.NOT_RECOGNIZED, sourceName, null, reason);
+		this.mover.setAside(file, reason);
+	}
+
+	/** A name that is not a plain file name of the input folder (path separators, dot names). */
+	private boolean escapes(Path file) {
+		String name = file.getFileName().toString();
+		return name.contains("/") || name.contains("\\") || name.equals("..")
+				|| !file.toAbsolutePath().normalize().getParent().equals(this.inputDir.toAbsolutePath().normalize());
+	}
+
+	/** File names come from outside: control characters never reach a log or an output. */
+	private static String printable(String name) {
+		return name.replaceAll("\\p{Cntrl}", "?");
+	}
+
+	private static void sleep(Duration wait) {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Size and modification time: a file still being written changes one or both. */
+	record Snapshot(long size, Instant modified) {
+
+		static Snapshot of(Path file) throws IOException {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return new Snapshot(attributes.size(), attributes.lastModifiedTime().toInstant());
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import cl.sernac.cifras.intake.FileLedger;
 import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.system.HaltPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Applies staged files to the store, one file per transaction, in ledger order (SPEC rule 1: the
  * version ingested last wins). Each row is classified against the version it replaces: the
- * previous row with its key in the same file, or else the stored record.
+ * previous row with its key in the same file, or else the stored record. An unchanged row leaves
+ * the stored version as it was: a re-delivery or an overlap changes nothing.
  */
 public class RecordMerger implements Tasklet {
 
@@ -51,7 +53,7 @@ public class RecordMerger implements Tasklet {
 					WHERE l.file_id = s.file_id AND l.source_name = s.source_name AND l.record_key = s.record_key
 					AND l.line_no > s.line_no)) a
 			ON (r.source_name = a.source_name AND r.record_key = a.record_key)
-			WHEN MATCHED THEN UPDATE SET record_type = a.record_type, subtype = a.subtype, channel = a.channel,
+			WHEN MATCHED AND NOT (%s) THEN UPDATE SET record_type = a.record_type, subtype = a.subtype, channel = a.channel,
 				intake_day = a.intake_day, comuna_code = a.comuna_code, region_code = a.region_code,
 				rut_hash = a.rut_hash, folio = a.folio, organization = a.organization, place_code = a.place_code,
 				file_id = a.file_id, version_seq = CAST(? AS BIGINT) * 4294967296 + a.line_no
@@ -60,7 +62,7 @@ public class RecordMerger implements Tasklet {
 				VALUES (a.source_name, a.record_key, CAST(? AS BOOLEAN), a.record_type, a.subtype, a.channel, a.intake_day,
 				a.comuna_code, a.region_code, a.rut_hash, a.folio, a.organization, a.place_code, a.file_id,
 				CAST(? AS BIGINT) * 4294967296 + a.line_no)
-			""";
+			""".formatted(SAME_CONTENT.replace("b.", "r."));
 
 	private final JdbcTemplate jdbc;
 
@@ -106,6 +108,7 @@ public class RecordMerger implements Tasklet {
 		long staged = counts[2];
 		long unchanged = staged - created - updated;
 		this.jdbc.update(MERGE, fileId, file.ordinal(), central, file.ordinal());
+		HaltPoints.reached("merge");
 		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", fileId);
 		long warnings = count("SELECT COUNT(*) FROM row_warning WHERE file_id = ?", fileId);
 		this.jdbc.update("DELETE FROM staged_row WHERE file_id = ?", fileId);

@@ -6,6 +6,8 @@ import java.util.List;
 import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.normalize.WarningKind;
 
+import cl.sernac.cifras.system.HaltPoints;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -79,6 +81,7 @@ public class StagingWriter implements ItemWriter<RowOutcome>, ItemStream {
 		if (!warnings.isEmpty()) {
 			this.jdbc.batchUpdate("INSERT INTO row_warning (file_id, line_no, kind) VALUES (?, ?, ?)", warnings);
 		}
+		HaltPoints.reached("ingest");
 	}
 
 }

@@ -6,7 +6,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 
 /**
- * Numbers as planners read them in Chile: {@code 98.305}, {@code 12,5 %}.
+ * Numbers as planners read them in Chile: {@code 98.305}, {@code 12,5 %}, {@code +1,3 pp}.
  */
 public final class ChileanFormat {
 
@@ -21,7 +21,31 @@ public final class ChileanFormat {
 
 	/** A percentage with one decimal, rounded half up: {@code 12,5 %}. */
 	public static String percent(BigDecimal value) {
-		return new DecimalFormat("#,##0.0", SYMBOLS).format(value.setScale(1, RoundingMode.HALF_UP)) + " %";
+		return decimal(value) + " %";
+	}
+
+	/** One decimal, decimal comma, thousands grouped, rounded half up: {@code 1.234,5}. */
+	public static String decimal(BigDecimal value) {
+		return new DecimalFormat("#,##0.0", SYMBOLS).format(value.setScale(1, RoundingMode.HALF_UP));
+	}
+
+	/** One decimal with a decimal comma and no grouping, for CSV cells: {@code -1234,5}. */
+	public static String plainDecimal(BigDecimal value) {
+		return new DecimalFormat("0.0", SYMBOLS).format(value.setScale(1, RoundingMode.HALF_UP));
+	}
+
+	/** A change in percent, signed: {@code +12,5 %}, {@code -3,0 %}, {@code 0,0 %}. */
+	public static String signedPercent(BigDecimal value) {
+		return sign(value) + percent(value);
+	}
+
+	/** A change in percentage points, signed: {@code +1,3 pp}. */
+	public static String points(BigDecimal value) {
+		return sign(value) + decimal(value) + " pp";
+	}
+
+	private static String sign(BigDecimal value) {
+		return (value.setScale(1, RoundingMode.HALF_UP).signum() > 0) ? "+" : "";
 	}
 
 	private static DecimalFormatSymbols symbols() {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import cl.sernac.cifras.aggregate.CaseQueries;
 import cl.sernac.cifras.normalize.RejectReason;
+import cl.sernac.cifras.system.HaltPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ public class OutputWriter implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
 		writeChannelYearTable();
+		HaltPoints.reached("output");
 		writeRejects();
 		RunSummary summary = summary(runId);
 		this.summaryWriter.write(summary, this.outputDir);

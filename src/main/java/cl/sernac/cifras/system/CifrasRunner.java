@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import cl.sernac.cifras.intake.IntakePlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +110,7 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		JobParameters parameters = new JobParametersBuilder().addLong("run.time", System.currentTimeMillis())
 			.addString("run.date", this.runDate.toString(), false)
+			.addString(IntakePlanner.REBUILD, Boolean.toString(this.properties.rebuild()), false)
 			.toJobParameters();
 		finish(this.jobOperator.start(this.intakeJob, parameters));
 	}
@@ -166,6 +168,19 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		Files.createDirectories(this.properties.outputDir());
 		SecureDirectories.create(this.properties.dataDir());
+		removeTemporaryOutputs(this.properties.outputDir());
+	}
+
+	/** Temporary files of a run killed while writing its outputs (the finished files are intact). */
+	private static void removeTemporaryOutputs(Path outputDir) throws IOException {
+		try (Stream<Path> files = Files.walk(outputDir)) {
+			for (Path file : files.toList()) {
+				String name = file.getFileName().toString();
+				if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(file)) {
+					Files.delete(file);
+				}
+			}
+		}
 	}
 
 	/**

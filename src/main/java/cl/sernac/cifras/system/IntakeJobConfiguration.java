@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The job: admit files, read them, apply them in order, write the outputs.
+ * The job: admit files, read them, apply them in order, archive them, write the outputs.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeJobConfiguration {
@@ -16,10 +16,12 @@ class IntakeJobConfiguration {
 	static final String JOB_NAME = "intakeJob";
 
 	@Bean
-	Job intakeJob(JobRepository jobRepository, Step planStep, Step ingestStep, Step mergeStep, Step outputStep) {
+	Job intakeJob(JobRepository jobRepository, Step planStep, Step ingestStep, Step mergeStep, Step archiveStep,
+			Step outputStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(planStep)
 			.next(ingestStep)
 			.next(mergeStep)
+			.next(archiveStep)
 			.next(outputStep)
 			.build();
 	}

@@ -1,0 +1,48 @@
+package cl.sernac.cifras.intake;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Moves applied files from the input folder to the archive, and records where they are. Runs after
+ * the merge: until then a file stays where the reader expects it. A move interrupted before the
+ * ledger is updated is found again at its archive path.
+ */
+public class FileArchiver implements Tasklet {
+
+	private final Path inputDir;
+
+	private final FileLedger ledger;
+
+	private final FileMover mover;
+
+	public FileArchiver(Path inputDir, FileLedger ledger, IntakeSettings settings) {
+		this.inputDir = inputDir.toAbsolutePath().normalize();
+		this.ledger = ledger;
+		this.mover = new FileMover(inputDir, settings);
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		for (FileLedger.PlannedFile file : this.ledger.all()) {
+			Path path = file.path().toAbsolutePath().normalize();
+			if (!this.inputDir.equals(path.getParent())) {
+				continue;
+			}
+			Path archived = this.mover.archivePath(file.ordinal(), file.fileName()).toAbsolutePath();
+			if (Files.exists(path)) {
+				archived = this.mover.archive(path, file.ordinal()).toAbsolutePath();
+			}
+			if (Files.exists(archived)) {
+				this.ledger.moved(file.id(), archived);
+			}
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+}

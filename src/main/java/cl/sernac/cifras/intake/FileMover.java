@@ -1,0 +1,57 @@
+package cl.sernac.cifras.intake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Moves files out of the way once decided: ingested files into the archive folder (from where a
+ * rebuild reads them), files not ingested aside with a note of the reason.
+ */
+final class FileMover {
+
+	private final Path inputDir;
+
+	private final IntakeSettings settings;
+
+	FileMover(Path inputDir, IntakeSettings settings) {
+		this.inputDir = inputDir;
+		this.settings = settings;
+	}
+
+	/** The archive path of an ingested file: its admission number keeps equal names apart. */
+	Path archivePath(long ordinal, String fileName) {
+		return this.inputDir.resolve(this.settings.archiveFolder()).resolve("%06d_%s".formatted(ordinal, fileName));
+	}
+
+	/** Moves an ingested file to the archive; returns where it is now. */
+	Path archive(Path file, long ordinal) throws IOException {
+		if (!this.settings.archive()) {
+			return file;
+		}
+		Path target = archivePath(ordinal, file.getFileName().toString());
+		Files.createDirectories(target.getParent());
+		Files.move(file, target);
+		return target;
+	}
+
+	void setAside(Path file, String reason) throws IOException {
+		if (!this.settings.archive()) {
+			return;
+		}
+		Path dir = this.inputDir.resolve(this.settings.asideFolder());
+		Files.createDirectories(dir);
+		String name = file.getFileName().toString();
+		Path target = dir.resolve(name);
+		if (Files.exists(target)) {
+			name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "_" + name;
+			target = dir.resolve(name);
+		}
+		Files.move(file, target);
+		Files.writeString(dir.resolve(name + ".motivo.txt"), reason + "\n", StandardCharsets.UTF_8);
+	}
+
+}

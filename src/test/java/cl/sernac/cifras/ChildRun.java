@@ -1,0 +1,93 @@
+package cl.sernac.cifras;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application in a JVM of its own, as the nightly job runs it: it can be killed with SIGKILL,
+ * and two of them can race for the same data folder.
+ */
+public final class ChildRun {
+
+	private final Process process;
+
+	private final StringBuffer output = new StringBuffer();
+
+	private final Thread pump;
+
+	private ChildRun(Process process) {
+		this.process = process;
+		this.pump = new Thread(() -> {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					this.output.append(line).append('\n');
+				}
+			}
+			catch (IOException ex) {
+				// the process was killed
+			}
+		});
+		this.pump.setDaemon(true);
+		this.pump.start();
+	}
+
+	/** Starts {@code CifrasApplication.main} on the folders of a run, with extra environment. */
+	public static ChildRun start(CifrasRun folders, Map<String, String> environment, String... extraArgs)
+			throws IOException {
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, CifrasApplication.class.getName(),
+				"--cifras.input-dir=" + folders.input(), "--cifras.output-dir=" + folders.output(),
+				"--cifras.data-dir=" + folders.data(), "--cifras.run-date=" + CifrasRun.RUN_DATE,
+				"--cifras.intake.quiet-period=0s"));
+		command.addAll(List.of(extraArgs));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		return new ChildRun(builder.start());
+	}
+
+	/** Waits until the output holds the marker; false when the process ended or time ran out first. */
+	public boolean awaitOutput(String marker, long seconds) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		while (System.nanoTime() < deadline) {
+			if (this.output.indexOf(marker) >= 0) {
+				return true;
+			}
+			if (!this.process.isAlive()) {
+				this.pump.join(2000);
+				return this.output.indexOf(marker) >= 0;
+			}
+			Thread.sleep(20);
+		}
+		return false;
+	}
+
+	/** SIGKILL: no shutdown hook, no cleanup, like a power cut of the process. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	public int waitForExit(long seconds) throws InterruptedException {
+		if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+			throw new IllegalStateException("The run did not end in " + seconds + " s:\n" + this.output);
+		}
+		this.pump.join(2000);
+		return this.process.exitValue();
+	}
+
+	public String output() {
+		return this.output.toString();
+	}
+
+}

@@ -1,0 +1,81 @@
+package cl.sernac.cifras.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import cl.sernac.cifras.ChildRun;
+import cl.sernac.cifras.CifrasRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code kill -9} at several points of a run, then a normal run: the same figures and tables as a
+ * run never interrupted. Nothing counted twice, nothing lost.
+ */
+class CrashRecoveryFunctionalTests {
+
+	private static final Path SAMPLES = Path.of("src/test/resources/samples");
+
+	/** Small chunks so a file is read in several transactions. */
+	private static final String CHUNK = "--cifras.chunk-size=7";
+
+	@TempDir
+	static Path reference;
+
+	private static String expectedTable;
+
+	private static String expectedRejects;
+
+	@BeforeAll
+	static void uninterruptedRun() throws Exception {
+		CifrasRun run = CifrasRun.in(reference).withInputFrom(SAMPLES);
+		assertThat(run.run(CHUNK)).isZero();
+		expectedTable = run.outputFile("tables/by_channel_year.csv");
+		expectedRejects = run.outputFile("rejects.csv");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "plan", "ingest:1", "ingest:6", "merge:1", "merge:9", "output" })
+	void killedRunIsCompletedByTheNextRun(String point, @TempDir Path root) throws Exception {
+		// given a run killed with SIGKILL at a point
+		CifrasRun run = CifrasRun.in(root).withInputFrom(SAMPLES);
+		ChildRun child = ChildRun.start(run, Map.of("CIFRAS_HALT_AT", point), CHUNK,
+				"--cifras.ingest-threads=1");
+		assertThat(child.awaitOutput("CIFRAS-HALT " + point.split(":")[0], 120)).as(child.output()).isTrue();
+		child.kill();
+
+		// when the pipeline runs again normally
+		ChildRun rerun = ChildRun.start(run, Map.of(), CHUNK);
+		int exit = rerun.waitForExit(180);
+
+		// then the figures are those of an uninterrupted run
+		assertThat(exit).as(rerun.output()).isZero();
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(expectedTable);
+		assertThat(run.outputFile("rejects.csv")).isEqualTo(expectedRejects);
+		try (Connection db = run.database()) {
+			assertThat(count(db, "SELECT COUNT(*) FROM counted_case")).isEqualTo(305);
+			assertThat(count(db, "SELECT COUNT(*) FROM staged_row")).isZero();
+			assertThat(count(db, "SELECT COUNT(*) FROM ingest_file WHERE status <> 'MERGED'")).isZero();
+			assertThat(count(db, "SELECT COUNT(*) FROM rejected_row")).isEqualTo(17);
+			assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'")).isZero();
+		}
+		try (var temps = Files.walk(run.output())) {
+			assertThat(temps.filter((f) -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+		}
+	}
+
+	private static long count(Connection db, String sql) throws Exception {
+		try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}
