@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
@@ -28,14 +28,21 @@ public record CifrasRun(Path input, Path output, Path data) {
 	}
 
 	public int run(String... extraArgs) {
-		List<String> args = new ArrayList<>(List.of("--cifras.input-dir=" + this.input,
-				"--cifras.output-dir=" + this.output, "--cifras.data-dir=" + this.data,
-				"--cifras.run-date=" + RUN_DATE, "--cifras.intake.quiet-period=0s",
-				"--logging.level.cl.sernac.cifras=WARN"));
-		args.addAll(List.of(extraArgs));
+		Map<String, String> args = new LinkedHashMap<>();
+		args.put("--cifras.input-dir", this.input.toString());
+		args.put("--cifras.output-dir", this.output.toString());
+		args.put("--cifras.data-dir", this.data.toString());
+		args.put("--cifras.run-date", RUN_DATE);
+		args.put("--cifras.intake.quiet-period", "0s");
+		args.put("--logging.level.cl.sernac.cifras", "WARN");
+		for (String arg : extraArgs) {
+			int equals = arg.indexOf('=');
+			args.put(arg.substring(0, equals), arg.substring(equals + 1));
+		}
+		String[] commandLine = args.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		return SpringApplication.exit(new SpringApplicationBuilder(CifrasApplication.class)
 			.web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new)));
+			.run(commandLine));
 	}
 
 	public Connection database() throws SQLException {

@@ -52,11 +52,11 @@ public class QualityQueries {
 		return counts("SELECT kind, COUNT(*) FROM row_warning GROUP BY kind");
 	}
 
-	/** Files a run saw and did not read: not recognized, or ignored (hidden files, links). */
+	/** Files a run saw and did not read: not recognized, still being copied, or ignored (hidden files, links). */
 	public List<FileDecision> notIngested(long runId) {
 		return this.jdbc
 			.sql("SELECT file_name, outcome, reason FROM run_file WHERE run_id = ?"
-					+ " AND outcome IN ('NOT_RECOGNIZED', 'IGNORED') ORDER BY file_name")
+					+ " AND outcome IN ('NOT_RECOGNIZED', 'DEFERRED', 'IGNORED') ORDER BY file_name")
 			.param(runId)
 			.query((rs, i) -> new FileDecision(rs.getString("file_name"), rs.getString("outcome"),
 					rs.getString("reason")))
@@ -90,7 +90,7 @@ public class QualityQueries {
 	}
 
 	/**
-	 * @param outcome {@code NOT_RECOGNIZED} or {@code IGNORED}
+	 * @param outcome {@code NOT_RECOGNIZED}, {@code DEFERRED} or {@code IGNORED}
 	 */
 	public record FileDecision(String fileName, String outcome, String reason) {
 	}

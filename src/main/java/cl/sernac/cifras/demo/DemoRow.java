@@ -56,7 +56,7 @@ final class DemoRow {
 	/** Expected reject reason, or null. */
 	String reject;
 
-	/** For field-count rejects: +1 writes an extra field, -1 drops the last one. */
+	/** For field-count rejects: -1 drops the last field. */
 	int fieldDelta;
 
 	/** For field-count rejects: a field written after the row's last one, or null. */

@@ -14,8 +14,9 @@ import cl.sernac.cifras.normalize.Territory;
  */
 final class Institutions {
 
-	private static final List<String> PREFIXES = List.of("GOBERNACION PROVINCIAL DE ", "DELEGACION PRESIDENCIAL PROVINCIAL DE ",
-			"ILUSTRE MUNICIPALIDAD DE ", "I. MUNICIPALIDAD DE ", "MUNICIPALIDAD DE ");
+	private static final List<String> PREFIXES = List.of("GOBERNACION PROVINCIAL DE ",
+			"DELEGACION PRESIDENCIAL PROVINCIAL DE ", "ILUSTRE MUNICIPALIDAD DE ", "I. MUNICIPALIDAD DE ",
+			"MUNICIPALIDAD DE ");
 
 	private static final Set<String> SMALL_WORDS = Set.of("de", "del", "la", "las", "los", "el", "y");
 
@@ -29,8 +30,10 @@ final class Institutions {
 		for (String prefix : PREFIXES) {
 			if (folded.startsWith(prefix)) {
 				String place = folded.substring(prefix.length());
-				return titleCase(prefix.strip()).replace("Ilustre", "Ilustre") + " "
-						+ this.territory.comunaCode(place).map(this.territory::comunaName).orElseGet(() -> titleCase(place));
+				String placeName = this.territory.comunaCode(place)
+					.map(this.territory::comunaName)
+					.orElseGet(() -> titleCase(place));
+				return titleCase(prefix.strip()) + " " + placeName;
 			}
 		}
 		return titleCase(folded);

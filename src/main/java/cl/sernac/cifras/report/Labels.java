@@ -32,8 +32,8 @@ final class Labels {
 			WarningKind.COMUNA_UNKNOWN, "Comuna no reconocida", WarningKind.REGION_UNKNOWN, "Región no reconocida",
 			WarningKind.CHANNEL_UNKNOWN, "Canal no reconocido");
 
-	private static final Map<String, String> OUTCOMES = Map.of("NOT_RECOGNIZED", "No ingresado", "IGNORED",
-			"Ignorado");
+	private static final Map<String, String> OUTCOMES = Map.of("NOT_RECOGNIZED", "No ingresado", "DEFERRED",
+			"Pendiente: aún se estaba copiando", "IGNORED", "Ignorado");
 
 	private Labels() {
 	}

@@ -137,7 +137,7 @@ public class OutputWriter implements Tasklet {
 
 	private static long sum(List<RunSummary.FileSummary> files,
 			java.util.function.ToLongFunction<RunSummary.FileSummary> value) {
-		return files.stream().filter((f) -> "ADMITTED".equals(f.outcome())).mapToLong(value).sum();
+		return files.stream().filter(RunSummary.FileSummary::wasRead).mapToLong(value).sum();
 	}
 
 }

@@ -21,8 +21,9 @@ public final class RunSummaryWriter {
 
 	public static final String JSON_FILE = "run_summary.json";
 
-	private static final Map<String, String> OUTCOMES = Map.of("ADMITTED", "ingresado", "ALREADY_INGESTED",
-			"ya ingresado", "NOT_RECOGNIZED", "no ingresado", "IGNORED", "ignorado");
+	private static final Map<String, String> OUTCOMES = Map.of("ADMITTED", "ingresado", "REPROCESSED",
+			"reprocesado", "ALREADY_INGESTED", "ya ingresado", "NOT_RECOGNIZED", "no ingresado", "DEFERRED",
+			"pendiente", "IGNORED", "ignorado");
 
 	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -43,7 +44,7 @@ public final class RunSummaryWriter {
 			.append("\n\n");
 		List<RunSummary.FileSummary> admitted = summary.files()
 			.stream()
-			.filter((f) -> "ADMITTED".equals(f.outcome()))
+			.filter(RunSummary.FileSummary::wasRead)
 			.toList();
 		if (admitted.isEmpty()) {
 			out.append("No hubo archivos nuevos que ingresar.\n");
@@ -53,7 +54,8 @@ public final class RunSummaryWriter {
 			out.append(String.format(format, "Archivo", "Fuente", "Filas", "Nuevos", "Actualizados", "Sin cambios",
 					"Rechazadas", "Advertencias"));
 			for (RunSummary.FileSummary f : admitted) {
-				out.append(String.format(format, shorten(f.file(), 34), f.source(), n(f.rowsRead()), n(f.recordsNew()),
+				String name = "REPROCESSED".equals(f.outcome()) ? f.file() + " (reprocesado)" : f.file();
+				out.append(String.format(format, shorten(name, 34), f.source(), n(f.rowsRead()), n(f.recordsNew()),
 						n(f.recordsUpdated()), n(f.recordsUnchanged()), n(f.rowsRejected()), n(f.warnings())));
 			}
 			RunSummary.Totals t = summary.totals();
@@ -62,7 +64,7 @@ public final class RunSummaryWriter {
 		}
 		List<RunSummary.FileSummary> others = summary.files()
 			.stream()
-			.filter((f) -> !"ADMITTED".equals(f.outcome()))
+			.filter((f) -> !f.wasRead())
 			.toList();
 		if (!others.isEmpty()) {
 			out.append("\nArchivos no ingresados en esta ejecución:\n");

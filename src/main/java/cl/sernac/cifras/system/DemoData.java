@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoData {
 
-	static final long SEED = 2016L;
+	static final long SEED = DemoDataGenerator.DEFAULT_SEED;
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
 

@@ -1,0 +1,396 @@
+package cl.sernac.cifras.report;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cl.sernac.cifras.aggregate.ChannelMix;
+import cl.sernac.cifras.aggregate.MobileCoverage;
+import cl.sernac.cifras.aggregate.MunicipalCoverage;
+import cl.sernac.cifras.aggregate.QualityQueries.FileDecision;
+import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.normalize.Territory;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * The report page, {@code index.html}: the account's headline, the charts, the year-by-year mix,
+ * the tables, the mobile unit's and the municipalities' coverage and the data quality. Rendered by
+ * Thymeleaf from {@code templates/informe.html}, every value escaped; it opens from disk with no
+ * network (images by relative path, styles inline).
+ */
+final class PlannerPage {
+
+	static final String FILE = "index.html";
+
+	private static final Locale CHILE = Locale.forLanguageTag("es-CL");
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final TemplateEngine engine = new TemplateEngine();
+
+	PlannerPage() {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(PlannerPage.class.getClassLoader());
+		resolver.setPrefix("templates/");
+		resolver.setSuffix(".html");
+		resolver.setTemplateMode(TemplateMode.HTML);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(true);
+		this.engine.setTemplateResolver(resolver);
+	}
+
+	void write(Path outputDir, Model model) throws IOException {
+		String html = render(model);
+		AtomicFiles.writeUtf8(outputDir.resolve(FILE), (writer) -> writer.write(html));
+	}
+
+	String render(Model model) {
+		Context context = new Context(CHILE);
+		context.setVariable("page", model);
+		return this.engine.process("informe", context);
+	}
+
+	/** Builds what the page shows from the figures, tables and charts of the run. */
+	static Model model(PlannerFigures figures, PlannerTables tables, List<PlannerCharts.Chart> charts,
+			Territory territory, RunSummary summary) {
+		return new ModelBuilder(figures, tables, charts, territory, summary).build();
+	}
+
+	private static final class ModelBuilder {
+
+		private final PlannerFigures figures;
+
+		private final PlannerTables tables;
+
+		private final List<PlannerCharts.Chart> charts;
+
+		private final Territory territory;
+
+		private final RunSummary summary;
+
+		ModelBuilder(PlannerFigures figures, PlannerTables tables, List<PlannerCharts.Chart> charts,
+				Territory territory, RunSummary summary) {
+			this.figures = figures;
+			this.tables = tables;
+			this.charts = charts;
+			this.territory = territory;
+			this.summary = summary;
+		}
+
+		Model build() {
+			Period period = this.figures.period();
+			String region = this.territory.regionName(this.figures.regionCode());
+			return new Model("SERNAC en cifras", "Dirección Regional de " + region, period.label(), headline(region),
+					chartGroups(), mixTables(), periodTables(), mobile(region), municipal(), quality(), produced());
+		}
+
+		private Headline headline(String region) {
+			Period period = this.figures.period();
+			List<Card> cards = new ArrayList<>();
+			List<String> parts = new ArrayList<>();
+			for (String type : ChannelMix.TYPES) {
+				long total = this.figures.periodTotal(type);
+				parts.add(Labels.typeCount(type, total));
+				List<Line> channels = new ArrayList<>();
+				this.figures.periodByChannel(type)
+					.forEach((channel, records) -> channels.add(new Line(ChileanFormat.integer(records),
+							Channels.name(channel), percent(Shares.share(records, total)), Channels.hex(channel))));
+				List<Line> subtypes = new ArrayList<>();
+				if (type.equals("SONI")) {
+					this.figures.periodSoniBySubtype()
+						.forEach((subtype, records) -> subtypes.add(new Line(ChileanFormat.integer(records),
+								Labels.subtype(subtype).toLowerCase(CHILE), percent(Shares.share(records, total)),
+								null)));
+				}
+				cards.add(new Card(ChileanFormat.integer(total), Labels.typePlural(type), channels, subtypes));
+			}
+			String sentence = period.phrase() + " recibimos " + String.join(", ", parts.subList(0, parts.size() - 1))
+					+ " y " + parts.get(parts.size() - 1) + ".";
+			MobileCoverage.Coverage mobile = this.figures.mobile().years(period.from(), period.to());
+			MunicipalCoverage.Count municipal = this.figures.municipal().count(period.from(), period.to());
+			List<String> notes = List.of(
+					"SERNAC Móvil visitó " + mobile.visited().size() + " de las " + mobile.regionTotal()
+							+ " comunas de la región de " + region + ".",
+					plural(municipal.municipalities(), "municipalidad", "municipalidades") + " y "
+							+ plural(municipal.provincialGovernments(), "gobernación provincial",
+									"gobernaciones provinciales")
+							+ " enviaron registros por las plataformas municipales.");
+			return new Headline(sentence, cards, notes);
+		}
+
+		private List<ChartGroup> chartGroups() {
+			String period = this.figures.period().label();
+			List<ChartGroup> groups = new ArrayList<>();
+			groups.add(group("mezcla", "Mezcla de canales por año, " + period,
+					"Cuántos casos llegaron por cada canal, año a año.", "por_canal_anio"));
+			groups.add(group("participacion", "Participación de cada canal por año, " + period,
+					"La mezcla de canales en porcentaje del total de cada año: permite comparar los años aunque el"
+							+ " total cambie.",
+					"participacion_anio"));
+			groups.add(group("mensual", "Serie mensual por canal, " + period,
+					"Casos recibidos cada mes; la estacionalidad y los cambios de tendencia se ven aquí.", "mensual"));
+			groups.add(group("totales", "Totales del período por canal, " + period,
+					"Casos del período por canal, de mayor a menor, con su participación.", "total_periodo"));
+			return groups;
+		}
+
+		private ChartGroup group(String id, String title, String note, String kind) {
+			List<ChartView> views = this.charts.stream()
+				.filter((chart) -> chart.kind().equals(kind))
+				.map((chart) -> new ChartView(chart.file(), chart.title()))
+				.toList();
+			return new ChartGroup(id, title, note, views);
+		}
+
+		/** Per type, channels in rows and for every year its records, share and change of share. */
+		private List<HtmlTable> mixTables() {
+			List<HtmlTable> result = new ArrayList<>();
+			List<Integer> years = this.figures.years();
+			if (years.isEmpty()) {
+				return result;
+			}
+			ChannelMix mix = this.figures.mix();
+			for (String type : mix.types()) {
+				List<HeaderCell> groups = new ArrayList<>(List.of(new HeaderCell("", 1)));
+				List<String> header = new ArrayList<>(List.of("Canal"));
+				for (int year : years) {
+					boolean first = year == years.get(0);
+					groups.add(new HeaderCell(String.valueOf(year), first ? 2 : 3));
+					header.add("Registros");
+					header.add("Participación");
+					if (!first) {
+						header.add("Cambio");
+					}
+				}
+				List<List<Cell>> rows = new ArrayList<>();
+				for (String channel : mix.channels(type)) {
+					List<Cell> row = new ArrayList<>(List.of(Cell.channel(channel)));
+					for (ChannelMix.Row r : mix.rows(type)) {
+						if (r.channel().equals(channel)) {
+							row.add(Cell.number(ChileanFormat.integer(r.records())));
+							row.add(Cell.number(percent(r.share())));
+							if (r.year() != years.get(0)) {
+								row.add(Cell.number(points(r.shareChange())));
+							}
+						}
+					}
+					rows.add(row);
+				}
+				List<Cell> total = new ArrayList<>(List.of(Cell.total("Total")));
+				for (ChannelMix.Total t : mix.totals(type)) {
+					total.add(Cell.total(ChileanFormat.integer(t.records())));
+					total.add(Cell.total((t.records() > 0) ? "100,0 %" : "—"));
+					if (t.year() != years.get(0)) {
+						total.add(Cell.total((t.change() != null) ? ChileanFormat.signedPercent(t.change()) : "—"));
+					}
+				}
+				rows.add(total);
+				result.add(new HtmlTable("mezcla-" + PlannerCharts.slug(type), Labels.type(type), null, groups, header,
+						rows));
+			}
+			return result;
+		}
+
+		private List<HtmlTable> periodTables() {
+			return List.of(html(this.tables.periodAccount()), html(this.tables.soniBySubtypeYear()));
+		}
+
+		private Coverage mobile(String region) {
+			Period period = this.figures.period();
+			MobileCoverage.Coverage coverage = this.figures.mobile().years(period.from(), period.to());
+			String sentence = "En el período " + period.label() + ", SERNAC Móvil atendió en " + coverage.visited().size()
+					+ " de las " + coverage.regionTotal() + " comunas de la región de " + region + ".";
+			List<String> notes = new ArrayList<>();
+			notes.add(coverage.notVisited().isEmpty() ? "Visitó todas las comunas de la región."
+					: "No visitó: " + names(coverage.notVisited()) + ".");
+			if (!coverage.outsideRegion().isEmpty()) {
+				notes.add("Además atendió fuera de la región, en " + names(coverage.outsideRegion()) + ".");
+			}
+			return new Coverage(sentence, notes,
+					List.of(html(this.tables.mobileCoverage()), html(this.tables.mobileByComuna())));
+		}
+
+		private Coverage municipal() {
+			Period period = this.figures.period();
+			MunicipalCoverage.Count count = this.figures.municipal().count(period.from(), period.to());
+			String sentence = "En el período " + period.label() + ", "
+					+ plural(count.municipalities(), "municipalidad", "municipalidades") + " y "
+					+ plural(count.provincialGovernments(), "gobernación provincial", "gobernaciones provinciales")
+					+ " enviaron " + plural(count.records(), "registro", "registros") + ".";
+			return new Coverage(sentence, List.of(),
+					List.of(html(this.tables.municipalCoverage()), html(this.tables.municipalities())));
+		}
+
+		private Quality quality() {
+			List<Line> rejects = new ArrayList<>();
+			long rejected = 0;
+			for (String code : Labels.reasonCodes()) {
+				long count = this.figures.rejectedByReason().getOrDefault(code, 0L);
+				rejected += count;
+				if (count > 0) {
+					rejects.add(new Line(ChileanFormat.integer(count), Labels.reasonMessage(code), code, null));
+				}
+			}
+			List<Line> warnings = new ArrayList<>();
+			long warned = 0;
+			for (String code : Labels.warningCodes()) {
+				long count = this.figures.warningsByKind().getOrDefault(code, 0L);
+				warned += count;
+				if (count > 0) {
+					warnings.add(new Line(ChileanFormat.integer(count), Labels.warningMessage(code), code, null));
+				}
+			}
+			List<Decision> notIngested = new ArrayList<>();
+			for (FileDecision decision : this.figures.notIngested()) {
+				notIngested.add(new Decision(decision.fileName(), Labels.outcome(decision.outcome()),
+						(decision.reason() != null) ? decision.reason() : ""));
+			}
+			return new Quality(ChileanFormat.integer(rejected), rejects, ChileanFormat.integer(warned), warnings,
+					notIngested, html(this.tables.fileQuality()));
+		}
+
+		private Produced produced() {
+			LocalDateTime at = LocalDateTime.parse(this.summary.producedAt());
+			return new Produced(at.format(DATE), at.format(TIME), String.valueOf(this.summary.runId()),
+					LocalDate.parse(this.summary.runDate()).format(DATE),
+					plural(this.figures.files().size(), "archivo", "archivos"),
+					ChileanFormat.integer(this.summary.casesInStore()));
+		}
+
+		private String names(List<String> codes) {
+			List<String> names = codes.stream().map(this.tables::comunaName).toList();
+			if (names.size() == 1) {
+				return names.get(0);
+			}
+			return String.join(", ", names.subList(0, names.size() - 1)) + " y " + names.get(names.size() - 1);
+		}
+
+	}
+
+	/** A table as the page shows it: numbers the Chilean way, a link to its CSV file. */
+	static HtmlTable html(Table table) {
+		List<List<Cell>> rows = new ArrayList<>();
+		for (List<Object> values : table.rows()) {
+			List<Cell> row = new ArrayList<>();
+			boolean total = values.contains("Total");
+			for (int i = 0; i < values.size(); i++) {
+				Table.Kind kind = table.columns().get(i).kind();
+				String text = htmlCell(values.get(i), kind);
+				row.add(new Cell(text, kind != Table.Kind.TEXT, null, total));
+			}
+			rows.add(row);
+		}
+		return new HtmlTable(table.name(), table.title(), table.csvFile(), List.of(),
+				table.columns().stream().map(Table.Column::name).toList(), rows);
+	}
+
+	static String htmlCell(Object value, Table.Kind kind) {
+		if (value == null) {
+			return "—";
+		}
+		return switch (kind) {
+			case TEXT -> value.toString();
+			case PLAIN -> String.valueOf(((Number) value).longValue());
+			case COUNT -> ChileanFormat.integer(((Number) value).longValue());
+			case SHARE -> ChileanFormat.percent((BigDecimal) value);
+			case CHANGE -> ChileanFormat.signedPercent((BigDecimal) value);
+			case POINTS -> ChileanFormat.points((BigDecimal) value);
+		};
+	}
+
+	private static String percent(BigDecimal share) {
+		return (share != null) ? ChileanFormat.percent(share) : "—";
+	}
+
+	private static String points(BigDecimal change) {
+		return (change != null) ? ChileanFormat.points(change) : "—";
+	}
+
+	private static String plural(long count, String one, String many) {
+		return ChileanFormat.integer(count) + " " + ((count == 1) ? one : many);
+	}
+
+	record Model(String title, String office, String period, Headline headline, List<ChartGroup> chartGroups,
+			List<HtmlTable> mixTables, List<HtmlTable> periodTables, Coverage mobile, Coverage municipal,
+			Quality quality, Produced produced) {
+	}
+
+	/**
+	 * @param sentence the account's sentence: "Entre el 2014 y el 2016 recibimos ..."
+	 * @param cards one per record type
+	 * @param notes the mobile unit's and the municipalities' coverage
+	 */
+	record Headline(String sentence, List<Card> cards, List<String> notes) {
+	}
+
+	record Card(String figure, String noun, List<Line> channels, List<Line> subtypes) {
+	}
+
+	/**
+	 * @param detail a share, or a code
+	 * @param color the channel's colour, or null
+	 */
+	record Line(String figure, String label, String detail, String color) {
+	}
+
+	record ChartGroup(String id, String title, String note, List<ChartView> charts) {
+	}
+
+	record ChartView(String file, String title) {
+	}
+
+	/**
+	 * @param csv the table's file, relative to the output folder, or null
+	 * @param groups an optional header row above the column names (years over their columns)
+	 */
+	record HtmlTable(String id, String title, String csv, List<HeaderCell> groups, List<String> header,
+			List<List<Cell>> rows) {
+	}
+
+	record HeaderCell(String text, int span) {
+	}
+
+	/**
+	 * @param color a channel's colour shown as a swatch before the text, or null
+	 */
+	record Cell(String text, boolean number, String color, boolean total) {
+
+		static Cell number(String text) {
+			return new Cell(text, true, null, false);
+		}
+
+		static Cell total(String text) {
+			return new Cell(text, !"Total".equals(text), null, true);
+		}
+
+		static Cell channel(String code) {
+			return new Cell(Channels.name(code), false, Channels.hex(code), false);
+		}
+
+	}
+
+	record Coverage(String sentence, List<String> notes, List<HtmlTable> tables) {
+	}
+
+	record Quality(String rejected, List<Line> rejects, String warned, List<Line> warnings,
+			List<Decision> notIngested, HtmlTable files) {
+	}
+
+	record Decision(String file, String outcome, String reason) {
+	}
+
+	record Produced(String date, String time, String runId, String runDate, String files, String cases) {
+	}
+
+}

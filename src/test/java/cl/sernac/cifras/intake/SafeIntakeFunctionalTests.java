@@ -1,0 +1,124 @@
+package cl.sernac.cifras.intake;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import cl.sernac.cifras.CifrasRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the nightly run does with what people copy by hand into the input folder.
+ */
+class SafeIntakeFunctionalTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final String HEADER = "fecha,comuna_visitada,programa,correlativo,tipo,rut,mercado\n";
+
+	@TempDir
+	Path root;
+
+	@Test
+	void fileStillBeingWrittenIsLeftForLaterAndThenReadOnce() throws Exception {
+		// given a file that is being written slowly while the run starts
+		CifrasRun run = CifrasRun.in(this.root);
+		Path file = run.input().resolve("movil_2016_01.csv");
+		Thread writer = new Thread(() -> {
+			try (OutputStream out = Files.newOutputStream(file)) {
+				out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+				for (int i = 1; i <= 12; i++) {
+					out.write("2016-01-%02d,Quillota,SERNAC en tu barrio,%d,consulta,,SALUD\n".formatted(i, i)
+						.getBytes(StandardCharsets.UTF_8));
+					out.flush();
+					Thread.sleep(250);
+				}
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		writer.start();
+		Thread.sleep(300);
+
+		// when a run starts during the copy
+		assertThat(run.run("--cifras.intake.quiet-period=1s")).isZero();
+
+		// then the file is left in place for a later run, and the summary says so
+		JsonNode first = JSON.readTree(run.output().resolve("run_summary.json").toFile());
+		assertThat(first.get("files").get(0).get("outcome").asText()).isEqualTo("DEFERRED");
+		assertThat(run.outputFile("resumen_ejecucion.txt")).contains("copia en curso");
+		assertThat(Files.exists(file)).isTrue();
+		writer.join();
+
+		// and the next run, after the copy, reads it once, completely
+		assertThat(run.run("--cifras.intake.quiet-period=1s")).isZero();
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv")))
+			.containsExactly("record_type,subtype,channel,year,records", "CONSULTA,,MOVIL,2016,12");
+		assertThat(run.run("--cifras.intake.quiet-period=1s")).isZero();
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv")))
+			.containsExactly("record_type,subtype,channel,year,records", "CONSULTA,,MOVIL,2016,12");
+	}
+
+	@Test
+	void sameContentUnderThreeNamesIsCountedOnce() throws Exception {
+		// given one export dropped under three names
+		CifrasRun run = CifrasRun.in(this.root);
+		String content = HEADER + "2016-02-01,Quillota,SERNAC en tu barrio,1,consulta,,SALUD\n"
+				+ "2016-02-01,Quillota,SERNAC en tu barrio,2,reclamo,,SALUD\n";
+		for (String name : List.of("movil_2016_02.csv", "movil_2016_02 (copia).csv", "MOVIL_2016_02_v2.csv")) {
+			Files.writeString(run.input().resolve(name), content);
+		}
+
+		// when the pipeline runs
+		assertThat(run.run()).isZero();
+
+		// then it is counted once and the other two are reported and set aside
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv"))).containsExactly(
+				"record_type,subtype,channel,year,records", "CONSULTA,,MOVIL,2016,1", "RECLAMO,,MOVIL,2016,1");
+		JsonNode summary = JSON.readTree(run.output().resolve("run_summary.json").toFile());
+		assertThat(summary.get("totals").get("filesAdmitted").asInt()).isEqualTo(1);
+		assertThat(summary.get("totals").get("filesAlreadyIngested").asInt()).isEqualTo(2);
+		try (var archived = Files.list(run.input().resolve("archivo"))) {
+			assertThat(archived.map((p) -> p.getFileName().toString())).containsExactly("000001_MOVIL_2016_02_v2.csv");
+		}
+		assertThat(run.input().resolve("no_ingresados/movil_2016_02.csv")).exists();
+		assertThat(run.input().resolve("no_ingresados/movil_2016_02.csv.motivo.txt")).content()
+			.contains("Mismo contenido que MOVIL_2016_02_v2.csv");
+
+		// and dropping it again later changes nothing
+		Files.writeString(run.input().resolve("movil_2016_02.csv"), content);
+		assertThat(run.run()).isZero();
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv"))).hasSize(3);
+	}
+
+	@Test
+	void hiddenFilesLinksAndUnknownFilesAreNotCounted() throws Exception {
+		// given a hidden file, a symbolic link to an export outside the folder, and an unknown file
+		CifrasRun run = CifrasRun.in(this.root);
+		Path outside = this.root.resolve("movil_secreto.csv");
+		Files.writeString(outside, HEADER + "2016-03-01,Quillota,x,1,consulta,,SALUD\n");
+		Files.createSymbolicLink(run.input().resolve("movil_2016_03.csv"), outside);
+		Files.writeString(run.input().resolve(".movil_2016_04.csv"), HEADER + "2016-04-01,Quillota,x,1,consulta,,SALUD\n");
+		Files.writeString(run.input().resolve("notas.txt"), "pedir export de abril\n");
+
+		// when the pipeline runs
+		assertThat(run.run()).isZero();
+
+		// then nothing is counted; the unknown file is set aside with its reason
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv"))).hasSize(1);
+		JsonNode summary = JSON.readTree(run.output().resolve("run_summary.json").toFile());
+		assertThat(summary.get("files").findValuesAsText("outcome")).containsExactly("IGNORED", "IGNORED", "NOT_RECOGNIZED");
+		assertThat(run.input().resolve("no_ingresados/notas.txt.motivo.txt")).content()
+			.contains("El nombre no corresponde a ninguna fuente");
+		assertThat(Files.isSymbolicLink(run.input().resolve("movil_2016_03.csv"))).isTrue();
+	}
+
+}
