@@ -77,6 +77,14 @@ public final class ChildRun {
 		this.process.waitFor(30, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * SIGTERM, as a service manager stops a process. Sent with kill(1): {@link Process#destroy()}
+	 * would also close the process's output, and what it logs while stopping would be lost.
+	 */
+	public void terminate() throws IOException, InterruptedException {
+		new ProcessBuilder("kill", "-TERM", Long.toString(this.process.pid())).inheritIO().start().waitFor();
+	}
+
 	public int waitForExit(long seconds) throws InterruptedException {
 		if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();

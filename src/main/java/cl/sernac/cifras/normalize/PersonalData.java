@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class PersonalData {
 
 	private static final Pattern RUT_LIKE = Pattern
-		.compile("(?<![0-9])[0-9]{1,2}(?:\\.?[0-9]{3}){2}\\s*-?\\s*[0-9kK](?![0-9])");
+		.compile("(?<![0-9])[0-9]{1,3}(?:\\.?[0-9]{3}){1,2}\\s*-?\\s*[0-9kK](?![0-9])");
 
 	private PersonalData() {
 	}

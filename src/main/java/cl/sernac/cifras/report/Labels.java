@@ -13,10 +13,11 @@ import cl.sernac.cifras.normalize.WarningKind;
  */
 final class Labels {
 
+	/** Title, plural, singular, and the participle that agrees with them. */
 	private static final Map<String, List<String>> TYPES = Map.of(
-			"CONSULTA", List.of("Consultas", "consultas", "consulta"),
-			"RECLAMO", List.of("Reclamos", "reclamos", "reclamo"),
-			"SONI", List.of("SONI", "SONI", "SONI"));
+			"CONSULTA", List.of("Consultas", "consultas", "consulta", "recibidas"),
+			"RECLAMO", List.of("Reclamos", "reclamos", "reclamo", "recibidos"),
+			"SONI", List.of("SONI", "SONI", "SONI", "recibidos"));
 
 	private static final Map<String, String> SUBTYPES = Map.of("DISCONFORMIDAD", "Disconformidad",
 			"RECONOCIMIENTO", "Reconocimiento", "SUGERENCIA", "Sugerencia", "", "Sin subtipo");
@@ -46,6 +47,11 @@ final class Labels {
 	/** {@code consultas}, inside a sentence. */
 	static String typePlural(String code) {
 		return word(code, 1);
+	}
+
+	/** {@code consultas recibidas}, {@code reclamos recibidos}. */
+	static String typeReceived(String code) {
+		return word(code, 1) + " " + word(code, 3);
 	}
 
 	/** {@code 1 consulta}, {@code 98.305 consultas}. */

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes what every run leaves in the output folder: the machine-readable table of cases by
- * channel and year, the rejected rows, and the run summary.
+ * channel and year, the rejected rows, the run summary, and the planners' report (tables, charts
+ * and {@code index.html}).
  */
 public class OutputWriter implements Tasklet {
 
@@ -47,12 +48,16 @@ public class OutputWriter implements Tasklet {
 
 	private final RunSummaryWriter summaryWriter = new RunSummaryWriter();
 
-	public OutputWriter(JdbcClient jdbc, CaseQueries queries, Path outputDir, Path inputDir, LocalDate runDate) {
+	private final PlannerReport plannerReport;
+
+	public OutputWriter(JdbcClient jdbc, CaseQueries queries, Path outputDir, Path inputDir, LocalDate runDate,
+			PlannerReport plannerReport) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.outputDir = outputDir;
 		this.inputDir = inputDir;
 		this.runDate = runDate;
+		this.plannerReport = plannerReport;
 	}
 
 	@Override
@@ -63,6 +68,7 @@ public class OutputWriter implements Tasklet {
 		writeRejects();
 		RunSummary summary = summary(runId);
 		this.summaryWriter.write(summary, this.outputDir);
+		this.plannerReport.write(summary);
 		logger.info("\n{}", this.summaryWriter.text(summary));
 		return RepeatStatus.FINISHED;
 	}

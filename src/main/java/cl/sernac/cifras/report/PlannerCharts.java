@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Rectangle;
+import java.awt.geom.Line2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -14,7 +16,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +30,7 @@ import cl.sernac.cifras.aggregate.Shares;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
@@ -79,13 +84,17 @@ final class PlannerCharts {
 
 	private static final Font TICK = new Font(FONT, Font.PLAIN, 24);
 
-	private static final Font LEGEND = new Font(FONT, Font.PLAIN, 26);
+	private static final Font LEGEND = new Font(FONT, Font.PLAIN, 25);
 
 	private static final Font ITEM = new Font(FONT, Font.BOLD, 22);
 
 	private static final Font TOTAL = new Font(FONT, Font.BOLD, 24);
 
-	private static final Color GRID = new Color(0xD0D0D0);
+	private static final Color GRID = new Color(0xC8C8C8);
+
+	private static final Rectangle LEGEND_BOX = new Rectangle(-11, -11, 22, 22);
+
+	private static final Line2D LEGEND_LINE = new Line2D.Double(-18, 0, 18, 0);
 
 	private static final Color TEXT = new Color(0x222222);
 
@@ -146,7 +155,7 @@ final class PlannerCharts {
 		}
 		JFreeChart chart = stackedBars(
 				Labels.type(type) + " por canal, " + period.label(),
-				"Número de " + Labels.typePlural(type) + " recibidos cada año, por canal de ingreso",
+				"Número de " + Labels.typeReceived(type) + " cada año, por canal de ingreso",
 				Labels.type(type), dataset, channels, false);
 		CategoryPlot plot = chart.getCategoryPlot();
 		long highest = totals.values().stream().mapToLong(Long::longValue).max().orElse(0);
@@ -216,22 +225,27 @@ final class PlannerCharts {
 			}
 			dataset.addSeries(series);
 		}
-		DateAxis time = new DateAxis("Mes");
-		SimpleDateFormat format = new SimpleDateFormat("MMM yyyy", spanishMonths());
-		time.setDateFormatOverride(format);
-		int months = dataset.getSeriesCount() > 0 ? dataset.getSeries(0).getItemCount() : 12;
+		DateAxis time = new MonthAxis();
+		time.setDateFormatOverride(new SimpleDateFormat("MMM yyyy", spanishMonths()));
+		int months = (dataset.getSeriesCount() > 0) ? dataset.getSeries(0).getItemCount() : 0;
 		time.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthStep(months)));
 		time.setTickMarkPosition(DateTickMarkPosition.START);
+		if (months > 1) {
+			// from the first month to the last, so that no tick falls outside the period
+			time.setRange(dataset.getSeries(0).getTimePeriod(0).getStart(),
+					dataset.getSeries(0).getTimePeriod(months - 1).getStart());
+		}
 		NumberAxis values = new NumberAxis(Labels.type(type) + " por mes");
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
 		for (int i = 0; i < channels.size(); i++) {
 			renderer.setSeriesPaint(i, Channels.color(channels.get(i)));
 			renderer.setSeriesStroke(i, new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
 		}
+		renderer.setLegendLine(LEGEND_LINE);
 		XYPlot plot = new XYPlot(dataset, time, values, renderer);
 		JFreeChart chart = new JFreeChart(Labels.type(type) + " por mes y canal, " + period.label(), TITLE, plot,
 				true);
-		style(chart, "Número de " + Labels.typePlural(type) + " recibidos cada mes, por canal de ingreso");
+		style(chart, "Número de " + Labels.typeReceived(type) + " cada mes, por canal de ingreso");
 		plot.setDomainGridlinePaint(GRID);
 		plot.setRangeGridlinePaint(GRID);
 		plot.setNoDataMessage(NO_DATA);
@@ -266,6 +280,7 @@ final class PlannerCharts {
 		NumberAxis values = new NumberAxis(Labels.type(type) + " en el período");
 		CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
 		plot.setOrientation(PlotOrientation.HORIZONTAL);
+		plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
 		renderer.setDefaultItemLabelGenerator(labels((row, column, value) -> ChileanFormat.integer(value)
 				+ " (" + ChileanFormat.percent(Shares.share(value, total)) + ")"));
 		renderer.setDefaultItemLabelsVisible(true);
@@ -308,6 +323,7 @@ final class PlannerCharts {
 		renderer.setDefaultItemLabelsVisible(true);
 		renderer.setDefaultItemLabelFont(ITEM);
 		renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
+		renderer.setDefaultLegendShape(LEGEND_BOX);
 		CategoryAxis years = new CategoryAxis("Año");
 		NumberAxis values = new NumberAxis(valueLabel);
 		CategoryPlot plot = new CategoryPlot(dataset, years, values, renderer);
@@ -343,7 +359,7 @@ final class PlannerCharts {
 			legend.setItemFont(LEGEND);
 			legend.setPosition(RectangleEdge.BOTTOM);
 			legend.setFrame(BlockBorder.NONE);
-			legend.setItemLabelPadding(new RectangleInsets(4, 8, 4, 28));
+			legend.setItemLabelPadding(new RectangleInsets(4, 6, 4, 22));
 			legend.setMargin(new RectangleInsets(16, 0, 0, 0));
 		}
 	}
@@ -374,10 +390,10 @@ final class PlannerCharts {
 		return Labels.typePlural(type).toLowerCase(Locale.ROOT);
 	}
 
-	/** A month step that leaves about a dozen labels on the time axis. */
+	/** A month step that leaves at most eight labels on the time axis, so that they never touch. */
 	static int monthStep(int months) {
-		for (int step : new int[] { 1, 2, 3, 4, 6, 12, 24, 60 }) {
-			if (months / step <= 12) {
+		for (int step : new int[] { 1, 2, 3, 6, 12, 24, 60 }) {
+			if (months / step <= 8) {
 				return step;
 			}
 		}
@@ -421,6 +437,30 @@ final class PlannerCharts {
 			}
 
 		};
+	}
+
+	/** A time axis whose ticks fall on months that divide the year evenly: January, then every step. */
+	private static final class MonthAxis extends DateAxis {
+
+		@Override
+		protected Date nextStandardDate(Date date, DateTickUnit unit) {
+			Calendar calendar = Calendar.getInstance(getTimeZone(), getLocale());
+			calendar.setTime(date);
+			int step = unit.getMultiple();
+			boolean onBoundary = calendar.get(Calendar.DAY_OF_MONTH) == 1 && calendar.get(Calendar.HOUR_OF_DAY) == 0
+					&& calendar.get(Calendar.MINUTE) == 0 && calendar.get(Calendar.SECOND) == 0
+					&& calendar.get(Calendar.MILLISECOND) == 0;
+			calendar.set(calendar.get(Calendar.YEAR), calendar.get(Calendar.MONTH), 1, 0, 0, 0);
+			calendar.set(Calendar.MILLISECOND, 0);
+			if (!onBoundary) {
+				calendar.add(Calendar.MONTH, 1);
+			}
+			while (calendar.get(Calendar.MONTH) % step != 0) {
+				calendar.add(Calendar.MONTH, 1);
+			}
+			return calendar.getTime();
+		}
+
 	}
 
 	@FunctionalInterface

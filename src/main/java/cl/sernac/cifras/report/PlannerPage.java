@@ -36,6 +36,11 @@ final class PlannerPage {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
+	/** Text longer than this may wrap in its cell; shorter text stays on one line. */
+	private static final int WIDE_TEXT = 40;
+
+	private static final int FOLDED_ROWS = 15;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final TemplateEngine engine = new TemplateEngine();
@@ -170,7 +175,7 @@ final class PlannerPage {
 					header.add("Registros");
 					header.add("Participación");
 					if (!first) {
-						header.add("Cambio");
+						header.add("Cambio (pp)");
 					}
 				}
 				List<List<Cell>> rows = new ArrayList<>();
@@ -287,7 +292,7 @@ final class PlannerPage {
 			for (int i = 0; i < values.size(); i++) {
 				Table.Kind kind = table.columns().get(i).kind();
 				String text = htmlCell(values.get(i), kind);
-				row.add(new Cell(text, kind != Table.Kind.TEXT, null, total));
+				row.add(new Cell(text, kind != Table.Kind.TEXT, null, total, text.length() > WIDE_TEXT));
 			}
 			rows.add(row);
 		}
@@ -356,6 +361,12 @@ final class PlannerPage {
 	 */
 	record HtmlTable(String id, String title, String csv, List<HeaderCell> groups, List<String> header,
 			List<List<Cell>> rows) {
+
+		/** Long tables are folded on the page, one click away, so that the page reads top to bottom. */
+		public boolean folded() {
+			return this.rows.size() > FOLDED_ROWS;
+		}
+
 	}
 
 	record HeaderCell(String text, int span) {
@@ -364,18 +375,18 @@ final class PlannerPage {
 	/**
 	 * @param color a channel's colour shown as a swatch before the text, or null
 	 */
-	record Cell(String text, boolean number, String color, boolean total) {
+	record Cell(String text, boolean number, String color, boolean total, boolean wide) {
 
 		static Cell number(String text) {
-			return new Cell(text, true, null, false);
+			return new Cell(text, true, null, false, false);
 		}
 
 		static Cell total(String text) {
-			return new Cell(text, !"Total".equals(text), null, true);
+			return new Cell(text, !"Total".equals(text), null, true, false);
 		}
 
 		static Cell channel(String code) {
-			return new Cell(Channels.name(code), false, Channels.hex(code), false);
+			return new Cell(Channels.name(code), false, Channels.hex(code), false, false);
 		}
 
 	}

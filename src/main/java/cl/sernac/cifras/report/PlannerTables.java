@@ -1,8 +1,10 @@
 package cl.sernac.cifras.report;
 
+import java.text.Collator;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -166,21 +168,33 @@ final class PlannerTables {
 	}
 
 	Table municipalities() {
+		Period period = this.figures.period();
+		List<Table.Column> columns = new ArrayList<>(List.of(text("Institución"), text("Tipo de institución")));
+		for (int year : this.figures.years()) {
+			columns.add(count("Registros " + year));
+		}
+		columns.add(count("Consultas " + period.label()));
+		columns.add(count("Reclamos " + period.label()));
+		columns.add(count("Total " + period.label()));
 		Table table = new Table("municipios", "Municipios",
-				"Plataformas municipales: registros por municipalidad o gobernación provincial y año",
-				text("Institución"), text("Tipo de institución"), plain("Año"), count("Consultas"), count("Reclamos"),
-				count("Total"));
+				"Plataformas municipales: registros por municipalidad o gobernación provincial y año", columns);
 		MunicipalCoverage municipal = this.figures.municipal();
-		for (String org : municipal.organizations()) {
+		Map<String, String> byName = new TreeMap<>(Collator.getInstance(Locale.forLanguageTag("es-CL")));
+		municipal.organizations().forEach((org) -> byName.put(this.institutions.name(org), org));
+		byName.forEach((name, org) -> {
+			List<Object> cells = new ArrayList<>(List.of(name, Institutions.kind(org)));
+			long consultas = 0;
+			long reclamos = 0;
 			for (int year : this.figures.years()) {
-				long consultas = municipal.records(org, year, "CONSULTA");
-				long reclamos = municipal.records(org, year, "RECLAMO");
-				long total = municipal.records(org, year, year);
-				if (total > 0) {
-					table.row(this.institutions.name(org), Institutions.kind(org), year, consultas, reclamos, total);
+				cells.add(municipal.records(org, year, year));
+				if (period.contains(year)) {
+					consultas += municipal.records(org, year, "CONSULTA");
+					reclamos += municipal.records(org, year, "RECLAMO");
 				}
 			}
-		}
+			cells.addAll(List.of(consultas, reclamos, consultas + reclamos));
+			table.row(cells.toArray());
+		});
 		return table;
 	}
 

@@ -3,26 +3,44 @@ package cl.sernac.cifras.report;
 import java.time.LocalDate;
 
 import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.aggregate.QualityQueries;
+import cl.sernac.cifras.normalize.Territory;
 import cl.sernac.cifras.system.CifrasProperties;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The output stage: tables, rejects and the run summary, written at the end of every run.
+ * The output stage: tables, rejects, the run summary and the planners' report, written at the end of
+ * every run.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReportProperties.class)
 public class ReportConfiguration {
 
 	@Bean
+	QualityQueries qualityQueries(JdbcClient jdbcClient) {
+		return new QualityQueries(jdbcClient);
+	}
+
+	@Bean
+	PlannerReport plannerReport(CaseQueries caseQueries, QualityQueries qualityQueries, Territory territory,
+			ReportProperties reportProperties, CifrasProperties properties, LocalDate runDate) {
+		return new PlannerReport(caseQueries, qualityQueries, territory, reportProperties, properties.outputDir(),
+				runDate);
+	}
+
+	@Bean
 	OutputWriter outputWriter(JdbcClient jdbcClient, CaseQueries caseQueries, CifrasProperties properties,
-			LocalDate runDate) {
-		return new OutputWriter(jdbcClient, caseQueries, properties.outputDir(), properties.inputDir(), runDate);
+			LocalDate runDate, PlannerReport plannerReport) {
+		return new OutputWriter(jdbcClient, caseQueries, properties.outputDir(), properties.inputDir(), runDate,
+				plannerReport);
 	}
 
 	@Bean

@@ -119,26 +119,46 @@ public final class CsvRecordReader implements Closeable {
 		if (!this.parser.isPending()) {
 			return new CsvRecord(first.number, fields, null);
 		}
+		if (!opensQuotedField(this.parser.getPendingText())) {
+			// A stray quote in an unquoted last field (an inch mark): the line is the whole record.
+			this.parser = newParser();
+			return new CsvRecord(first.number, newParser().parseLine(first.text), null);
+		}
 		// A quoted field goes on over the next lines: the parser returns the fields completed so far.
 		List<String> collected = new ArrayList<>(List.of(fields));
 		List<PendingLine> consumed = new ArrayList<>();
 		while (this.parser.isPending()) {
 			PendingLine more = (consumed.size() + 1 < this.maxRecordLines) ? nextLine() : null;
-			if (more == null || more.text == LineReader.TOO_LONG) {
-				if (more != null) {
-					consumed.add(more);
+			if (more != null && more.text != LineReader.TOO_LONG) {
+				consumed.add(more);
+				collected.addAll(List.of(this.parser.parseLineMulti(more.text)));
+				if (!this.parser.isPending() || opensQuotedField(this.parser.getPendingText())) {
+					continue;
 				}
-				// Unbalanced quote: report the record at its first line, read the rest again.
-				this.parser = newParser();
-				for (int i = consumed.size() - 1; i >= 0; i--) {
-					this.replay.addFirst(consumed.get(i));
-				}
-				return new CsvRecord(first.number, CsvRecord.NO_FIELDS, CsvRecord.Problem.UNBALANCED_QUOTE);
 			}
-			consumed.add(more);
-			collected.addAll(List.of(this.parser.parseLineMulti(more.text)));
+			else if (more != null) {
+				consumed.add(more);
+			}
+			// Unbalanced quote: report the record at its first line, read the following lines again.
+			this.parser = newParser();
+			for (int i = consumed.size() - 1; i >= 0; i--) {
+				this.replay.addFirst(consumed.get(i));
+			}
+			return new CsvRecord(first.number, CsvRecord.NO_FIELDS, CsvRecord.Problem.UNBALANCED_QUOTE);
 		}
 		return new CsvRecord(first.number, collected.toArray(CsvRecord.NO_FIELDS), null);
+	}
+
+	/**
+	 * Whether the parser's pending text is a quoted field still open (it starts with a quote and
+	 * holds an odd number of them), not text after a closed quote or a quote inside plain text.
+	 */
+	private static boolean opensQuotedField(String pending) {
+		if (pending == null || !pending.startsWith("\"")) {
+			return false;
+		}
+		long quotes = pending.chars().filter((c) -> c == '"').count();
+		return quotes % 2 == 1;
 	}
 
 	private ICSVParser newParser() {

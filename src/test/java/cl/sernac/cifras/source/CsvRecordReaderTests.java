@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -318,10 +317,6 @@ class CsvRecordReaderTests {
 	}
 
 	@Test
-	@Disabled("BUG: CsvRecordReader continues a record whenever OpenCSV's RFC4180Parser says isPending(), and that "
-			+ "parser also goes pending when the LAST field is unquoted but holds an odd number of quotes (TV 50\" LED): "
-			+ "line 3 is swallowed into line 2 ([12345678-5, 'TV 50\" LED\\n15509661-6', Radio] at line 2, "
-			+ "so a FIELD_COUNT reject that also loses the valid row of line 3)")
 	void inchMarkInUnquotedLastFieldIsData() throws IOException {
 		// given inch_mark_unquoted.csv: an unquoted last field holding one '"'
 		JsonNode expected = JSON.readTree(EXTRAS.resolve("expected.json").toFile()).get("inch_mark_unquoted.csv");
@@ -337,9 +332,6 @@ class CsvRecordReaderTests {
 	}
 
 	@Test
-	@Disabled("BUG: same cause as inchMarkInUnquotedLastFieldIsData: FastCSV open-quotation-3 'A,B\"' (a quote at "
-			+ "the end of an unquoted last field) swallows the next line: [A, 'B\"\\nC', D] at line 1 instead of "
-			+ "[A, B\"] and [C, D] (at the end of a file it becomes UNBALANCED_QUOTE)")
 	void quoteInsideUnquotedLastFieldIsData() throws IOException {
 		// given FastCSV open-quotation-3, followed by a second record
 		Path csv = write("open-quotation-3.csv", "A,B\"\nC,D\n");
@@ -354,11 +346,6 @@ class CsvRecordReaderTests {
 	}
 
 	@Test
-	@Disabled("BUG: same cause as inchMarkInUnquotedLastFieldIsData: a quoted last field with text after its closing "
-			+ "quote (even quote count, starts with '\"' but does not end with one) makes RFC4180Parser pending, so "
-			+ "lines 3 and 4 are swallowed into the record of line 2 until a line with an odd quote count; the "
-			+ "merged record has the header's 2 fields and would be accepted while the rows of lines 3 and 4 vanish "
-			+ "without any problem reported")
 	void textAfterClosingQuoteDoesNotSwallowFollowingRecords() throws IOException {
 		// given a malformed quoted last field on line 2, then well-formed rows
 		Path csv = write("after-quote.csv", "h,obs\n1,\"Televisor de 50\"\"\" y mas\n2,ok\n3,\"x\"\n4,y\n");
@@ -584,6 +571,30 @@ class CsvRecordReaderTests {
 		// then
 		assertThat(fieldsOf(records)).containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e", "f"));
 		assertThat(records).extracting(CsvRecord::line).containsExactly(1L, 2L, 3L);
+	}
+
+	@Test
+	void crlfSplitBetweenTwoReadsIsOneLineEnd() throws IOException {
+		// given 40 CRLF lines laid out so that every CR is the last character of an 8192-character block
+		// (and so of every 64K read buffer) and its LF the first of the next one
+		StringBuilder content = new StringBuilder();
+		List<List<String>> expected = new ArrayList<>();
+		for (int i = 1; i <= 40; i++) {
+			String number = String.format("%02d", i);
+			String padding = "x".repeat(((i == 1) ? 8191 : 8190) - 3);
+			content.append(number).append(';').append(padding).append("\r\n");
+			expected.add(List.of(number, padding));
+		}
+		assertThat(content.charAt(8191)).isEqualTo('\r');
+		assertThat(content.charAt(65535)).isEqualTo('\r');
+		Path csv = write("crlf-boundaries.csv", content.toString());
+
+		// when
+		List<CsvRecord> records = readAll(csv, StandardCharsets.UTF_8, ';');
+
+		// then no empty line appears between CR and LF
+		assertThat(fieldsOf(records)).isEqualTo(expected);
+		assertThat(records.get(39).line()).isEqualTo(40);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import cl.sernac.cifras.ChildRun;
 import cl.sernac.cifras.CifrasRun;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,6 +70,31 @@ class CrashRecoveryFunctionalTests {
 		try (var temps = Files.walk(run.output())) {
 			assertThat(temps.filter((f) -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
 		}
+	}
+
+	@Test
+	void terminatedRunStopsAtAChunkBoundaryAndIsResumed(@TempDir Path root) throws Exception {
+		// given a run that receives SIGTERM while reading
+		CifrasRun run = CifrasRun.in(root).withInputFrom(SAMPLES);
+		ChildRun child = ChildRun.start(run, Map.of("CIFRAS_PAUSE_AT", "ingest:3000"), CHUNK,
+				"--cifras.ingest-threads=1");
+		assertThat(child.awaitOutput("CIFRAS-PAUSE ingest", 120)).as(child.output()).isTrue();
+		child.terminate();
+		child.waitForExit(120);
+		assertThat(child.output()).contains("Deteniendo la ejecución");
+		try (Connection db = run.database()) {
+			assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STOPPED'")).isEqualTo(1);
+			assertThat(count(db, "SELECT COUNT(*) FROM ingest_file WHERE status = 'MERGED'")).isZero();
+		}
+
+		// when the pipeline runs again
+		ChildRun rerun = ChildRun.start(run, Map.of(), CHUNK);
+
+		// then it resumes the stopped run and the figures are complete
+		assertThat(rerun.waitForExit(180)).as(rerun.output()).isZero();
+		assertThat(rerun.output()).contains("Se reanuda la ejecución");
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(expectedTable);
+		assertThat(run.outputFile("rejects.csv")).isEqualTo(expectedRejects);
 	}
 
 	private static long count(Connection db, String sql) throws Exception {

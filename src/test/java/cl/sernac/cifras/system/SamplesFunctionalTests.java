@@ -135,7 +135,9 @@ class SamplesFunctionalTests {
 		}
 		String outputs;
 		try (var files = Files.walk(this.run.output())) {
-			outputs = files.filter(Files::isRegularFile).map((f) -> {
+			outputs = files.filter(Files::isRegularFile)
+				.filter((f) -> f.toString().matches(".*\\.(csv|txt|json|html)$"))
+				.map((f) -> {
 				try {
 					return Files.readString(f);
 				}

@@ -1,0 +1,56 @@
+package cl.sernac.cifras.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.aggregate.QualityQueries;
+import cl.sernac.cifras.normalize.Territory;
+
+/**
+ * Writes what planners read at the end of every run: the tables (CSV and one workbook), the charts
+ * and {@code index.html}, the page that ties them together. The page is written last, so that the
+ * files it links to are in place when it appears.
+ */
+public class PlannerReport {
+
+	private final CaseQueries cases;
+
+	private final QualityQueries quality;
+
+	private final Territory territory;
+
+	private final ReportProperties properties;
+
+	private final Path outputDir;
+
+	private final LocalDate runDate;
+
+	private final PlannerPage page = new PlannerPage();
+
+	public PlannerReport(CaseQueries cases, QualityQueries quality, Territory territory, ReportProperties properties,
+			Path outputDir, LocalDate runDate) {
+		this.cases = cases;
+		this.quality = quality;
+		this.territory = territory;
+		this.properties = properties;
+		this.outputDir = outputDir;
+		this.runDate = runDate;
+	}
+
+	public void write(RunSummary summary) throws IOException {
+		PlannerFigures figures = PlannerFigures.read(this.cases, this.quality, this.territory, this.properties,
+				this.runDate.getYear(), summary.runId());
+		PlannerTables tables = new PlannerTables(figures, this.territory);
+		List<Table> all = tables.all();
+		for (Table table : all) {
+			TableFiles.writeCsv(table, this.outputDir);
+		}
+		TableFiles.writeWorkbook(all, this.outputDir.resolve(TableFiles.WORKBOOK));
+		List<PlannerCharts.Chart> charts = new PlannerCharts(figures).write(this.outputDir);
+		this.page.write(this.outputDir, PlannerPage.model(figures, tables, charts, this.territory, summary));
+	}
+
+}
