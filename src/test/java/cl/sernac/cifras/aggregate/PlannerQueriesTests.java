@@ -1,0 +1,132 @@
+package cl.sernac.cifras.aggregate;
+
+import java.util.Map;
+
+import cl.sernac.cifras.aggregate.CaseQueries.OrganizationYearCount;
+import cl.sernac.cifras.aggregate.CaseQueries.PlaceYearCount;
+import cl.sernac.cifras.aggregate.CaseQueries.SubtypeYearCount;
+import cl.sernac.cifras.aggregate.CaseQueries.TypeChannelCount;
+import cl.sernac.cifras.aggregate.CaseQueries.YearRange;
+import cl.sernac.cifras.intake.FileOutcome;
+import cl.sernac.cifras.merge.StoreFixture;
+import cl.sernac.cifras.merge.StoreFixture.StagedFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static cl.sernac.cifras.merge.StoreFixture.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures of the planners' report, grouped by SQL over the counted cases, and the data quality
+ * read from the ledger.
+ */
+class PlannerQueriesTests {
+
+	private StoreFixture store;
+
+	private CaseQueries cases;
+
+	private QualityQueries quality;
+
+	@BeforeEach
+	void openStore() {
+		this.store = new StoreFixture();
+		this.cases = this.store.cases();
+		this.quality = new QualityQueries(JdbcClient.create(this.store.jdbc()));
+	}
+
+	@AfterEach
+	void closeStore() {
+		this.store.close();
+	}
+
+	@Test
+	void anEmptyStoreHasNoYears() {
+		assertThat(this.cases.yearRange()).isEmpty();
+		assertThat(this.cases.byTypeChannelYear()).isEmpty();
+		assertThat(this.quality.files()).isEmpty();
+	}
+
+	@Test
+	void groupsByTypeChannelYearMonthAndPeriod() {
+		// given consultations and SONI across years, and a municipal case registered centrally too
+		this.store.stage(this.store.admit("callcenter_2015.csv"), row("1").day(20141231), row("2").day(20150101),
+				row("3").day(20150102), row("4").type("RECLAMO").day(20160301));
+		this.store.stage(this.store.admit("oficina_2015.csv"), row("1").soni("DISCONFORMIDAD").day(20150601),
+				row("2").soni("RECONOCIMIENTO").day(20150602));
+		this.store.stage(this.store.admit("municipal_2015.csv"),
+				row("QUILPUE|1").organization("MUNICIPALIDAD DE QUILPUE").folio("C-2015-0000001").day(20150310));
+		this.store.stage(this.store.admit("portal_2015.csv"),
+				row("C-2015-0000001").channel("MUNICIPAL").day(20150420));
+		// when the store is counted
+		this.store.mergeAll();
+		// then SONI subtypes go together, and the central copy of the municipal case is not counted again
+		assertThat(this.cases.yearRange()).contains(new YearRange(2014, 2016));
+		assertThat(this.cases.byTypeChannelYear()).containsExactly(
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2014, 1),
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2015, 2),
+				new TypeChannelCount("CONSULTA", "MUNICIPAL", 2015, 1),
+				new TypeChannelCount("RECLAMO", "CALL_CENTER", 2016, 1),
+				new TypeChannelCount("SONI", "OFICINA", 2015, 2));
+		assertThat(this.cases.byTypeChannelMonth()).contains(new TypeChannelCount("CONSULTA", "CALL_CENTER", 201412, 1),
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 201501, 2),
+				new TypeChannelCount("CONSULTA", "MUNICIPAL", 201503, 1));
+		assertThat(this.cases.byTypeChannel(2015, 2016)).containsExactly(
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 0, 2), new TypeChannelCount("CONSULTA", "MUNICIPAL", 0, 1),
+				new TypeChannelCount("RECLAMO", "CALL_CENTER", 0, 1), new TypeChannelCount("SONI", "OFICINA", 0, 2));
+		assertThat(this.cases.soniBySubtypeYear()).containsExactly(new SubtypeYearCount("DISCONFORMIDAD", 2015, 1),
+				new SubtypeYearCount("RECONOCIMIENTO", 2015, 1));
+		assertThat(this.cases.municipalByOrganizationYear())
+			.containsExactly(new OrganizationYearCount("MUNICIPALIDAD DE QUILPUE", 2015, "CONSULTA", 1));
+	}
+
+	@Test
+	void mobileUnitCasesByPlaceAndYear() {
+		this.store.stage(this.store.admit("movil_2015.csv"), row("a").place("05101").day(20150105),
+				row("b").place("05101").day(20150105), row("c").place("05109").day(20160105), row("d").day(20160106));
+		this.store.mergeAll();
+		assertThat(this.cases.mobileUnitByPlaceYear()).containsExactly(new PlaceYearCount("05101", 2015, 2),
+				new PlaceYearCount("05109", 2016, 1));
+	}
+
+	@Test
+	void qualityPerFileWithRejectsAndWarningsByKind() {
+		// given a file with a repeated row, a correction, a rejected row and a warning
+		StagedFile first = this.store.admit("callcenter_2015.csv");
+		this.store.stage(first, row("1"), row("2"));
+		StagedFile second = this.store.admit("callcenter_2016.csv");
+		this.store.stage(second, row("1"), row("2").type("RECLAMO"), row("3"));
+		this.store.reject(second, 6, "bad-date");
+		this.store.warn(second, 5, "rut-invalid");
+		// when merged
+		this.store.mergeAll();
+		// then
+		assertThat(this.quality.files()).hasSize(2);
+		QualityQueries.FileQuality file = this.quality.files().get(1);
+		assertThat(file.fileName()).isEqualTo("callcenter_2016.csv");
+		assertThat(file.sourceName()).isEqualTo("callcenter");
+		assertThat(file.rowsRead()).isEqualTo(4);
+		assertThat(file.recordsNew()).isEqualTo(1);
+		assertThat(file.recordsUpdated()).isEqualTo(1);
+		assertThat(file.recordsUnchanged()).isEqualTo(1);
+		assertThat(file.rejectedByReason()).isEqualTo(Map.of("bad-date", 1L));
+		assertThat(file.warningsByKind()).isEqualTo(Map.of("rut-invalid", 1L));
+		assertThat(this.quality.rejectedByReason()).isEqualTo(Map.of("bad-date", 1L));
+		assertThat(this.quality.warningsByKind()).isEqualTo(Map.of("rut-invalid", 1L));
+	}
+
+	@Test
+	void filesNotIngestedByTheRun() {
+		this.store.ledger().record(7, "notas.txt", FileOutcome.NOT_RECOGNIZED, null, null,
+				"El nombre no corresponde a ninguna fuente configurada");
+		this.store.ledger().record(7, "portal_copia.csv", FileOutcome.ALREADY_INGESTED,
+				"portal", null, "Mismo contenido");
+		this.store.ledger().record(8, "otro.txt", FileOutcome.NOT_RECOGNIZED, null, null, "x");
+		assertThat(this.quality.notIngested(7)).containsExactly(new QualityQueries.FileDecision("notas.txt",
+				"NOT_RECOGNIZED", "El nombre no corresponde a ninguna fuente configurada"));
+	}
+
+}
