@@ -3,50 +3,137 @@ package cl.sernac.cifras;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Optional;
 
 import cl.sernac.cifras.system.CifrasExit;
 import cl.sernac.cifras.system.RunLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.scheduling.support.CronExpression;
 
 @SpringBootApplication
 public class CifrasApplication {
 
+	static final String SCHEDULE_ARGUMENT = "--cifras.schedule=";
+
+	private static final ZoneId CHILE = ZoneId.of("America/Santiago");
+
+	private static final Logger logger = LoggerFactory.getLogger(CifrasApplication.class);
+
 	public static void main(String[] args) {
+		Optional<String> schedule = Arrays.stream(args)
+			.filter((arg) -> arg.startsWith(SCHEDULE_ARGUMENT))
+			.map((arg) -> arg.substring(SCHEDULE_ARGUMENT.length()))
+			.filter((cron) -> !cron.isBlank())
+			.findFirst();
+		if (schedule.isPresent()) {
+			runOnSchedule(schedule.get(), args);
+		}
+		System.exit(runOnce(args, true));
+	}
+
+	/** One run in an application context of its own; returns its exit status. */
+	static int runOnce(String[] args, boolean exitWhenBusy) {
 		SpringApplication application = new SpringApplication(CifrasApplication.class);
 		// The runner stops a running job at a chunk boundary before the context closes.
 		application.setRegisterShutdownHook(false);
-		application.addListeners(new SingleRunGuard());
-		System.exit(SpringApplication.exit(application.run(args)));
+		application.addListeners(new SingleRunGuard(exitWhenBusy));
+		return SpringApplication.exit(application.run(args));
 	}
 
 	/**
-	 * Takes the data folder's run lock before anything opens the database; a second run exits at
-	 * once, touching nothing.
+	 * Stays up and runs on a cron schedule (Chile time), each run in a fresh context: the run date,
+	 * the lock and memory are those of that run. Ends with the process (SIGTERM, Ctrl+C).
 	 */
-	static final class SingleRunGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+	private static void runOnSchedule(String cron, String[] args) {
+		CronExpression expression;
+		try {
+			expression = CronExpression.parse(cron);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("Cifras: expresión cron no válida \"" + cron + "\": " + ex.getMessage());
+			System.exit(CifrasExit.USAGE);
+			return;
+		}
+		System.out.println("Cifras: ejecución programada \"" + cron + "\" (hora de Chile). Se detiene con Ctrl+C o SIGTERM.");
+		while (true) {
+			ZonedDateTime next = expression.next(ZonedDateTime.now(CHILE));
+			if (next == null) {
+				return;
+			}
+			try {
+				Thread.sleep(Math.max(0, next.toInstant().toEpochMilli() - System.currentTimeMillis()));
+				runOnce(args, false);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("La ejecución programada no se pudo hacer: {}", ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Takes the data folder's run lock before anything opens the database, and gives it back when
+	 * the context closes. A second run exits at once (status 3), touching nothing; a scheduled run
+	 * that finds the folder busy is skipped.
+	 */
+	static final class SingleRunGuard implements ApplicationListener<ApplicationEvent> {
+
+		private final boolean exitWhenBusy;
 
 		private RunLock lock;
 
+		SingleRunGuard(boolean exitWhenBusy) {
+			this.exitWhenBusy = exitWhenBusy;
+		}
+
 		@Override
-		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-			Path dataDir = Path.of(event.getEnvironment().getProperty("cifras.data-dir", "data"));
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+				acquire(Path.of(prepared.getEnvironment().getProperty("cifras.data-dir", "data")));
+			}
+			else if (event instanceof ContextClosedEvent && this.lock != null) {
+				try {
+					this.lock.close();
+				}
+				catch (IOException ex) {
+					// released by the operating system when the process ends
+				}
+				this.lock = null;
+			}
+		}
+
+		private void acquire(Path dataDir) {
 			try {
 				Optional<RunLock> acquired = RunLock.tryAcquire(dataDir);
-				if (acquired.isEmpty()) {
-					System.err.println("Cifras: ya hay una ejecución en curso con la carpeta de datos " + dataDir
-							+ "; esta termina sin hacer nada.");
-					System.exit(CifrasExit.ALREADY_RUNNING);
+				if (acquired.isPresent()) {
+					this.lock = acquired.get();
+					return;
 				}
-				this.lock = acquired.get();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("No se pudo tomar el bloqueo de " + dataDir, ex);
 			}
+			String message = "ya hay una ejecución en curso con la carpeta de datos " + dataDir
+					+ "; esta termina sin hacer nada.";
+			if (this.exitWhenBusy) {
+				System.err.println("Cifras: " + message);
+				System.exit(CifrasExit.ALREADY_RUNNING);
+			}
+			throw new IllegalStateException(message);
 		}
 
 	}

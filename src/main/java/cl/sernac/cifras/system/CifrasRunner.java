@@ -24,8 +24,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +57,6 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final CountDownLatch done = new CountDownLatch(1);
 
-	private final CountDownLatch stopRequested = new CountDownLatch(1);
-
 	private volatile boolean stopping;
 
 	private volatile int exitCode = EXIT_OK;
@@ -81,13 +77,7 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		Thread stopper = new Thread(this::stopGracefully, "cifras-stop");
 		Runtime.getRuntime().addShutdownHook(stopper);
 		try {
-			String schedule = this.properties.schedule();
-			if (schedule != null && !schedule.isBlank()) {
-				runOnSchedule(schedule);
-			}
-			else {
-				runOnce();
-			}
+			runOnce();
 		}
 		finally {
 			this.done.countDown();
@@ -98,7 +88,7 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/** One run: finish an interrupted run, then take what is new. */
-	synchronized void runOnce() throws Exception {
+	private void runOnce() throws Exception {
 		this.exitCode = EXIT_OK;
 		prepareFolders();
 		if (this.properties.demo()) {
@@ -115,36 +105,12 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		finish(this.jobOperator.start(this.intakeJob, parameters));
 	}
 
-	/** Keeps the process up and runs on a cron schedule until the process is stopped. */
-	private void runOnSchedule(String cron) throws InterruptedException {
-		CronTrigger trigger = new CronTrigger(cron, CommonConfiguration.CHILE);
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setThreadNamePrefix("cifras-schedule-");
-		scheduler.initialize();
-		logger.info("Ejecución programada: \"{}\" (hora de Chile). Se detiene con Ctrl+C o SIGTERM.", cron);
-		scheduler.schedule(() -> {
-			try {
-				runOnce();
-			}
-			catch (Exception ex) {
-				logger.error("La ejecución programada falló: {}", rootMessage(ex));
-			}
-		}, trigger);
-		try {
-			this.stopRequested.await();
-		}
-		finally {
-			scheduler.shutdown();
-		}
-	}
-
 	/**
 	 * On SIGTERM: a running job is asked to stop at its next chunk boundary (it ends STOPPED and
 	 * the next run resumes it), then the application closes.
 	 */
 	private void stopGracefully() {
 		this.stopping = true;
-		this.stopRequested.countDown();
 		try {
 			for (JobExecution running : this.jobRepository
 				.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
