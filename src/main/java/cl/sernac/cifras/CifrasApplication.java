@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 import cl.sernac.cifras.system.CifrasExit;
@@ -19,6 +20,8 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.support.CronExpression;
 
 @SpringBootApplication
@@ -103,7 +106,12 @@ public class CifrasApplication {
 		@Override
 		public void onApplicationEvent(ApplicationEvent event) {
 			if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-				acquire(Path.of(prepared.getEnvironment().getProperty("cifras.data-dir", "data")));
+				ConfigurableEnvironment environment = prepared.getEnvironment();
+				Path dataDir = Path.of(environment.getProperty("cifras.data-dir", "data")).toAbsolutePath().normalize();
+				// H2 refuses a database path implicitly relative to the working directory.
+				environment.getPropertySources()
+					.addFirst(new MapPropertySource("cifrasDataDir", Map.of("cifras.data-dir", dataDir.toString())));
+				acquire(dataDir);
 			}
 			else if (event instanceof ContextClosedEvent && this.lock != null) {
 				try {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import cl.sernac.cifras.source.ExportFileItemReader;
@@ -39,6 +40,9 @@ public class IntakePlanner implements Tasklet {
 	public static final String REBUILD = "rebuild";
 
 	private static final Logger logger = LoggerFactory.getLogger(IntakePlanner.class);
+
+	/** The folder's own version-control placeholders: not an analyst's file. */
+	private static final Set<String> PLACEHOLDERS = Set.of(".gitignore", ".gitkeep");
 
 	private final Path inputDir;
 
@@ -113,7 +117,7 @@ public class IntakePlanner implements Tasklet {
 		Map<Path, Snapshot> snapshots = new LinkedHashMap<>();
 		for (Path file : candidates) {
 			String name = file.getFileName().toString();
-			if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+			if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) || PLACEHOLDERS.contains(name)) {
 				continue;
 			}
 			if (name.startsWith(".") || Files.isSymbolicLink(file)

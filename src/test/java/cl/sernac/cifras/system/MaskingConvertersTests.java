@@ -23,4 +23,13 @@ class MaskingConvertersTests {
 				+ " archivo callcenter_2014.csv línea 12");
 	}
 
+	@Test
+	void figuresInColumnsAreNotTakenForRuts() {
+		LoggerContext context = new LoggerContext();
+		String table = "portal_2015_01.csv  portal  2.967  0  68  0  2\nTotal  197.319  187.271  46  9.963  39  127";
+		LoggingEvent event = new LoggingEvent("x", context.getLogger("x"), Level.INFO, table, null, null);
+
+		assertThat(new MaskingConverters.Message().convert(event)).isEqualTo(table);
+	}
+
 }
