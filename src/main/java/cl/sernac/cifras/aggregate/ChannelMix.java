@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import cl.sernac.cifras.aggregate.CaseQueries.TypeChannelCount;
+import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 
 /**
  * The mix of channels year by year: for each type, channel and year, the records, the channel's
@@ -41,7 +41,7 @@ public final class ChannelMix {
 	}
 
 	/**
-	 * @param counts cases by type, channel and year ({@link CaseQueries#byTypeChannelYear()})
+	 * @param counts cases by type, channel and year ({@link CaseCells#byTypeChannelYear()})
 	 * @param firstYear first year of the table
 	 * @param lastYear last year of the table
 	 */

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import cl.sernac.cifras.aggregate.CaseQueries.PlaceYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.PlaceYearCount;
 
 /**
  * Where the mobile unit went: the region's comunas it attended cases in, per year or over a period,
@@ -28,7 +28,7 @@ public final class MobileCoverage {
 	}
 
 	/**
-	 * @param counts the mobile unit's cases by place and year ({@link CaseQueries#mobileUnitByPlaceYear()})
+	 * @param counts the mobile unit's cases by place and year ({@link CaseCells#mobileUnitByPlaceYear()})
 	 * @param regionComunas codes of every comuna of the region
 	 */
 	public static MobileCoverage of(List<PlaceYearCount> counts, List<String> regionComunas) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cl.sernac.cifras.aggregate.CaseQueries.OrganizationYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.OrganizationYearCount;
 
 /**
  * The municipalities and provincial governments that sent municipal-platform records, per year and
@@ -25,7 +25,7 @@ public final class MunicipalCoverage {
 
 	/**
 	 * @param counts municipal cases by organization, year and type
-	 * ({@link CaseQueries#municipalByOrganizationYear()})
+	 * ({@link CaseCells#municipalByOrganizationYear()})
 	 */
 	public static MunicipalCoverage of(List<OrganizationYearCount> counts) {
 		return new MunicipalCoverage(counts);

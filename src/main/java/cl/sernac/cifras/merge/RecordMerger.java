@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.report.ChileanFormat;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.system.HaltPoints;
 import org.slf4j.Logger;
@@ -56,13 +57,43 @@ public class RecordMerger implements Tasklet {
 			WHEN MATCHED AND NOT (%s) THEN UPDATE SET record_type = a.record_type, subtype = a.subtype, channel = a.channel,
 				intake_day = a.intake_day, comuna_code = a.comuna_code, region_code = a.region_code,
 				rut_hash = a.rut_hash, folio = a.folio, organization = a.organization, place_code = a.place_code,
-				file_id = a.file_id, version_seq = CAST(? AS BIGINT) * 4294967296 + a.line_no
+				file_id = a.file_id, version_seq = CAST(? AS BIGINT) * 4294967296 + a.line_no,
+				counted = (a.folio IS NULL)
 			WHEN NOT MATCHED THEN INSERT (source_name, record_key, central, record_type, subtype, channel, intake_day,
-				comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq)
+				comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq, counted)
 				VALUES (a.source_name, a.record_key, CAST(? AS BOOLEAN), a.record_type, a.subtype, a.channel, a.intake_day,
 				a.comuna_code, a.region_code, a.rut_hash, a.folio, a.organization, a.place_code, a.file_id,
-				CAST(? AS BIGINT) * 4294967296 + a.line_no)
+				CAST(? AS BIGINT) * 4294967296 + a.line_no, (a.folio IS NULL))
 			""".formatted(SAME_CONTENT.replace("b.", "r."));
+
+	/** Folios the records about to be replaced carry now: their cases are settled again. */
+	private static final String OLD_FOLIOS = """
+			INSERT INTO affected_folio (folio)
+			SELECT DISTINCT r.folio FROM intake_record r JOIN staged_row s ON s.file_id = ?
+				AND r.source_name = s.source_name AND r.record_key = s.record_key
+			WHERE r.folio IS NOT NULL
+			""";
+
+	private static final String NEW_FOLIOS = "INSERT INTO affected_folio (folio)"
+			+ " SELECT DISTINCT folio FROM staged_row WHERE file_id = ? AND folio IS NOT NULL";
+
+	/**
+	 * Rule 2 for every record of an affected folio: a central record counts when no intake record
+	 * carries its folio; of the intake records sharing a folio, the latest applied counts.
+	 */
+	private static final String SETTLE_FOLIOS = """
+			MERGE INTO intake_record r
+			USING (SELECT x.source_name, x.record_key, CASE
+					WHEN x.central THEN NOT EXISTS (SELECT 1 FROM intake_record o
+						WHERE o.folio = x.folio AND o.central = FALSE)
+					ELSE NOT EXISTS (SELECT 1 FROM intake_record o
+						WHERE o.folio = x.folio AND o.central = FALSE AND o.version_seq > x.version_seq)
+					END AS counted
+				FROM (SELECT DISTINCT folio FROM affected_folio) f
+				JOIN intake_record x ON x.folio = f.folio) s
+			ON (r.source_name = s.source_name AND r.record_key = s.record_key)
+			WHEN MATCHED THEN UPDATE SET counted = s.counted
+			""";
 
 	private final JdbcTemplate jdbc;
 
@@ -107,7 +138,11 @@ public class RecordMerger implements Tasklet {
 		long updated = counts[1];
 		long staged = counts[2];
 		long unchanged = staged - created - updated;
+		this.jdbc.update(OLD_FOLIOS, fileId);
 		this.jdbc.update(MERGE, fileId, file.ordinal(), central, file.ordinal());
+		this.jdbc.update(NEW_FOLIOS, fileId);
+		this.jdbc.update(SETTLE_FOLIOS);
+		this.jdbc.update("DELETE FROM affected_folio");
 		HaltPoints.reached("merge");
 		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", fileId);
 		long warnings = count("SELECT COUNT(*) FROM row_warning WHERE file_id = ?", fileId);
@@ -117,7 +152,8 @@ public class RecordMerger implements Tasklet {
 				FileLedger.MERGED, staged + rejected, created, updated, unchanged, rejected, warnings,
 				Timestamp.from(Instant.now()), fileId);
 		logger.info("{}: {} filas, {} nuevos, {} actualizados, {} sin cambios, {} rechazadas", file.fileName(),
-				staged + rejected, created, updated, unchanged, rejected);
+				ChileanFormat.integer(staged + rejected), ChileanFormat.integer(created),
+				ChileanFormat.integer(updated), ChileanFormat.integer(unchanged), ChileanFormat.integer(rejected));
 	}
 
 	private long count(String sql, long fileId) {

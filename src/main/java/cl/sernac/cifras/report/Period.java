@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import cl.sernac.cifras.aggregate.CaseQueries.YearRange;
+import cl.sernac.cifras.aggregate.CaseCells.YearRange;
 
 /**
  * The years the headline, the period account and the charts cover, both included.

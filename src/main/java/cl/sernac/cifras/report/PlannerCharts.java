@@ -24,12 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import cl.sernac.cifras.aggregate.CaseQueries.TypeChannelCount;
+import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.Shares;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryTextAnnotation;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -254,6 +255,9 @@ final class PlannerCharts {
 		styleAxis(values);
 		values.setNumberFormatOverride(integerFormat());
 		values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		if (months == 0) {
+			hideAxes(plot.getDomainAxis(), values);
+		}
 		return chart;
 	}
 
@@ -304,6 +308,9 @@ final class PlannerCharts {
 		values.setNumberFormatOverride(integerFormat());
 		values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 		values.setUpperMargin(0.28);
+		if (channels.isEmpty()) {
+			hideAxes(categories, values);
+		}
 		return chart;
 	}
 
@@ -338,7 +345,17 @@ final class PlannerCharts {
 		years.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
 		values.setNumberFormatOverride(integerFormat());
 		values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		if (channels.isEmpty()) {
+			hideAxes(years, values);
+		}
 		return chart;
+	}
+
+	/** A chart without data shows its message alone, not the axes of an empty range. */
+	private static void hideAxes(Axis... axes) {
+		for (Axis axis : axes) {
+			axis.setVisible(false);
+		}
 	}
 
 	private static void style(JFreeChart chart, String subtitle) {
@@ -364,7 +381,7 @@ final class PlannerCharts {
 		}
 	}
 
-	private static void styleAxis(org.jfree.chart.axis.Axis axis) {
+	private static void styleAxis(Axis axis) {
 		axis.setLabelFont(AXIS_LABEL);
 		axis.setLabelPaint(TEXT);
 		axis.setTickLabelFont(TICK);

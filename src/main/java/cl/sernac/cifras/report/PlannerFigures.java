@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import cl.sernac.cifras.aggregate.CaseCells;
+import cl.sernac.cifras.aggregate.CaseCells.SubtypeYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
+import cl.sernac.cifras.aggregate.CaseCells.YearRange;
 import cl.sernac.cifras.aggregate.CaseQueries;
-import cl.sernac.cifras.aggregate.CaseQueries.SubtypeYearCount;
-import cl.sernac.cifras.aggregate.CaseQueries.TypeChannelCount;
-import cl.sernac.cifras.aggregate.CaseQueries.YearRange;
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
@@ -42,18 +43,20 @@ record PlannerFigures(Period period, List<Integer> years, ChannelMix mix, List<T
 
 	static final List<String> SUBTYPES = List.of("DISCONFORMIDAD", "RECONOCIMIENTO", "SUGERENCIA");
 
-	static PlannerFigures read(CaseQueries cases, QualityQueries quality, Territory territory,
+	/** Reads the store: one pass over the counted cases, then the ledger. */
+	static PlannerFigures read(CaseQueries queries, QualityQueries quality, Territory territory,
 			ReportProperties properties, int runYear, long runId) {
-		Optional<YearRange> range = cases.yearRange();
+		CaseCells cells = queries.cells();
+		Optional<YearRange> range = cells.yearRange();
 		Period period = Period.of(properties, range, runYear);
 		List<Integer> years = range.map((r) -> IntStream.rangeClosed(r.first(), r.last()).boxed().toList())
 			.orElse(List.of());
-		ChannelMix mix = range.map((r) -> ChannelMix.of(cases.byTypeChannelYear(), r.first(), r.last()))
+		ChannelMix mix = range.map((r) -> ChannelMix.of(cells.byTypeChannelYear(), r.first(), r.last()))
 			.orElse(ChannelMix.of(List.of(), 0, -1));
-		return new PlannerFigures(period, years, mix, cases.byTypeChannelMonth(),
-				cases.byTypeChannel(period.from(), period.to()), cases.soniBySubtypeYear(),
-				MobileCoverage.of(cases.mobileUnitByPlaceYear(), territory.comunasOfRegion(properties.region())),
-				MunicipalCoverage.of(cases.municipalByOrganizationYear()), properties.region(), quality.files(),
+		return new PlannerFigures(period, years, mix, cells.byTypeChannelMonth(),
+				cells.byTypeChannel(period.from(), period.to()), cells.soniBySubtypeYear(),
+				MobileCoverage.of(cells.mobileUnitByPlaceYear(), territory.comunasOfRegion(properties.region())),
+				MunicipalCoverage.of(cells.municipalByOrganizationYear()), properties.region(), quality.files(),
 				quality.rejectedByReason(), quality.warningsByKind(), quality.notIngested(runId));
 	}
 

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.MobileCoverage;
@@ -39,7 +38,7 @@ final class PlannerPage {
 	/** Text longer than this may wrap in its cell; shorter text stays on one line. */
 	private static final int WIDE_TEXT = 40;
 
-	private static final int FOLDED_ROWS = 15;
+	private static final int FOLDED_ROWS = 20;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -122,6 +121,12 @@ final class PlannerPage {
 			}
 			String sentence = period.phrase() + " recibimos " + String.join(", ", parts.subList(0, parts.size() - 1))
 					+ " y " + parts.get(parts.size() - 1) + ".";
+			if (this.figures.years().isEmpty()) {
+				sentence = "Aún no hay casos contados: las cifras aparecen cuando se ingresan exportaciones.";
+			}
+			else if (this.figures.periodCounts().isEmpty()) {
+				sentence = period.phrase() + " no hay casos contados.";
+			}
 			MobileCoverage.Coverage mobile = this.figures.mobile().years(period.from(), period.to());
 			MunicipalCoverage.Count municipal = this.figures.municipal().count(period.from(), period.to());
 			List<String> notes = List.of(
@@ -214,7 +219,8 @@ final class PlannerPage {
 		private Coverage mobile(String region) {
 			Period period = this.figures.period();
 			MobileCoverage.Coverage coverage = this.figures.mobile().years(period.from(), period.to());
-			String sentence = "En el período " + period.label() + ", SERNAC Móvil atendió en " + coverage.visited().size()
+			String sentence = "En el período " + period.label() + ", SERNAC Móvil atendió en "
+					+ coverage.visited().size()
 					+ " de las " + coverage.regionTotal() + " comunas de la región de " + region + ".";
 			List<String> notes = new ArrayList<>();
 			notes.add(coverage.notVisited().isEmpty() ? "Visitó todas las comunas de la región."

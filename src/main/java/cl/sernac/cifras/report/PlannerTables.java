@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cl.sernac.cifras.aggregate.CaseQueries.SubtypeYearCount;
-import cl.sernac.cifras.aggregate.CaseQueries.TypeChannelCount;
+import cl.sernac.cifras.aggregate.CaseCells.SubtypeYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;

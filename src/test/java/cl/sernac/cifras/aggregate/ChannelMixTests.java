@@ -3,7 +3,7 @@ package cl.sernac.cifras.aggregate;
 import java.math.BigDecimal;
 import java.util.List;
 
-import cl.sernac.cifras.aggregate.CaseQueries.TypeChannelCount;
+import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,14 +18,16 @@ class ChannelMixTests {
 	void everyChannelOfATypeGetsARowInEveryYearInTheAccountsOrder() {
 		// given counts with a channel missing in one year and types in code order
 		List<TypeChannelCount> counts = List.of(new TypeChannelCount("RECLAMO", "INTERNET", 2014, 3),
-				new TypeChannelCount("CONSULTA", "OFICINA", 2014, 1), new TypeChannelCount("CONSULTA", "CALL_CENTER", 2015, 3),
+				new TypeChannelCount("CONSULTA", "OFICINA", 2014, 1),
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2015, 3),
 				new TypeChannelCount("CONSULTA", "OFICINA", 2015, 1));
 		// when the mix is made
 		ChannelMix mix = ChannelMix.of(counts, 2014, 2015);
 		// then channels follow SPEC's order, zero included
 		assertThat(mix.types()).containsExactly("CONSULTA", "RECLAMO");
 		assertThat(mix.channels("CONSULTA")).containsExactly("CALL_CENTER", "OFICINA");
-		assertThat(mix.rows("CONSULTA")).extracting(ChannelMix.Row::channel, ChannelMix.Row::year, ChannelMix.Row::records)
+		assertThat(mix.rows("CONSULTA"))
+			.extracting(ChannelMix.Row::channel, ChannelMix.Row::year, ChannelMix.Row::records)
 			.containsExactly(tuple("CALL_CENTER", 2014, 0L),
 					tuple("CALL_CENTER", 2015, 3L),
 					tuple("OFICINA", 2014, 1L),
@@ -35,7 +37,8 @@ class ChannelMixTests {
 	@Test
 	void sharesAndChangesComeFromTheExactCounts() {
 		List<TypeChannelCount> counts = List.of(new TypeChannelCount("CONSULTA", "CALL_CENTER", 2014, 19),
-				new TypeChannelCount("CONSULTA", "INTERNET", 2014, 22), new TypeChannelCount("CONSULTA", "CALL_CENTER", 2015, 17),
+				new TypeChannelCount("CONSULTA", "INTERNET", 2014, 22),
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2015, 17),
 				new TypeChannelCount("CONSULTA", "INTERNET", 2015, 24));
 		ChannelMix mix = ChannelMix.of(counts, 2014, 2015);
 		ChannelMix.Row first = mix.rows("CONSULTA").get(0);
@@ -64,7 +67,8 @@ class ChannelMixTests {
 	@Test
 	void anUnknownChannelComesAfterTheKnownOnes() {
 		List<TypeChannelCount> counts = List.of(new TypeChannelCount("CONSULTA", "TOTEM", 2014, 1),
-				new TypeChannelCount("CONSULTA", "CONVENIO", 2014, 1), new TypeChannelCount("CONSULTA", "CALL_CENTER", 2014, 1));
+				new TypeChannelCount("CONSULTA", "CONVENIO", 2014, 1),
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2014, 1));
 		assertThat(ChannelMix.of(counts, 2014, 2014).channels("CONSULTA")).containsExactly("CALL_CENTER", "CONVENIO",
 				"TOTEM");
 	}

@@ -2,8 +2,8 @@ package cl.sernac.cifras.aggregate;
 
 import java.util.List;
 
-import cl.sernac.cifras.aggregate.CaseQueries.OrganizationYearCount;
-import cl.sernac.cifras.aggregate.CaseQueries.PlaceYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.OrganizationYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.PlaceYearCount;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,11 +2,11 @@ package cl.sernac.cifras.aggregate;
 
 import java.util.Map;
 
-import cl.sernac.cifras.aggregate.CaseQueries.OrganizationYearCount;
-import cl.sernac.cifras.aggregate.CaseQueries.PlaceYearCount;
-import cl.sernac.cifras.aggregate.CaseQueries.SubtypeYearCount;
-import cl.sernac.cifras.aggregate.CaseQueries.TypeChannelCount;
-import cl.sernac.cifras.aggregate.CaseQueries.YearRange;
+import cl.sernac.cifras.aggregate.CaseCells.OrganizationYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.PlaceYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.SubtypeYearCount;
+import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
+import cl.sernac.cifras.aggregate.CaseCells.YearRange;
 import cl.sernac.cifras.intake.FileOutcome;
 import cl.sernac.cifras.merge.StoreFixture;
 import cl.sernac.cifras.merge.StoreFixture.StagedFile;
@@ -20,8 +20,8 @@ import static cl.sernac.cifras.merge.StoreFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The figures of the planners' report, grouped by SQL over the counted cases, and the data quality
- * read from the ledger.
+ * The figures of the planners' report, grouped by SQL in one pass over the counted cases and summed
+ * from those groups, and the data quality read from the ledger.
  */
 class PlannerQueriesTests {
 
@@ -45,8 +45,9 @@ class PlannerQueriesTests {
 
 	@Test
 	void anEmptyStoreHasNoYears() {
-		assertThat(this.cases.yearRange()).isEmpty();
-		assertThat(this.cases.byTypeChannelYear()).isEmpty();
+		assertThat(this.cases.cells().yearRange()).isEmpty();
+		assertThat(this.cases.cells().byTypeChannelYear()).isEmpty();
+		assertThat(this.cases.cells().mobileUnitByPlaceYear()).isEmpty();
 		assertThat(this.quality.files()).isEmpty();
 	}
 
@@ -64,22 +65,24 @@ class PlannerQueriesTests {
 		// when the store is counted
 		this.store.mergeAll();
 		// then SONI subtypes go together, and the central copy of the municipal case is not counted again
-		assertThat(this.cases.yearRange()).contains(new YearRange(2014, 2016));
-		assertThat(this.cases.byTypeChannelYear()).containsExactly(
+		CaseCells cells = this.cases.cells();
+		assertThat(cells.yearRange()).contains(new YearRange(2014, 2016));
+		assertThat(cells.byTypeChannelYear()).containsExactly(
 				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2014, 1),
 				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2015, 2),
 				new TypeChannelCount("CONSULTA", "MUNICIPAL", 2015, 1),
 				new TypeChannelCount("RECLAMO", "CALL_CENTER", 2016, 1),
 				new TypeChannelCount("SONI", "OFICINA", 2015, 2));
-		assertThat(this.cases.byTypeChannelMonth()).contains(new TypeChannelCount("CONSULTA", "CALL_CENTER", 201412, 1),
+		assertThat(cells.byTypeChannelMonth()).contains(
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 201412, 1),
 				new TypeChannelCount("CONSULTA", "CALL_CENTER", 201501, 2),
 				new TypeChannelCount("CONSULTA", "MUNICIPAL", 201503, 1));
-		assertThat(this.cases.byTypeChannel(2015, 2016)).containsExactly(
+		assertThat(cells.byTypeChannel(2015, 2016)).containsExactly(
 				new TypeChannelCount("CONSULTA", "CALL_CENTER", 0, 2), new TypeChannelCount("CONSULTA", "MUNICIPAL", 0, 1),
 				new TypeChannelCount("RECLAMO", "CALL_CENTER", 0, 1), new TypeChannelCount("SONI", "OFICINA", 0, 2));
-		assertThat(this.cases.soniBySubtypeYear()).containsExactly(new SubtypeYearCount("DISCONFORMIDAD", 2015, 1),
+		assertThat(cells.soniBySubtypeYear()).containsExactly(new SubtypeYearCount("DISCONFORMIDAD", 2015, 1),
 				new SubtypeYearCount("RECONOCIMIENTO", 2015, 1));
-		assertThat(this.cases.municipalByOrganizationYear())
+		assertThat(cells.municipalByOrganizationYear())
 			.containsExactly(new OrganizationYearCount("MUNICIPALIDAD DE QUILPUE", 2015, "CONSULTA", 1));
 	}
 
@@ -88,7 +91,7 @@ class PlannerQueriesTests {
 		this.store.stage(this.store.admit("movil_2015.csv"), row("a").place("05101").day(20150105),
 				row("b").place("05101").day(20150105), row("c").place("05109").day(20160105), row("d").day(20160106));
 		this.store.mergeAll();
-		assertThat(this.cases.mobileUnitByPlaceYear()).containsExactly(new PlaceYearCount("05101", 2015, 2),
+		assertThat(this.cases.cells().mobileUnitByPlaceYear()).containsExactly(new PlaceYearCount("05101", 2015, 2),
 				new PlaceYearCount("05109", 2016, 1));
 	}
 

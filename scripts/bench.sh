@@ -1,0 +1,294 @@
+#!/usr/bin/env bash
+# Benchmark of the pipeline (issue 5): throughput against the floor set by the CSV parser.
+#
+#   scripts/bench.sh [--records N] [--seed S] [--keep]
+#
+# --records N  data rows to generate (default 2000000): SPEC-format monthly exports of all six
+#              sources from 2014 on, with overlaps, a re-delivered copy a year, corrections,
+#              forwarded central cases, spreadsheet re-saves, reordered columns, multi-line text,
+#              bad rows and files not to ingest (cl.sernac.cifras.demo.ScaledDataGenerator);
+#              plus one more month of the six exports: the nightly increment
+# --seed S     generator seed (default 20260528, ScaledDataGenerator.DEFAULT_SEED)
+# --keep       keep the work folder (input copies, store, outputs) in target/bench/<N>/work
+#
+# The exports are generated once per N and seed into target/bench/<N>/input and
+# target/bench/<N>/increment and reused by later runs (delete target/bench/<N> to regenerate).
+# Then three phases run one after the other, each under GNU time (wall, user+sys CPU, peak RSS):
+#
+#   floor      every export read with the pipeline's own CSV reader and nothing else
+#              (cl.sernac.cifras.bench.ParseFloor: same reader, encodings, delimiters and read
+#              limits, as many threads as the pipeline reads files at once), JVM start included
+#   rebuild    the whole job on an empty store: scripts/run.sh on a copy of the input, JVM start
+#              and every output included
+#   increment  the nightly run: scripts/run.sh on a fresh input folder holding only the next
+#              month's exports (as after the archiving of a nightly run), on the rebuilt store
+#
+# The JVM options are those of scripts/run.sh (CIFRAS_JAVA_OPTS, default -Xmx768m
+# -XX:+UseSerialGC) for all three. Records are the data rows of the files each phase reads
+# (re-delivered copies included; the floor's count is its own). Prints a table and the ratios
+# rebuild/floor and increment/rebuild (wall), and writes them with the command line, the date
+# and the machine to target/bench/<N>/results.md. Logs: target/bench/<N>/logs/.
+# Exit status: 0 when every phase completed, 1 when one failed, 2 on a bad command line.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$here/target/cifras.jar"
+launcher="org.springframework.boot.loader.launch.PropertiesLauncher"
+java_opts="${CIFRAS_JAVA_OPTS:--Xmx768m -XX:+UseSerialGC}"
+run_date="2026-11-28"
+command_line="scripts/bench.sh${*:+ $*}"
+
+records=2000000
+seed=20260528
+keep=false
+
+usage() {
+  sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --records) [ $# -ge 2 ] || { usage; exit 2; }; records="$2"; shift 2 ;;
+    --records=*) records="${1#*=}"; shift ;;
+    --seed) [ $# -ge 2 ] || { usage; exit 2; }; seed="$2"; shift 2 ;;
+    --seed=*) seed="${1#*=}"; shift ;;
+    --keep) keep=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench.sh: argumento no reconocido: $1" >&2; usage; exit 2 ;;
+  esac
+done
+records="${records//[_,.]/}"
+if ! [[ "$records" =~ ^[0-9]+$ ]] || [ "$records" -lt 1000 ]; then
+  echo "bench.sh: --records must be a whole number of at least 1000: $records" >&2
+  exit 2
+fi
+if ! [[ "$seed" =~ ^-?[0-9]+$ ]]; then
+  echo "bench.sh: --seed must be a whole number: $seed" >&2
+  exit 2
+fi
+
+if [ ! -x /usr/bin/time ] || ! /usr/bin/time --version 2>&1 | grep -q "GNU"; then
+  echo "bench.sh: GNU time (/usr/bin/time) is needed to measure CPU time and peak memory." >&2
+  echo "  Debian/Ubuntu: sudo apt-get install time    Fedora/RHEL: sudo dnf install time" >&2
+  exit 2
+fi
+
+if [ ! -f "$jar" ] || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
+  echo "Compilando Cifras..." >&2
+  (cd "$here" && mvn -q -B -DskipTests package) >&2
+fi
+
+bench="$here/target/bench/$records"
+logs="$bench/logs"
+work="$bench/work"
+generated="$bench/generated.json"
+mkdir -p "$bench"
+rm -rf "$logs" "$work"
+mkdir -p "$logs" "$work"
+
+json_number() { # key file: the last value of the key (one-line or indented JSON)
+  sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\(-\{0,1\}[0-9][0-9]*\).*/\1/p" "$2" | tail -n 1
+}
+json_string() { # key file
+  sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" "$2" | head -n 1
+}
+
+# ---- data -------------------------------------------------------------------------------
+if [ -f "$generated" ] && [ "$(json_number seed "$generated")" = "$seed" ] \
+    && [ -d "$bench/input" ] && [ -d "$bench/increment" ]; then
+  echo "Reusing the exports generated in $bench (seed $seed)." >&2
+  generation="reused"
+else
+  echo "Generating about $records rows of exports into $bench ..." >&2
+  rm -rf "$bench/input" "$bench/increment" "$generated"
+  start=$(date +%s.%N)
+  java -Xmx512m -XX:+UseSerialGC -Dloader.main=cl.sernac.cifras.demo.ScaledDataGenerator -cp "$jar" "$launcher" \
+    "$bench/input" --records "$records" --seed "$seed" --extra-month "$bench/increment" \
+    > "$generated.tmp" 2> "$logs/generate.err" \
+    || { echo "bench.sh: the generator failed:" >&2; cat "$logs/generate.err" >&2; exit 1; }
+  mv "$generated.tmp" "$generated"
+  generation="$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f s", e - s }')"
+fi
+input_rows="$(json_number data_rows "$generated")"
+increment_rows="$(json_number extra_data_rows "$generated")"
+copy_rows="$(json_number rows-in-re-delivered-copies "$generated")"
+months="$(json_number months "$generated")"
+first_month="$(json_string first_month "$generated")"
+last_month="$(json_string last_month "$generated")"
+extra_month="$(json_string extra_month "$generated")"
+input_files="$(json_number files "$generated")"
+input_bytes="$(du -sb "$bench/input" | cut -f1)"
+increment_bytes="$(du -sb "$bench/increment" | cut -f1)"
+
+# ---- phases -----------------------------------------------------------------------------
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+failed=()
+declare -A rec wall cpu rss status
+
+# measure NAME RECORDS COMMAND...: runs the command under GNU time, output in logs/NAME.*
+measure() {
+  local name="$1" count="$2"
+  shift 2
+  echo "== $name: $*" >&2
+  local rc=0
+  /usr/bin/time -v -o "$logs/$name.time" "$@" > "$logs/$name.out" 2> "$logs/$name.err" || rc=$?
+  status[$name]=$rc
+  rec[$name]="$count"
+  local t="$logs/$name.time"
+  wall[$name]="$(sed -n 's/.*Elapsed (wall clock) time.*: \(.*\)$/\1/p' "$t" \
+    | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')"
+  cpu[$name]="$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$t")"
+  rss[$name]="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$t")"
+  if [ "$rc" -ne 0 ]; then
+    failed+=("$name")
+    echo "bench.sh: phase $name failed with exit status $rc; last lines of $logs/$name.err:" >&2
+    tail -n 20 "$logs/$name.err" >&2 || true
+    tail -n 20 "$logs/$name.out" >&2 || true
+  fi
+}
+
+link_copy() { # hard links when possible: the pipeline only reads (archive=false)
+  cp -al "$1" "$2" 2>/dev/null || { rm -rf "$2"; cp -r "$1" "$2"; }
+}
+
+# stages LOG: where a pipeline run spent its time, from its log's timestamps (1 s resolution; best effort)
+stages() {
+  local log="$1" started running first last end
+  started="$(grep -m1 'Started CifrasApplication' "$log" | cut -c1-19)"
+  running="$(sed -n 's/.*Started CifrasApplication.*process running for \([0-9.]*\)).*/\1/p' "$log" | head -n 1)"
+  first="$(grep -m1 'RecordMerger:' "$log" | cut -c1-19)"
+  last="$(grep 'RecordMerger:' "$log" | tail -n 1 | cut -c1-19)"
+  end="$(grep 'CifrasRunner: Ejecuci' "$log" | tail -n 1 | cut -c1-19)"
+  if [ -z "$started" ] || [ -z "$running" ] || [ -z "$first" ] || [ -z "$end" ]; then
+    echo "-"
+    return
+  fi
+  awk -v r="$running" -v s="$(date -d "$started" +%s)" -v f="$(date -d "$first" +%s)" \
+      -v l="$(date -d "$last" +%s)" -v e="$(date -d "$end" +%s)" \
+    'BEGIN { printf "JVM+Spring start %.0f s, intake+read+stage %d s, merge %d s, outputs %d s", r, f - s, l - f, e - l }'
+}
+
+run_options=(--cifras.intake.quiet-period=0s --cifras.intake.archive=false "--cifras.run-date=$run_date")
+
+# (a) floor
+measure floor "" java $java_opts -Dloader.main=cl.sernac.cifras.bench.ParseFloor -cp "$jar" "$launcher" \
+  "$bench/input"
+rec[floor]="$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$logs/floor.out" | head -n 1)"
+rec[floor]="${rec[floor]:-0}"
+
+# (b) full rebuild on an empty store
+link_copy "$bench/input" "$work/input"
+measure rebuild "$input_rows" "$here/scripts/run.sh" --input "$work/input" --output "$work/output" \
+  --data "$work/data" "${run_options[@]}"
+rebuild_read="$(json_number rowsRead "$work/output/run_summary.json" 2>/dev/null || true)"
+rebuild_stages="$(stages "$logs/rebuild.out")"
+rebuild_cases="$(json_number casesInStore "$work/output/run_summary.json" 2>/dev/null || true)"
+
+# (c) nightly increment: the next month's exports alone, on the full store
+if [ "${status[rebuild]}" -eq 0 ]; then
+  link_copy "$bench/increment" "$work/increment"
+  measure increment "$increment_rows" "$here/scripts/run.sh" --input "$work/increment" --output "$work/output" \
+    --data "$work/data" "${run_options[@]}"
+  increment_read="$(json_number rowsRead "$work/output/run_summary.json" 2>/dev/null || true)"
+  increment_stages="$(stages "$logs/increment.out")"
+  increment_cases="$(json_number casesInStore "$work/output/run_summary.json" 2>/dev/null || true)"
+else
+  echo "bench.sh: increment skipped: the rebuild failed" >&2
+  failed+=("increment")
+  status[increment]="skipped"
+  rec[increment]="$increment_rows"
+fi
+
+# ---- results ----------------------------------------------------------------------------
+per_second() { # records wall
+  awk -v r="$1" -v w="$2" 'BEGIN { if (w > 0 && r != "") printf "%.0f", r / w; else printf "-" }'
+}
+ratio() { # a b
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b > 0) printf "%.2f", a / b; else printf "-" }'
+}
+group() { # thousands separators
+  awk -v n="$1" 'BEGIN { if (n !~ /^[0-9]+$/) { printf "%s", n; exit } s = ""; while (length(n) > 3) { s = "," substr(n, length(n) - 2) s; n = substr(n, 1, length(n) - 3) } printf "%s%s", n, s }'
+}
+phase_state() {
+  local s="${status[$1]:-}"
+  if [ "$s" = "0" ]; then echo "ok"; elif [ "$s" = "skipped" ]; then echo "skipped"; else echo "FAILED ($s)"; fi
+}
+
+ok_wall() { # the wall time of a phase that completed, or nothing
+  if [ "${status[$1]:-}" = "0" ]; then echo "${wall[$1]:-}"; fi
+}
+rebuild_over_floor="$(ratio "$(ok_wall rebuild)" "$(ok_wall floor)")"
+increment_over_rebuild="$(ratio "$(ok_wall increment)" "$(ok_wall rebuild)")"
+cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+cores="$(nproc)"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+java_version="$(java -version 2>&1 | head -n 1)"
+today="$(date '+%Y-%m-%d %H:%M:%S %z')"
+revision="$(cd "$here" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+
+table_text() {
+  printf '%-10s %12s %12s %9s %9s %13s  %s\n' phase records records/s "wall s" "CPU s" "peak RSS MiB" status
+  for p in floor rebuild increment; do
+    printf '%-10s %12s %12s %9s %9s %13s  %s\n' "$p" "$(group "${rec[$p]:-}")" \
+      "$(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")")" "${wall[$p]:--}" "${cpu[$p]:--}" "${rss[$p]:--}" \
+      "$(phase_state "$p")"
+  done
+  echo
+  echo "rebuild/floor (wall):      $rebuild_over_floor"
+  echo "increment/rebuild (wall):  $increment_over_rebuild"
+}
+
+table_markdown() {
+  echo "| phase | records | records/s | wall s | CPU s | peak RSS MiB | status |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
+  for p in floor rebuild increment; do
+    echo "| $p | $(group "${rec[$p]:-}") | $(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")") | ${wall[$p]:--} | ${cpu[$p]:--} | ${rss[$p]:--} | $(phase_state "$p") |"
+  done
+  echo
+  echo "- rebuild/floor (wall): **$rebuild_over_floor**"
+  echo "- increment/rebuild (wall): **$increment_over_rebuild**"
+}
+
+data_line="$input_files files, $(group "$input_rows") data rows ($months months $first_month..$last_month, $(group "${copy_rows:-0}") of them in re-delivered copies), $((input_bytes / 1048576)) MiB; increment $extra_month: $(group "$increment_rows") rows, $((increment_bytes / 1024)) KiB; generation: $generation"
+stages_line="stages from the pipeline log (approximate): rebuild: ${rebuild_stages:--}; increment: ${increment_stages:--}"
+pipeline_line="pipeline rows read: rebuild $(group "${rebuild_read:--}") (the copies are skipped as already ingested), increment $(group "${increment_read:--}"); cases in store: $(group "${rebuild_cases:--}") after the rebuild, $(group "${increment_cases:--}") after the increment"
+
+echo
+echo "Cifras benchmark: N=$records, seed $seed, $today"
+echo "machine: $cores cores, $mem_total, $cpu_model; $java_version; JVM options: $java_opts"
+echo "load average before/after: $load_before / $load_after (other processes on the machine distort the timings)"
+echo "data: $data_line"
+echo "$pipeline_line"
+echo "$stages_line"
+echo
+table_text
+
+{
+  echo "# Cifras benchmark, N = $(group "$records")"
+  echo
+  echo "- command: \`$command_line\` (revision $revision)"
+  echo "- date: $today"
+  echo "- machine: $cores cores (\`nproc\`), $mem_total memory, CPU $cpu_model; $java_version"
+  echo "- load average before/after the phases: $load_before / $load_after"
+  echo "- JVM options (all phases): \`$java_opts\`; pipeline options: \`${run_options[*]}\`"
+  echo "- data (seed $seed): $data_line"
+  echo "- $pipeline_line"
+  echo "- $stages_line"
+  echo "- phases: floor = \`ParseFloor\` (CSV reader only, $cores threads); rebuild = \`scripts/run.sh\` on an empty store; increment = \`scripts/run.sh\` with the next month's exports only, on the rebuilt store"
+  echo
+  table_markdown
+} > "$bench/results.md"
+echo
+echo "Results: $bench/results.md  (logs: $logs)"
+
+if [ "$keep" = false ]; then
+  rm -rf "$work"
+else
+  echo "Work folder kept: $work"
+fi
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "bench.sh: failed phases: ${failed[*]}" >&2
+  exit 1
+fi
