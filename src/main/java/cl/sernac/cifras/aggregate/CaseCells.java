@@ -25,6 +25,31 @@ public final class CaseCells {
 	}
 
 	/** The first and last year with counted cases, or empty when nothing is counted yet. */
+	/**
+	 * Cases by type, SONI subtype, channel and year, non-zero combinations only, in code order:
+	 * the rows of {@code tables/by_channel_year.csv}.
+	 */
+	public List<CaseQueries.ChannelYearCount> byChannelYear() {
+		Map<List<Object>, Long> counts = new TreeMap<>(Comparator.comparing((List<Object> k) -> (String) k.get(0))
+			.thenComparing((k) -> (String) k.get(1))
+			.thenComparing((k) -> (String) k.get(2))
+			.thenComparing((k) -> (Integer) k.get(3)));
+		for (Cell cell : this.cells) {
+			counts.merge(List.of(cell.recordType(), cell.subtype(), cell.channel(), cell.year()), cell.records(),
+					Long::sum);
+		}
+		return counts.entrySet()
+			.stream()
+			.map((e) -> new CaseQueries.ChannelYearCount((String) e.getKey().get(0), (String) e.getKey().get(1),
+					(String) e.getKey().get(2), (Integer) e.getKey().get(3), e.getValue()))
+			.toList();
+	}
+
+	/** All counted cases. */
+	public long total() {
+		return this.cells.stream().mapToLong(Cell::records).sum();
+	}
+
 	public Optional<YearRange> yearRange() {
 		if (this.cells.isEmpty()) {
 			return Optional.empty();

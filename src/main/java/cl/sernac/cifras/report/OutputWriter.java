@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CaseQueries;
 import cl.sernac.cifras.normalize.RejectReason;
 import cl.sernac.cifras.system.HaltPoints;
@@ -63,19 +64,21 @@ public class OutputWriter implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
-		writeChannelYearTable();
+		// One pass over the counted cases gives every figure of the outputs.
+		CaseCells cells = this.queries.cells();
+		writeChannelYearTable(cells);
 		HaltPoints.reached("output");
 		writeRejects();
-		RunSummary summary = summary(runId);
+		RunSummary summary = summary(runId, cells.total());
 		this.summaryWriter.write(summary, this.outputDir);
-		this.plannerReport.write(summary);
+		this.plannerReport.write(summary, cells);
 		logger.info("\n{}", this.summaryWriter.text(summary));
 		return RepeatStatus.FINISHED;
 	}
 
-	private void writeChannelYearTable() throws java.io.IOException {
+	private void writeChannelYearTable(CaseCells cells) throws java.io.IOException {
 		CsvTable table = new CsvTable(List.of("record_type", "subtype", "channel", "year", "records"));
-		for (CaseQueries.ChannelYearCount count : this.queries.byChannelYear()) {
+		for (CaseQueries.ChannelYearCount count : cells.byChannelYear()) {
 			table.row(count.recordType(), count.subtype(), count.channel(), count.year(), count.records());
 		}
 		table.writeTo(this.outputDir.resolve(BY_CHANNEL_YEAR));
@@ -96,7 +99,7 @@ public class OutputWriter implements Tasklet {
 		table.writeTo(this.outputDir.resolve(REJECTS));
 	}
 
-	RunSummary summary(long runId) {
+	RunSummary summary(long runId, long casesInStore) {
 		Map<Long, Map<String, Long>> rejects = countsByFile(
 				"SELECT r.file_id, r.reason, COUNT(*) FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id"
 						+ " WHERE f.run_id = ? GROUP BY r.file_id, r.reason",
@@ -125,7 +128,7 @@ public class OutputWriter implements Tasklet {
 				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
 				sum(files, RunSummary.FileSummary::warnings));
 		return new RunSummary(runId, LocalDateTime.now(ZoneId.of("America/Santiago")).withNano(0).toString(),
-				this.runDate.toString(), this.inputDir.toString(), files, totals, this.queries.totalCases());
+				this.runDate.toString(), this.inputDir.toString(), files, totals, casesInStore);
 	}
 
 	private Map<Long, Map<String, Long>> countsByFile(String sql, long runId) {

@@ -43,10 +43,9 @@ record PlannerFigures(Period period, List<Integer> years, ChannelMix mix, List<T
 
 	static final List<String> SUBTYPES = List.of("DISCONFORMIDAD", "RECONOCIMIENTO", "SUGERENCIA");
 
-	/** Reads the store: one pass over the counted cases, then the ledger. */
-	static PlannerFigures read(CaseQueries queries, QualityQueries quality, Territory territory,
+	/** The figures from the counted cases (one pass over them, done by the caller) and the ledger. */
+	static PlannerFigures read(CaseCells cells, QualityQueries quality, Territory territory,
 			ReportProperties properties, int runYear, long runId) {
-		CaseCells cells = queries.cells();
 		Optional<YearRange> range = cells.yearRange();
 		Period period = Period.of(properties, range, runYear);
 		List<Integer> years = range.map((r) -> IntStream.rangeClosed(r.first(), r.last()).boxed().toList())

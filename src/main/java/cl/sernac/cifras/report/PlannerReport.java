@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.QualityQueries;
 import cl.sernac.cifras.normalize.Territory;
 
@@ -15,8 +15,6 @@ import cl.sernac.cifras.normalize.Territory;
  * files it links to are in place when it appears.
  */
 public class PlannerReport {
-
-	private final CaseQueries cases;
 
 	private final QualityQueries quality;
 
@@ -30,9 +28,8 @@ public class PlannerReport {
 
 	private final PlannerPage page = new PlannerPage();
 
-	public PlannerReport(CaseQueries cases, QualityQueries quality, Territory territory, ReportProperties properties,
+	public PlannerReport(QualityQueries quality, Territory territory, ReportProperties properties,
 			Path outputDir, LocalDate runDate) {
-		this.cases = cases;
 		this.quality = quality;
 		this.territory = territory;
 		this.properties = properties;
@@ -40,8 +37,8 @@ public class PlannerReport {
 		this.runDate = runDate;
 	}
 
-	public void write(RunSummary summary) throws IOException {
-		PlannerFigures figures = PlannerFigures.read(this.cases, this.quality, this.territory, this.properties,
+	public void write(RunSummary summary, CaseCells cells) throws IOException {
+		PlannerFigures figures = PlannerFigures.read(cells, this.quality, this.territory, this.properties,
 				this.runDate.getYear(), summary.runId());
 		PlannerTables tables = new PlannerTables(figures, this.territory);
 		List<Table> all = tables.all();

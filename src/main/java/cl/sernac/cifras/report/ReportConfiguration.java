@@ -30,9 +30,9 @@ public class ReportConfiguration {
 	}
 
 	@Bean
-	PlannerReport plannerReport(CaseQueries caseQueries, QualityQueries qualityQueries, Territory territory,
+	PlannerReport plannerReport(QualityQueries qualityQueries, Territory territory,
 			ReportProperties reportProperties, CifrasProperties properties, LocalDate runDate) {
-		return new PlannerReport(caseQueries, qualityQueries, territory, reportProperties, properties.outputDir(),
+		return new PlannerReport(qualityQueries, territory, reportProperties, properties.outputDir(),
 				runDate);
 	}
 
