@@ -1,8 +1,11 @@
 package cl.sernac.cifras.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.intake.FileLedger;
@@ -40,19 +43,41 @@ public class IngestConfiguration {
 
 	static final String SOURCE_NAME = "sourceName";
 
+	static final String FILE_BYTES = "fileBytes";
+
 	@Bean
-	Partitioner admittedFilePartitioner(FileLedger fileLedger) {
+	IngestProgress ingestProgress() {
+		return new IngestProgress();
+	}
+
+	@Bean
+	Partitioner admittedFilePartitioner(FileLedger fileLedger, IngestProgress ingestProgress) {
 		return (gridSize) -> {
 			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-			for (FileLedger.PlannedFile file : fileLedger.planned()) {
+			List<FileLedger.PlannedFile> files = fileLedger.planned();
+			long totalBytes = 0;
+			for (FileLedger.PlannedFile file : files) {
+				long bytes = size(file.path());
+				totalBytes += bytes;
 				ExecutionContext context = new ExecutionContext();
+				context.putLong(FILE_BYTES, bytes);
 				context.putLong(FILE_ID, file.id());
 				context.putString(FILE_PATH, file.path().toString());
 				context.putString(SOURCE_NAME, file.sourceName());
 				partitions.put("file-" + file.ordinal(), context);
 			}
+			ingestProgress.start(files.size(), totalBytes);
 			return partitions;
 		};
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
 	}
 
 	@Bean
@@ -70,13 +95,14 @@ public class IngestConfiguration {
 	@Bean
 	Step ingestFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ExportFileItemReader exportFileItemReader, RecordNormalizer recordNormalizer,
-			StagingWriter stagingWriter, CifrasProperties properties) {
+			StagingWriter stagingWriter, IngestProgress ingestProgress, CifrasProperties properties) {
 		return new StepBuilder("ingestFileStep", jobRepository).<ExportRow, RowOutcome>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(exportFileItemReader)
 			.processor(recordNormalizer)
 			.writer(stagingWriter)
 			.stream(stagingWriter)
+			.listener(ingestProgress)
 			.build();
 	}
 
