@@ -55,8 +55,9 @@ public class CifrasApplication {
 	}
 
 	/**
-	 * Stays up and runs on a cron schedule (Chile time), each run in a fresh context: the run date,
-	 * the lock and memory are those of that run. Ends with the process (SIGTERM, Ctrl+C).
+	 * Stays up and runs on a cron schedule (Chile time), each run in a fresh context: the
+	 * run date, the lock and memory are those of that run. Ends with the process
+	 * (SIGTERM, Ctrl+C).
 	 */
 	private static void runOnSchedule(String cron, String[] args) {
 		CronExpression expression;
@@ -68,7 +69,8 @@ public class CifrasApplication {
 			System.exit(CifrasExit.USAGE);
 			return;
 		}
-		System.out.println("Cifras: ejecución programada \"" + cron + "\" (hora de Chile). Se detiene con Ctrl+C o SIGTERM.");
+		System.out
+			.println("Cifras: ejecución programada \"" + cron + "\" (hora de Chile). Se detiene con Ctrl+C o SIGTERM.");
 		while (true) {
 			ZonedDateTime next = expression.next(ZonedDateTime.now(CHILE));
 			if (next == null) {
@@ -89,9 +91,9 @@ public class CifrasApplication {
 	}
 
 	/**
-	 * Takes the data folder's run lock before anything opens the database, and gives it back when
-	 * the context closes. A second run exits at once (status 3), touching nothing; a scheduled run
-	 * that finds the folder busy is skipped.
+	 * Takes the data folder's run lock before anything opens the database, and gives it
+	 * back when the context closes. A second run exits at once (status 3), touching
+	 * nothing; a scheduled run that finds the folder busy is skipped.
 	 */
 	static final class SingleRunGuard implements ApplicationListener<ApplicationEvent> {
 
@@ -108,7 +110,8 @@ public class CifrasApplication {
 			if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
 				ConfigurableEnvironment environment = prepared.getEnvironment();
 				Path dataDir = Path.of(environment.getProperty("cifras.data-dir", "data")).toAbsolutePath().normalize();
-				// H2 refuses a database path implicitly relative to the working directory.
+				// H2 refuses a database path implicitly relative to the working
+				// directory.
 				environment.getPropertySources()
 					.addFirst(new MapPropertySource("cifrasDataDir", Map.of("cifras.data-dir", dataDir.toString())));
 				acquire(dataDir);

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application in a JVM of its own, as the nightly job runs it: it can be killed with SIGKILL,
- * and two of them can race for the same data folder.
+ * The application in a JVM of its own, as the nightly job runs it: it can be killed with
+ * SIGKILL, and two of them can race for the same data folder.
  */
 public final class ChildRun {
 
@@ -40,22 +40,28 @@ public final class ChildRun {
 		this.pump.start();
 	}
 
-	/** Starts {@code CifrasApplication.main} on the folders of a run, with extra environment. */
+	/**
+	 * Starts {@code CifrasApplication.main} on the folders of a run, with extra
+	 * environment.
+	 */
 	public static ChildRun start(CifrasRun folders, Map<String, String> environment, String... extraArgs)
 			throws IOException {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, CifrasApplication.class.getName(),
-				"--cifras.input-dir=" + folders.input(), "--cifras.output-dir=" + folders.output(),
-				"--cifras.data-dir=" + folders.data(), "--cifras.run-date=" + CifrasRun.RUN_DATE,
-				"--cifras.intake.quiet-period=0s"));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
+				"-cp", classpath, CifrasApplication.class.getName(), "--cifras.input-dir=" + folders.input(),
+				"--cifras.output-dir=" + folders.output(), "--cifras.data-dir=" + folders.data(),
+				"--cifras.run-date=" + CifrasRun.RUN_DATE, "--cifras.intake.quiet-period=0s"));
 		command.addAll(List.of(extraArgs));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		return new ChildRun(builder.start());
 	}
 
-	/** Waits until the output holds the marker; false when the process ended or time ran out first. */
+	/**
+	 * Waits until the output holds the marker; false when the process ended or time ran
+	 * out first.
+	 */
 	public boolean awaitOutput(String marker, long seconds) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		while (System.nanoTime() < deadline) {
@@ -78,8 +84,9 @@ public final class ChildRun {
 	}
 
 	/**
-	 * SIGTERM, as a service manager stops a process. Sent with kill(1): {@link Process#destroy()}
-	 * would also close the process's output, and what it logs while stopping would be lost.
+	 * SIGTERM, as a service manager stops a process. Sent with kill(1):
+	 * {@link Process#destroy()} would also close the process's output, and what it logs
+	 * while stopping would be lost.
 	 */
 	public void terminate() throws IOException, InterruptedException {
 		new ProcessBuilder("kill", "-TERM", Long.toString(this.process.pid())).inheritIO().start().waitFor();

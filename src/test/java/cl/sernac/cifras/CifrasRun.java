@@ -15,7 +15,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Runs the whole application in this JVM, as {@code scripts/run.sh} would, on folders of a test.
+ * Runs the whole application in this JVM, as {@code scripts/run.sh} would, on folders of
+ * a test.
  */
 public record CifrasRun(Path input, Path output, Path data) {
 
@@ -39,10 +40,12 @@ public record CifrasRun(Path input, Path output, Path data) {
 			int equals = arg.indexOf('=');
 			args.put(arg.substring(0, equals), arg.substring(equals + 1));
 		}
-		String[] commandLine = args.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-		return SpringApplication.exit(new SpringApplicationBuilder(CifrasApplication.class)
-			.web(WebApplicationType.NONE)
-			.run(commandLine));
+		String[] commandLine = args.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return SpringApplication
+			.exit(new SpringApplicationBuilder(CifrasApplication.class).web(WebApplicationType.NONE).run(commandLine));
 	}
 
 	public Connection database() throws SQLException {

@@ -12,9 +12,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The counted cases as {@link CaseQueries#cells()} groups them, and the figures of the planners'
- * report as sums of those groups: by type, channel and year or month, over a period, SONI by subtype,
- * the mobile unit by place, the municipal platforms by municipality.
+ * The counted cases as {@link CaseQueries#cells()} groups them, and the figures of the
+ * planners' report as sums of those groups: by type, channel and year or month, over a
+ * period, SONI by subtype, the mobile unit by place, the municipal platforms by
+ * municipality.
  */
 public final class CaseCells {
 
@@ -24,10 +25,12 @@ public final class CaseCells {
 		this.cells = List.copyOf(cells);
 	}
 
-	/** The first and last year with counted cases, or empty when nothing is counted yet. */
 	/**
-	 * Cases by type, SONI subtype, channel and year, non-zero combinations only, in code order:
-	 * the rows of {@code tables/by_channel_year.csv}.
+	 * The first and last year with counted cases, or empty when nothing is counted yet.
+	 */
+	/**
+	 * Cases by type, SONI subtype, channel and year, non-zero combinations only, in code
+	 * order: the rows of {@code tables/by_channel_year.csv}.
 	 */
 	public List<CaseQueries.ChannelYearCount> byChannelYear() {
 		Map<List<Object>, Long> counts = new TreeMap<>(Comparator.comparing((List<Object> k) -> (String) k.get(0))
@@ -58,7 +61,10 @@ public final class CaseCells {
 		return Optional.of(new YearRange(years.getMin(), years.getMax()));
 	}
 
-	/** Cases by type (SONI subtypes together), channel and year, non-zero only, in code order. */
+	/**
+	 * Cases by type (SONI subtypes together), channel and year, non-zero only, in code
+	 * order.
+	 */
 	public List<TypeChannelCount> byTypeChannelYear() {
 		return sum((cell) -> true, (cell) -> new TypeChannelCount(cell.recordType(), cell.channel(), cell.year(), 0),
 				Comparator.comparing(TypeChannelCount::recordType)
@@ -67,7 +73,9 @@ public final class CaseCells {
 				(key, records) -> new TypeChannelCount(key.recordType(), key.channel(), key.period(), records));
 	}
 
-	/** Cases by type, channel and month ({@code yyyymm}), non-zero only, in code order. */
+	/**
+	 * Cases by type, channel and month ({@code yyyymm}), non-zero only, in code order.
+	 */
 	public List<TypeChannelCount> byTypeChannelMonth() {
 		return sum((cell) -> true, (cell) -> new TypeChannelCount(cell.recordType(), cell.channel(), cell.month(), 0),
 				Comparator.comparing(TypeChannelCount::recordType)
@@ -76,7 +84,10 @@ public final class CaseCells {
 				(key, records) -> new TypeChannelCount(key.recordType(), key.channel(), key.period(), records));
 	}
 
-	/** Cases by type and channel over the years {@code fromYear} to {@code toYear}, both included. */
+	/**
+	 * Cases by type and channel over the years {@code fromYear} to {@code toYear}, both
+	 * included.
+	 */
 	public List<TypeChannelCount> byTypeChannel(int fromYear, int toYear) {
 		return sum((cell) -> cell.year() >= fromYear && cell.year() <= toYear,
 				(cell) -> new TypeChannelCount(cell.recordType(), cell.channel(), 0, 0),
@@ -84,7 +95,9 @@ public final class CaseCells {
 				(key, records) -> new TypeChannelCount(key.recordType(), key.channel(), 0, records));
 	}
 
-	/** SONI by subtype and year; a SONI without subtype is counted under an empty subtype. */
+	/**
+	 * SONI by subtype and year; a SONI without subtype is counted under an empty subtype.
+	 */
 	public List<SubtypeYearCount> soniBySubtypeYear() {
 		return sum((cell) -> cell.recordType().equals("SONI"),
 				(cell) -> new SubtypeYearCount(cell.subtype(), cell.year(), 0),
@@ -99,7 +112,9 @@ public final class CaseCells {
 				(key, records) -> new PlaceYearCount(key.placeCode(), key.year(), records));
 	}
 
-	/** Municipal-platform cases by municipality or provincial government, year and type. */
+	/**
+	 * Municipal-platform cases by municipality or provincial government, year and type.
+	 */
 	public List<OrganizationYearCount> municipalByOrganizationYear() {
 		return sum((cell) -> cell.organization() != null,
 				(cell) -> new OrganizationYearCount(cell.organization(), cell.year(), cell.recordType(), 0),
@@ -109,7 +124,10 @@ public final class CaseCells {
 				(key, records) -> new OrganizationYearCount(key.organization(), key.year(), key.recordType(), records));
 	}
 
-	/** Sums the records of the cells that pass {@code filter} by the key {@code key} gives them. */
+	/**
+	 * Sums the records of the cells that pass {@code filter} by the key {@code key} gives
+	 * them.
+	 */
 	private <K> List<K> sum(Predicate<Cell> filter, Function<Cell, K> key, Comparator<K> order,
 			BiFunction<K, Long, K> withRecords) {
 		Map<K, Long> sums = new TreeMap<>(order);
@@ -125,13 +143,14 @@ public final class CaseCells {
 
 	/**
 	 * One group of counted cases.
+	 *
 	 * @param subtype empty unless the type is SONI
 	 * @param month {@code yyyymm}
 	 * @param place the comuna where the mobile unit stood; null for other channels
 	 * @param organization the folded name of the municipality; null for other channels
 	 */
-	public record Cell(String recordType, String subtype, String channel, int month, String place,
-			String organization, long records) {
+	public record Cell(String recordType, String subtype, String channel, int month, String place, String organization,
+			long records) {
 
 		public int year() {
 			return this.month / 100;
@@ -143,7 +162,8 @@ public final class CaseCells {
 	}
 
 	/**
-	 * @param period the year ({@code yyyy}), the month ({@code yyyymm}) or 0 for a whole period
+	 * @param period the year ({@code yyyy}), the month ({@code yyyymm}) or 0 for a whole
+	 * period
 	 */
 	public record TypeChannelCount(String recordType, String channel, int period, long records) {
 	}

@@ -15,7 +15,10 @@ public class CaseQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Cases by type, subtype, channel and year, non-zero combinations only, in code order. */
+	/**
+	 * Cases by type, subtype, channel and year, non-zero combinations only, in code
+	 * order.
+	 */
 	public List<ChannelYearCount> byChannelYear() {
 		return this.jdbc.sql("""
 				SELECT record_type, COALESCE(subtype, '') AS subtype, channel, intake_day / 10000 AS yr,
@@ -38,7 +41,9 @@ public class CaseQueries {
 			.list();
 	}
 
-	/** Distinct municipalities and provincial governments behind counted municipal cases. */
+	/**
+	 * Distinct municipalities and provincial governments behind counted municipal cases.
+	 */
 	public List<String> municipalOrganizations() {
 		return this.jdbc
 			.sql("SELECT DISTINCT organization FROM counted_case WHERE channel = 'MUNICIPAL'"
@@ -48,10 +53,11 @@ public class CaseQueries {
 	}
 
 	/**
-	 * Counted cases grouped by everything the planners' report breaks them down by, in one pass over
-	 * {@code counted_case}: type, SONI subtype, channel, month, and the comuna where the mobile unit
-	 * stood (mobile unit only) or the municipality (municipal platforms only). A few thousand groups
-	 * however many cases; the report's figures are sums of them.
+	 * Counted cases grouped by everything the planners' report breaks them down by, in
+	 * one pass over {@code counted_case}: type, SONI subtype, channel, month, and the
+	 * comuna where the mobile unit stood (mobile unit only) or the municipality
+	 * (municipal platforms only). A few thousand groups however many cases; the report's
+	 * figures are sums of them.
 	 */
 	public CaseCells cells() {
 		return new CaseCells(this.jdbc.sql("""

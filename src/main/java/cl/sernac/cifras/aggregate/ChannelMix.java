@@ -13,17 +13,20 @@ import java.util.TreeSet;
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 
 /**
- * The mix of channels year by year: for each type, channel and year, the records, the channel's
- * share of the type's year total, and the change from the year before, in records (%) and in share
- * (percentage points). Every channel that the type ever came through gets a row in every year, zero
- * included, so the years compare line by line.
+ * The mix of channels year by year: for each type, channel and year, the records, the
+ * channel's share of the type's year total, and the change from the year before, in
+ * records (%) and in share (percentage points). Every channel that the type ever came
+ * through gets a row in every year, zero included, so the years compare line by line.
  */
 public final class ChannelMix {
 
 	/** Record types in the order the account reads them. */
 	public static final List<String> TYPES = List.of("CONSULTA", "RECLAMO", "SONI");
 
-	/** Channels in SPEC's order; a channel code outside it (a configured source) comes after. */
+	/**
+	 * Channels in SPEC's order; a channel code outside it (a configured source) comes
+	 * after.
+	 */
 	public static final List<String> CHANNELS = List.of("CALL_CENTER", "INTERNET", "OFICINA", "MUNICIPAL", "MOVIL",
 			"CONVENIO");
 
@@ -41,7 +44,8 @@ public final class ChannelMix {
 	}
 
 	/**
-	 * @param counts cases by type, channel and year ({@link CaseCells#byTypeChannelYear()})
+	 * @param counts cases by type, channel and year
+	 * ({@link CaseCells#byTypeChannelYear()})
 	 * @param firstYear first year of the table
 	 * @param lastYear last year of the table
 	 */
@@ -123,20 +127,20 @@ public final class ChannelMix {
 
 	/**
 	 * @param typeTotal the type's records in the year, every channel
-	 * @param share the channel's share of {@code typeTotal} in %, null when the type has no records
-	 * that year
-	 * @param recordsChange change of records from the year before in %, null in the first year or when
-	 * the channel had none the year before
-	 * @param shareChange change of share from the year before in percentage points, null in the first
-	 * year or when either year has no records of the type
+	 * @param share the channel's share of {@code typeTotal} in %, null when the type has
+	 * no records that year
+	 * @param recordsChange change of records from the year before in %, null in the first
+	 * year or when the channel had none the year before
+	 * @param shareChange change of share from the year before in percentage points, null
+	 * in the first year or when either year has no records of the type
 	 */
 	public record Row(String recordType, String channel, int year, long records, long typeTotal, BigDecimal share,
 			BigDecimal recordsChange, BigDecimal shareChange) {
 	}
 
 	/**
-	 * @param change change of records from the year before in %, null in the first year or when the
-	 * year before had none
+	 * @param change change of records from the year before in %, null in the first year
+	 * or when the year before had none
 	 */
 	public record Total(String recordType, int year, long records, BigDecimal change) {
 	}

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import cl.sernac.cifras.aggregate.CaseCells.PlaceYearCount;
 
 /**
- * Where the mobile unit went: the region's comunas it attended cases in, per year or over a period,
- * out of all the region's comunas.
+ * Where the mobile unit went: the region's comunas it attended cases in, per year or over
+ * a period, out of all the region's comunas.
  */
 public final class MobileCoverage {
 
@@ -28,7 +28,8 @@ public final class MobileCoverage {
 	}
 
 	/**
-	 * @param counts the mobile unit's cases by place and year ({@link CaseCells#mobileUnitByPlaceYear()})
+	 * @param counts the mobile unit's cases by place and year
+	 * ({@link CaseCells#mobileUnitByPlaceYear()})
 	 * @param regionComunas codes of every comuna of the region
 	 */
 	public static MobileCoverage of(List<PlaceYearCount> counts, List<String> regionComunas) {
@@ -70,8 +71,7 @@ public final class MobileCoverage {
 	 * @param outsideRegion places visited outside the region
 	 * @param regionTotal the number of comunas in the region
 	 */
-	public record Coverage(List<String> visited, List<String> notVisited, List<String> outsideRegion,
-			int regionTotal) {
+	public record Coverage(List<String> visited, List<String> notVisited, List<String> outsideRegion, int regionTotal) {
 
 	}
 

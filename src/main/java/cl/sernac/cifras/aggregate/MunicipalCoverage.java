@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import cl.sernac.cifras.aggregate.CaseCells.OrganizationYearCount;
 
 /**
- * The municipalities and provincial governments that sent municipal-platform records, per year and
- * over a period.
+ * The municipalities and provincial governments that sent municipal-platform records, per
+ * year and over a period.
  */
 public final class MunicipalCoverage {
 
@@ -32,8 +32,8 @@ public final class MunicipalCoverage {
 	}
 
 	/**
-	 * A provincial government ("Gobernación Provincial de San Antonio", since 2021 "Delegación
-	 * Presidencial Provincial") as opposed to a municipality.
+	 * A provincial government ("Gobernación Provincial de San Antonio", since 2021
+	 * "Delegación Presidencial Provincial") as opposed to a municipality.
 	 * @param organization the folded upper-case name
 	 */
 	public static boolean isProvincialGovernment(String organization) {
@@ -64,7 +64,10 @@ public final class MunicipalCoverage {
 			.getOrDefault(recordType, 0L);
 	}
 
-	/** Cases of every type an organization sent in the years {@code fromYear} to {@code toYear}. */
+	/**
+	 * Cases of every type an organization sent in the years {@code fromYear} to
+	 * {@code toYear}.
+	 */
 	public long records(String organization, int fromYear, int toYear) {
 		return this.cases.getOrDefault(organization, Map.of())
 			.entrySet()

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the store knows about the quality of what it was given: per file admitted, rows read,
- * records new, corrected and repeated, rows rejected by reason and warnings by kind.
+ * What the store knows about the quality of what it was given: per file admitted, rows
+ * read, records new, corrected and repeated, rows rejected by reason and warnings by
+ * kind.
  */
 public class QualityQueries {
 
@@ -35,10 +36,10 @@ public class QualityQueries {
 				""").query((rs, i) -> {
 			long id = rs.getLong("id");
 			Timestamp mergedAt = rs.getTimestamp("merged_at");
-			return new FileQuality(rs.getString("file_name"), rs.getString("source_name"),
-					mergedAt.toLocalDateTime(), rs.getLong("rows_read"), rs.getLong("records_new"),
-					rs.getLong("records_updated"), rs.getLong("records_unchanged"), rs.getLong("rows_rejected"),
-					rs.getLong("warnings"), rejects.getOrDefault(id, Map.of()), warnings.getOrDefault(id, Map.of()));
+			return new FileQuality(rs.getString("file_name"), rs.getString("source_name"), mergedAt.toLocalDateTime(),
+					rs.getLong("rows_read"), rs.getLong("records_new"), rs.getLong("records_updated"),
+					rs.getLong("records_unchanged"), rs.getLong("rows_rejected"), rs.getLong("warnings"),
+					rejects.getOrDefault(id, Map.of()), warnings.getOrDefault(id, Map.of()));
 		}).list();
 	}
 
@@ -52,7 +53,10 @@ public class QualityQueries {
 		return counts("SELECT kind, COUNT(*) FROM row_warning GROUP BY kind");
 	}
 
-	/** Files a run saw and did not read: not recognized, still being copied, or ignored (hidden files, links). */
+	/**
+	 * Files a run saw and did not read: not recognized, still being copied, or ignored
+	 * (hidden files, links).
+	 */
 	public List<FileDecision> notIngested(long runId) {
 		return this.jdbc
 			.sql("SELECT file_name, outcome, reason FROM run_file WHERE run_id = ?"

@@ -5,10 +5,11 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * The rounding rule of every share and change Cifras publishes. Each figure is computed from the
- * exact counts as a fraction and rounded once, to one decimal, halves away from zero
- * ({@link RoundingMode#HALF_UP}); a change in share is the difference of the unrounded shares, so it
- * may differ by 0,1 from the difference of the rounded shares shown beside it.
+ * The rounding rule of every share and change Cifras publishes. Each figure is computed
+ * from the exact counts as a fraction and rounded once, to one decimal, halves away from
+ * zero ({@link RoundingMode#HALF_UP}); a change in share is the difference of the
+ * unrounded shares, so it may differ by 0,1 from the difference of the rounded shares
+ * shown beside it.
  */
 public final class Shares {
 
@@ -20,15 +21,16 @@ public final class Shares {
 	}
 
 	/**
-	 * @return {@code part} as a percentage of {@code whole}, or null when {@code whole} is 0
+	 * @return {@code part} as a percentage of {@code whole}, or null when {@code whole}
+	 * is 0
 	 */
 	public static BigDecimal share(long part, long whole) {
 		return percent(BigInteger.valueOf(part), BigInteger.valueOf(whole));
 	}
 
 	/**
-	 * @return the change from {@code previous} to {@code current} in percent of {@code previous}, or
-	 * null when {@code previous} is 0
+	 * @return the change from {@code previous} to {@code current} in percent of
+	 * {@code previous}, or null when {@code previous} is 0
 	 */
 	public static BigDecimal percentChange(long current, long previous) {
 		return percent(BigInteger.valueOf(current - previous), BigInteger.valueOf(previous));

@@ -29,23 +29,28 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The benchmark's floor (issue 5): reads every export of a directory with the pipeline's own CSV
- * reader, exactly as the pipeline opens it, counts the records and does nothing else: no
- * fingerprint, no header check, no normalization, no database.
+ * The benchmark's floor (issue 5): reads every export of a directory with the pipeline's
+ * own CSV reader, exactly as the pipeline opens it, counts the records and does nothing
+ * else: no fingerprint, no header check, no normalization, no database.
  *
- * <p>Each file is matched to its source the way the pipeline does it ({@link SourceCatalog} over the
- * {@code cifras.sources} profiles bound from the packaged {@code application.yml}, case-insensitive
- * globs) and opened with {@link CsvRecordReader#open} with the profile's encoding and delimiter and
- * the pipeline's default read limits; a byte-order mark overrides the encoding, as in the pipeline.
- * Blank rows are skipped and the first non-blank row is the header, as in
- * {@code ExportFileItemReader}; every other record counts, parse problems included. Files are read
- * by a fixed pool of as many threads as the pipeline reads files at once by default
- * ({@code cifras.ingest-threads}: the number of cores), one file per task. Hidden files, files
- * matching no source and anything that is not a regular file are skipped.
+ * <p>
+ * Each file is matched to its source the way the pipeline does it ({@link SourceCatalog}
+ * over the {@code cifras.sources} profiles bound from the packaged
+ * {@code application.yml}, case-insensitive globs) and opened with
+ * {@link CsvRecordReader#open} with the profile's encoding and delimiter and the
+ * pipeline's default read limits; a byte-order mark overrides the encoding, as in the
+ * pipeline. Blank rows are skipped and the first non-blank row is the header, as in
+ * {@code ExportFileItemReader}; every other record counts, parse problems included. Files
+ * are read by a fixed pool of as many threads as the pipeline reads files at once by
+ * default ({@code cifras.ingest-threads}: the number of cores), one file per task. Hidden
+ * files, files matching no source and anything that is not a regular file are skipped.
  */
 public final class ParseFloor {
 
-	/** The pipeline's defaults ({@code CifrasProperties}) when application.yml does not set them. */
+	/**
+	 * The pipeline's defaults ({@code CifrasProperties}) when application.yml does not
+	 * set them.
+	 */
 	static final int DEFAULT_MAX_LINE_CHARS = 100_000;
 
 	static final int DEFAULT_MAX_RECORD_LINES = 200;
@@ -69,10 +74,16 @@ public final class ParseFloor {
 
 	}
 
-	/** How the pipeline reads exports: its source catalog and read limits, from application.yml. */
+	/**
+	 * How the pipeline reads exports: its source catalog and read limits, from
+	 * application.yml.
+	 */
 	public record Settings(SourceCatalog catalog, int maxLineChars, int maxRecordLines) {
 
-		/** Binds {@code cifras.sources}, {@code cifras.max-line-chars} and {@code cifras.max-record-lines}. */
+		/**
+		 * Binds {@code cifras.sources}, {@code cifras.max-line-chars} and
+		 * {@code cifras.max-record-lines}.
+		 */
 		public static Settings fromApplicationYml() {
 			try {
 				List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml",
@@ -93,7 +104,10 @@ public final class ParseFloor {
 
 	}
 
-	/** Reads every export of {@code directory} with {@code threads} threads and counts its records. */
+	/**
+	 * Reads every export of {@code directory} with {@code threads} threads and counts its
+	 * records.
+	 */
 	public static Result count(Path directory, int threads, Settings settings) throws IOException {
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(directory)) {
@@ -107,8 +121,7 @@ public final class ParseFloor {
 			for (Path file : files) {
 				String name = file.getFileName().toString();
 				Optional<SourceCatalog.Source> source = settings.catalog().match(name);
-				if (name.startsWith(".") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-						|| source.isEmpty()) {
+				if (name.startsWith(".") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || source.isEmpty()) {
 					skipped++;
 					continue;
 				}
@@ -133,7 +146,10 @@ public final class ParseFloor {
 		}
 	}
 
-	/** Data records of one export: every non-blank record after the first non-blank one (the header). */
+	/**
+	 * Data records of one export: every non-blank record after the first non-blank one
+	 * (the header).
+	 */
 	static long records(Path file, SourceProfile profile, Settings settings) throws IOException {
 		try (CsvRecordReader reader = CsvRecordReader.open(file, Charset.forName(profile.encoding()),
 				profile.delimiterChar(), settings.maxLineChars(), settings.maxRecordLines())) {
@@ -147,7 +163,12 @@ public final class ParseFloor {
 		}
 	}
 
-	/** {@code ParseFloor <dir> [--threads N]}: prints {@code records=... files=... seconds=...}. */
+	/**
+	 * {@code ParseFloor
+	 *
+	<dir>
+	 *  [--threads N]}: prints {@code records=... files=... seconds=...}.
+	 */
 	public static void main(String[] args) throws IOException {
 		Path directory = null;
 		int threads = Runtime.getRuntime().availableProcessors();

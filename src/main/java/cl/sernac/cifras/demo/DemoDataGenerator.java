@@ -12,23 +12,26 @@ import java.util.TreeMap;
  * Writes realistic monthly intake exports of the six sources for 2014-2016 (36 months
  * each, named {@code <source>_<yyyy>_<MM>.csv} so that name order is chronological order)
  * whose correct count by the rules of SPEC.md is exactly the 2014-2016 account of the
- * Valparaíso regional office, and returns a {@link DemoManifest} that says so cell by cell.
+ * Valparaíso regional office, and returns a {@link DemoManifest} that says so cell by
+ * cell.
  *
- * <p>The files carry every awkward case the contract allows, in modest numbers: exports
- * that repeat the last days of the previous month, a whole export delivered again under
+ * <p>
+ * The files carry every awkward case the contract allows, in modest numbers: exports that
+ * repeat the last days of the previous month, a whole export delivered again under
  * another name, corrections delivered by a later export, central cases registered by
  * municipal platforms and partner services (also entered centrally in the next year, with
  * a different type, or whose intake row never arrives), keys re-sent with other spacing,
  * case or accents, spreadsheet re-saves (UTF-8 with byte-order mark, every field quoted,
  * empty rows), re-ordered columns with unknown extra ones, multi-line quoted text, mixed
- * spellings of types, regions and comunas, RUTs in all three forms (some with a wrong check
- * digit), rows rejected for every reason, and two files that must not be ingested.
+ * spellings of types, regions and comunas, RUTs in all three forms (some with a wrong
+ * check digit), rows rejected for every reason, and two files that must not be ingested.
  *
- * <p>Deterministic: the same seed writes byte-identical files. The split of the account
- * by year is the same for every seed; the seed decides the months, days, people, spellings
- * and where the awkward cases fall. Plain Java, no Spring; the
- * comunas come from {@code reference/comunas.csv} and {@code reference/aliases.csv} on the
- * classpath. All personal data is fake.
+ * <p>
+ * Deterministic: the same seed writes byte-identical files. The split of the account by
+ * year is the same for every seed; the seed decides the months, days, people, spellings
+ * and where the awkward cases fall. Plain Java, no Spring; the comunas come from
+ * {@code reference/comunas.csv} and {@code reference/aliases.csv} on the classpath. All
+ * personal data is fake.
  */
 public final class DemoDataGenerator {
 
@@ -61,8 +64,8 @@ public final class DemoDataGenerator {
 
 		List<DemoManifest.ExpectedCount> expected = new ArrayList<>();
 		plan.counted()
-			.forEach((cell, records) -> expected.add(new DemoManifest.ExpectedCount(cell.type(), cell.subtype(),
-					cell.channel(), cell.year(), records)));
+			.forEach((cell, records) -> expected.add(
+					new DemoManifest.ExpectedCount(cell.type(), cell.subtype(), cell.channel(), cell.year(), records)));
 
 		Map<String, String> unrecognized = new LinkedHashMap<>();
 		unrecognized.put(DemoWriter.NOTE, "file name matches no source pattern");

@@ -3,21 +3,24 @@ package cl.sernac.cifras.demo;
 import java.util.List;
 import java.util.Random;
 
-/** Fake personal data and free text for the demo exports. Nothing here belongs to a real person. */
+/**
+ * Fake personal data and free text for the demo exports. Nothing here belongs to a real
+ * person.
+ */
 final class DemoFake {
 
-	static final List<String> MARKETS = List.of("FINANCIERO", "TELECOMUNICACIONES", "COMERCIO", "SALUD",
-			"TRANSPORTE", "VIVIENDA", "SERVICIOS BASICOS", "TURISMO", "EDUCACION", "SEGUROS");
+	static final List<String> MARKETS = List.of("FINANCIERO", "TELECOMUNICACIONES", "COMERCIO", "SALUD", "TRANSPORTE",
+			"VIVIENDA", "SERVICIOS BASICOS", "TURISMO", "EDUCACION", "SEGUROS");
 
 	private static final int[] MARKET_WEIGHTS = { 24, 22, 18, 7, 7, 6, 8, 3, 3, 2 };
 
-	private static final List<String> FIRST_NAMES = List.of("María José", "Juan Carlos", "Ana Luisa", "Pedro",
-			"Camila", "Francisco", "Valentina", "José Miguel", "Carolina", "Luis Alberto", "Daniela", "Cristián",
-			"Fernanda", "Rodrigo", "Javiera", "Matías", "Ñusta", "Héctor");
+	private static final List<String> FIRST_NAMES = List.of("María José", "Juan Carlos", "Ana Luisa", "Pedro", "Camila",
+			"Francisco", "Valentina", "José Miguel", "Carolina", "Luis Alberto", "Daniela", "Cristián", "Fernanda",
+			"Rodrigo", "Javiera", "Matías", "Ñusta", "Héctor");
 
 	private static final List<String> SURNAMES = List.of("González", "Muñoz", "Rojas", "Díaz", "Pérez", "Soto",
-			"Contreras", "Silva", "Martínez", "Sepúlveda", "Morales", "Rodríguez", "Fuentes", "Araya", "Tapia",
-			"Núñez", "Vera", "Espinoza", "Valenzuela", "Castillo", "Ibáñez", "Reyes");
+			"Contreras", "Silva", "Martínez", "Sepúlveda", "Morales", "Rodríguez", "Fuentes", "Araya", "Tapia", "Núñez",
+			"Vera", "Espinoza", "Valenzuela", "Castillo", "Ibáñez", "Reyes");
 
 	static final List<String> PROVIDERS = List.of("Banco Uno S.A.", "Telefónica \"Norte\"", "Tienda, Grande y Cía.",
 			"Aerolínea Sur", "Isapre Vida Plena", "Inmobiliaria Costa Ltda.", "Eléctrica del Litoral",
@@ -35,8 +38,9 @@ final class DemoFake {
 			"Contraté plan de 300 MB, me cobran 500.\nAdjunto boleta, contrato y correo.",
 			"El vuelo fue cancelado; no devuelven el dinero.\n\nReclamé por teléfono tres veces, \"sin respuesta\".");
 
-	private static final List<String> MATTERS = List.of("Cobro indebido", "Repactación", "Garantía; producto defectuoso",
-			"Consulta sobre \"retracto\"", "Corte de suministro", "Cobranza extrajudicial", "Contrato de arriendo");
+	private static final List<String> MATTERS = List.of("Cobro indebido", "Repactación",
+			"Garantía; producto defectuoso", "Consulta sobre \"retracto\"", "Corte de suministro",
+			"Cobranza extrajudicial", "Contrato de arriendo");
 
 	/** Subjects written over several lines; a minority of the front-desk records. */
 	private static final List<String> LONG_MATTERS = List.of(

@@ -24,20 +24,19 @@ final class DemoGeo {
 	static final String REGION = "05";
 
 	/** Approximate population in thousands (2017 census), used only to weight draws. */
-	private static final Map<String, Integer> WEIGHTS = Map.ofEntries(Map.entry("05101", 296),
-			Map.entry("05102", 26), Map.entry("05103", 42), Map.entry("05104", 1), Map.entry("05105", 18),
-			Map.entry("05107", 31), Map.entry("05109", 334), Map.entry("05201", 8), Map.entry("05301", 66),
-			Map.entry("05302", 14), Map.entry("05303", 10), Map.entry("05304", 18), Map.entry("05401", 35),
-			Map.entry("05402", 19), Map.entry("05403", 6), Map.entry("05404", 9), Map.entry("05405", 7),
-			Map.entry("05501", 90), Map.entry("05502", 50), Map.entry("05503", 17), Map.entry("05504", 22),
-			Map.entry("05506", 22), Map.entry("05601", 91), Map.entry("05602", 13), Map.entry("05603", 22),
-			Map.entry("05604", 15), Map.entry("05605", 13), Map.entry("05606", 10), Map.entry("05701", 76),
-			Map.entry("05702", 13), Map.entry("05703", 24), Map.entry("05704", 7), Map.entry("05705", 16),
-			Map.entry("05706", 14), Map.entry("05801", 151), Map.entry("05802", 46), Map.entry("05803", 17),
-			Map.entry("05804", 126));
+	private static final Map<String, Integer> WEIGHTS = Map.ofEntries(Map.entry("05101", 296), Map.entry("05102", 26),
+			Map.entry("05103", 42), Map.entry("05104", 1), Map.entry("05105", 18), Map.entry("05107", 31),
+			Map.entry("05109", 334), Map.entry("05201", 8), Map.entry("05301", 66), Map.entry("05302", 14),
+			Map.entry("05303", 10), Map.entry("05304", 18), Map.entry("05401", 35), Map.entry("05402", 19),
+			Map.entry("05403", 6), Map.entry("05404", 9), Map.entry("05405", 7), Map.entry("05501", 90),
+			Map.entry("05502", 50), Map.entry("05503", 17), Map.entry("05504", 22), Map.entry("05506", 22),
+			Map.entry("05601", 91), Map.entry("05602", 13), Map.entry("05603", 22), Map.entry("05604", 15),
+			Map.entry("05605", 13), Map.entry("05606", 10), Map.entry("05701", 76), Map.entry("05702", 13),
+			Map.entry("05703", 24), Map.entry("05704", 7), Map.entry("05705", 16), Map.entry("05706", 14),
+			Map.entry("05801", 151), Map.entry("05802", 46), Map.entry("05803", 17), Map.entry("05804", 126));
 
-	private static final String[] REGION_FORMS = { "Región de Valparaíso", "VALPARAISO", "Valparaiso",
-			"Valparaíso", "V", "5", "05" };
+	private static final String[] REGION_FORMS = { "Región de Valparaíso", "VALPARAISO", "Valparaiso", "Valparaíso",
+			"V", "5", "05" };
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -53,7 +52,10 @@ final class DemoGeo {
 		this.totalWeight = comunas.stream().mapToInt(Comuna::weight).sum();
 	}
 
-	/** Reads {@code reference/comunas.csv} and {@code reference/aliases.csv} from the classpath. */
+	/**
+	 * Reads {@code reference/comunas.csv} and {@code reference/aliases.csv} from the
+	 * classpath.
+	 */
 	static DemoGeo load() {
 		Map<String, String> aliases = new HashMap<>();
 		for (String[] row : read("reference/aliases.csv")) {
@@ -117,7 +119,10 @@ final class DemoGeo {
 		throw new IllegalStateException();
 	}
 
-	/** The comuna as a person or clerk writes it: official, without accents, uppercase, or a common alias. */
+	/**
+	 * The comuna as a person or clerk writes it: official, without accents, uppercase, or
+	 * a common alias.
+	 */
 	String render(Comuna comuna, Random random) {
 		if (comuna.alias() != null && random.nextInt(100) < 40) {
 			return random.nextInt(5) == 0 ? comuna.alias().toUpperCase(Locale.ROOT) : comuna.alias();

@@ -7,25 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link DemoDataGenerator} wrote into a directory and what a correct count of it
- * by the rules of SPEC.md gives (for a run dated any day from 2017 up to 2030).
+ * What {@link DemoDataGenerator} wrote into a directory and what a correct count of it by
+ * the rules of SPEC.md gives (for a run dated any day from 2017 up to 2030).
  *
  * @param seed the seed the files were generated with
  * @param files every file written, in name order (the ingestion order)
  * @param dataRows data rows written per file: every row after the header that is not all
  * empty, rejected rows and repeated rows included
- * @param redelivered byte-identical copies of an export delivered again under another name
+ * @param redelivered byte-identical copies of an export delivered again under another
+ * name
  * @param unrecognizedFiles files that must not be ingested, with the reason
- * @param rejected rows a correct count rejects, by reason code, each distinct row once (the
- * re-delivered copies not read again)
+ * @param rejected rows a correct count rejects, by reason code, each distinct row once
+ * (the re-delivered copies not read again)
  * @param rejectedIfCopiesRead the same when the re-delivered copies are read as well
  * @param warnings rows kept with a warning, by kind ({@code rut-check-digit},
  * {@code unknown-comuna}, {@code unknown-region}), each distinct row once
  * @param warningsIfCopiesRead the same when the re-delivered copies are read as well
- * @param expected counted records by type, subtype, channel and year (cells that count zero
- * are left out)
- * @param movilComunasVisited official names of the comunas the mobile unit's counted records
- * were taken in
+ * @param expected counted records by type, subtype, channel and year (cells that count
+ * zero are left out)
+ * @param movilComunasVisited official names of the comunas the mobile unit's counted
+ * records were taken in
  * @param municipalSources municipalities and provincial governments with counted records
  * @param exercised how many times each awkward case of the contract appears in the files
  */
@@ -35,8 +36,8 @@ public record DemoManifest(long seed, List<String> files, Map<String, Integer> d
 		List<String> movilComunasVisited, List<String> municipalSources, Map<String, Integer> exercised) {
 
 	/** Reject reason codes, in the order they are reported. */
-	public static final List<String> REJECT_REASONS = List.of("missing-key", "bad-date", "unknown-type",
-			"field-count", "date-out-of-range");
+	public static final List<String> REJECT_REASONS = List.of("missing-key", "bad-date", "unknown-type", "field-count",
+			"date-out-of-range");
 
 	/**
 	 * One cell of the expected count.
@@ -95,8 +96,7 @@ public record DemoManifest(long seed, List<String> files, Map<String, Integer> d
 		int sum = 0;
 		for (ExpectedCount cell : this.expected) {
 			if (cell.recordType().equals(recordType) && (subtype == null || cell.subtype().equals(subtype))
-					&& (channel == null || cell.channel().equals(channel))
-					&& (year == null || cell.year() == year)) {
+					&& (channel == null || cell.channel().equals(channel)) && (year == null || cell.year() == year)) {
 				sum += cell.records();
 			}
 		}

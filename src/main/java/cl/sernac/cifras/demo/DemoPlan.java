@@ -63,12 +63,17 @@ final class DemoPlan {
 
 	static final DateTimeFormatter CONVENIO_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
 
-	/** Seasonal shape of intake: summer holidays low, national holidays in September, year-end high. */
+	/**
+	 * Seasonal shape of intake: summer holidays low, national holidays in September,
+	 * year-end high.
+	 */
 	private static final double[] SEASON = { 0.90, 0.80, 1.04, 1.01, 1.05, 0.97, 1.00, 1.04, 0.91, 1.03, 1.08, 1.06 };
 
 	private static final String[][] SONI_SUBTYPES = { { "DISCONFORMIDAD" }, { "RECONOCIMIENTO" }, { "SUGERENCIA" } };
 
-	/** One cell of the account: records of a type (and SONI subtype) by channel and year. */
+	/**
+	 * One cell of the account: records of a type (and SONI subtype) by channel and year.
+	 */
 	record Cell(String type, String subtype, String channel, int year) implements Comparable<Cell> {
 
 		private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::type)
@@ -83,11 +88,17 @@ final class DemoPlan {
 
 	}
 
-	/** A municipal platform: who attends, the comunas it serves, its share of intake and since when. */
+	/**
+	 * A municipal platform: who attends, the comunas it serves, its share of intake and
+	 * since when.
+	 */
 	record Municipio(String name, List<String> home, int weight, YearMonth start) {
 	}
 
-	/** A portal row registered by a municipal platform or partner service whose intake row never arrives. */
+	/**
+	 * A portal row registered by a municipal platform or partner service whose intake row
+	 * never arrives.
+	 */
 	record PortalOnly(String channel, String type, YearMonth month) {
 	}
 
@@ -182,7 +193,8 @@ final class DemoPlan {
 		return this;
 	}
 
-	// ---- the account -------------------------------------------------------------------
+	// ---- the account
+	// -------------------------------------------------------------------
 
 	private void targets() {
 		account(CONSULTA, "", "CALL_CENTER", 43_566, 0.31, 0.33, 0.36);
@@ -217,7 +229,9 @@ final class DemoPlan {
 		return this.targets.getOrDefault(new Cell(type, subtype, channel, year), 0);
 	}
 
-	/** Largest-remainder split of {@code total} in proportion to {@code weights}; exact. */
+	/**
+	 * Largest-remainder split of {@code total} in proportion to {@code weights}; exact.
+	 */
 	static int[] split(int total, double[] weights) {
 		double sum = 0;
 		for (double weight : weights) {
@@ -246,7 +260,10 @@ final class DemoPlan {
 		return parts;
 	}
 
-	/** A year's total spread over its twelve months with the seasonal shape and some noise. */
+	/**
+	 * A year's total spread over its twelve months with the seasonal shape and some
+	 * noise.
+	 */
 	private int[] months(int total) {
 		double[] weights = new double[12];
 		for (int m = 0; m < 12; m++) {
@@ -305,7 +322,8 @@ final class DemoPlan {
 		return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
 	}
 
-	// ---- call center -------------------------------------------------------------------
+	// ---- call center
+	// -------------------------------------------------------------------
 
 	private void callcenter() {
 		List<DemoRow> list = this.rows.get(DemoSource.CALLCENTER);
@@ -319,9 +337,10 @@ final class DemoPlan {
 		long id = 4_000_001L;
 		for (DemoRow row : list) {
 			int draw = this.random.nextInt(100);
-			String type = (draw < 65) ? row.type : (draw < 90) ? " " + row.type.toLowerCase(Locale.ROOT)
-					: capitalized(row.type);
-			int seconds = 40 + this.random.nextInt(300) + ((this.random.nextInt(4) == 0) ? this.random.nextInt(1500) : 0);
+			String type = (draw < 65) ? row.type
+					: (draw < 90) ? " " + row.type.toLowerCase(Locale.ROOT) : capitalized(row.type);
+			int seconds = 40 + this.random.nextInt(300)
+					+ ((this.random.nextInt(4) == 0) ? this.random.nextInt(1500) : 0);
 			row.values = new String[] { Long.toString(id), row.at.format(CALL_TIME), rutOrEmpty(12), type,
 					DemoFake.market(this.random), this.geo.region(this.random),
 					this.geo.render(this.geo.pick(this.random), this.random), Integer.toString(seconds) };
@@ -329,7 +348,8 @@ final class DemoPlan {
 		}
 	}
 
-	// ---- regional office ---------------------------------------------------------------
+	// ---- regional office
+	// ---------------------------------------------------------------
 
 	private void oficina() {
 		List<DemoRow> list = this.rows.get(DemoSource.OFICINA);
@@ -356,13 +376,14 @@ final class DemoPlan {
 			}
 			String subtype = row.subtype.isEmpty() ? ""
 					: (this.random.nextInt(10) == 0) ? row.subtype : capitalized(row.subtype);
-			row.values = new String[] { Integer.toString(id++), row.at.format(OFFICE_DATE),
-					row.at.format(OFFICE_TIME), type, subtype, rutOrEmpty(1), DemoFake.name(this.random),
+			row.values = new String[] { Integer.toString(id++), row.at.format(OFFICE_DATE), row.at.format(OFFICE_TIME),
+					type, subtype, rutOrEmpty(1), DemoFake.name(this.random),
 					this.geo.render(this.geo.pick(this.random), this.random), DemoFake.matter(this.random) };
 		}
 	}
 
-	// ---- mobile unit -------------------------------------------------------------------
+	// ---- mobile unit
+	// -------------------------------------------------------------------
 
 	private void movil() {
 		List<DemoGeo.Comuna> pool = this.geo.comunas.stream().filter((c) -> !NOT_VISITED.contains(c.code())).toList();
@@ -400,7 +421,8 @@ final class DemoPlan {
 					DemoGeo.Comuna comuna = where.get(next++);
 					LocalDate day;
 					do {
-						day = YearMonth.of(year, m + 1).atDay(1 + this.random.nextInt(YearMonth.of(year, m + 1).lengthOfMonth()));
+						day = YearMonth.of(year, m + 1)
+							.atDay(1 + this.random.nextInt(YearMonth.of(year, m + 1).lengthOfMonth()));
 					}
 					while (day.getDayOfWeek() == DayOfWeek.SUNDAY || !visited.add(day + comuna.code()));
 					int draw = this.random.nextInt(100);
@@ -416,7 +438,8 @@ final class DemoPlan {
 						row.channel = "MOVIL";
 						row.owner = comuna.name();
 						row.counted = new Cell(type, "", "MOVIL", year);
-						String tipo = (this.random.nextInt(20) == 0) ? capitalized(type) : type.toLowerCase(Locale.ROOT);
+						String tipo = (this.random.nextInt(20) == 0) ? capitalized(type)
+								: type.toLowerCase(Locale.ROOT);
 						row.values = new String[] { day.format(MOVIL_DATE), spelled, programme,
 								Integer.toString(correlativo), tipo, rutOrEmpty(3), DemoFake.market(this.random) };
 						list.add(row);
@@ -427,7 +450,8 @@ final class DemoPlan {
 		byTime(list);
 	}
 
-	// ---- municipal platforms -----------------------------------------------------------
+	// ---- municipal platforms
+	// -----------------------------------------------------------
 
 	private int portalOnly(String channel, String type, int year) {
 		return (int) PORTAL_ONLY.stream()
@@ -471,16 +495,19 @@ final class DemoPlan {
 				forward(row, centralEntry(row.at), "MUNICIPAL");
 			}
 		}
-		// Cases a platform attended in the last days of 2014 and the central system entered in January 2015.
+		// Cases a platform attended in the last days of 2014 and the central system
+		// entered in January 2015.
 		List<DemoRow> lateDecember = list.stream()
 			.filter((r) -> r.fileMonth.equals(YearMonth.of(2014, 12)) && r.type.equals(RECLAMO) && r.link == null
 					&& r.pendingCentralEntry == null && r.at.getDayOfMonth() >= 22)
 			.toList();
 		int nextYear = 0;
 		for (int i = lateDecember.size() - 1; i >= 0 && nextYear < 3; i--, nextYear++) {
-			forward(lateDecember.get(i), LocalDateTime.of(2015, 1, 2 + nextYear * 2, 9 + nextYear, 17, 40), "MUNICIPAL");
+			forward(lateDecember.get(i), LocalDateTime.of(2015, 1, 2 + nextYear * 2, 9 + nextYear, 17, 40),
+					"MUNICIPAL");
 		}
-		// Cases the platform registered as consulta that the central system entered as reclamo.
+		// Cases the platform registered as consulta that the central system entered as
+		// reclamo.
 		List<DemoRow> consultas = list.stream()
 			.filter((r) -> r.type.equals(CONSULTA) && r.link != null && r.fileMonth.isBefore(LAST))
 			.toList();
@@ -519,13 +546,15 @@ final class DemoPlan {
 					? this.geo.byCode(municipio.home().get(this.random.nextInt(municipio.home().size())))
 					: this.geo.pick(this.random);
 			int draw = this.random.nextInt(100);
-			String type = (draw < 88) ? capitalized(row.type) : (draw < 96) ? row.type : row.type.toLowerCase(Locale.ROOT);
+			String type = (draw < 88) ? capitalized(row.type)
+					: (draw < 96) ? row.type : row.type.toLowerCase(Locale.ROOT);
 			row.values = new String[] { row.owner, row.id, row.at.format(MUNICIPAL_DATE), type, row.folio,
 					rutOrEmpty(3), this.geo.render(comuna, this.random), DemoFake.market(this.random) };
 		}
 	}
 
-	// ---- partner services --------------------------------------------------------------
+	// ---- partner services
+	// --------------------------------------------------------------
 
 	private void convenio() {
 		List<DemoRow> list = this.rows.get(DemoSource.CONVENIO);
@@ -547,9 +576,11 @@ final class DemoPlan {
 				forward(row, centralEntry(row.at), "CONVENIO");
 			}
 		}
-		// One case received in the last days of 2015 and entered centrally in January 2016.
+		// One case received in the last days of 2015 and entered centrally in January
+		// 2016.
 		list.stream()
-			.filter((r) -> r.fileMonth.equals(YearMonth.of(2015, 12)) && r.link == null && r.pendingCentralEntry == null)
+			.filter((r) -> r.fileMonth.equals(YearMonth.of(2015, 12)) && r.link == null
+					&& r.pendingCentralEntry == null)
 			.reduce((a, b) -> b)
 			.ifPresent((r) -> forward(r, LocalDateTime.of(2016, 1, 5, 11, 2, 9), "CONVENIO"));
 	}
@@ -557,12 +588,13 @@ final class DemoPlan {
 	private void renderConvenio() {
 		for (DemoRow row : this.rows.get(DemoSource.CONVENIO)) {
 			String type = (this.random.nextInt(30) == 0) ? "r" : "R";
-			row.values = new String[] { row.owner, row.id, row.at.format(CONVENIO_DATE), type, row.folio,
-					rutOrEmpty(2), this.geo.render(this.geo.pick(this.random), this.random) };
+			row.values = new String[] { row.owner, row.id, row.at.format(CONVENIO_DATE), type, row.folio, rutOrEmpty(2),
+					this.geo.render(this.geo.pick(this.random), this.random) };
 		}
 	}
 
-	// ---- web portal / central case system ----------------------------------------------
+	// ---- web portal / central case system
+	// ----------------------------------------------
 
 	private void portal() {
 		List<DemoRow> list = this.rows.get(DemoSource.PORTAL);
@@ -583,7 +615,8 @@ final class DemoPlan {
 			row.counted = new Cell(only.type(), "", only.channel(), only.month().getYear());
 			list.add(row);
 		}
-		// Complaints first entered as consultations: the folio keeps its C- prefix, the next export corrects the type.
+		// Complaints first entered as consultations: the folio keeps its C- prefix, the
+		// next export corrects the type.
 		List<DemoRow> reclamos = list.stream()
 			.filter((r) -> r.channel.equals(INTERNET) && r.type.equals(RECLAMO) && r.fileMonth.isBefore(LAST))
 			.toList();
@@ -623,9 +656,8 @@ final class DemoPlan {
 			String type = (draw < 94) ? row.type.toLowerCase(Locale.ROOT)
 					: (draw < 97) ? capitalized(row.type) : " " + row.type + " ";
 			String channel = !web ? row.channel : (draw % 50 < 30) ? "" : (draw % 50 < 49) ? INTERNET : "Internet";
-			String text = web ? DemoFake.description(this.random)
-					: row.channel.equals("MUNICIPAL") ? "Ingresado por plataforma municipal"
-							: "Ingresado por servicio en convenio";
+			String text = web ? DemoFake.description(this.random) : row.channel.equals("MUNICIPAL")
+					? "Ingresado por plataforma municipal" : "Ingresado por servicio en convenio";
 			row.values = new String[] { row.folio, row.at.format(PORTAL_TIME), type,
 					row.subtype.toLowerCase(Locale.ROOT), channel, DemoFake.rut(this.random),
 					this.geo.region(this.random), this.geo.render(this.geo.pick(this.random), this.random),
@@ -637,10 +669,8 @@ final class DemoPlan {
 
 	private void corrections() {
 		int corrected = 0;
-		corrected += correct(DemoSource.CALLCENTER, (r) -> r.type.equals(RECLAMO), 8,
-				(r) -> r.first[3] = CONSULTA);
-		corrected += correct(DemoSource.CALLCENTER, (r) -> r.type.equals(CONSULTA), 2,
-				(r) -> r.first[3] = RECLAMO);
+		corrected += correct(DemoSource.CALLCENTER, (r) -> r.type.equals(RECLAMO), 8, (r) -> r.first[3] = CONSULTA);
+		corrected += correct(DemoSource.CALLCENTER, (r) -> r.type.equals(CONSULTA), 2, (r) -> r.first[3] = RECLAMO);
 		corrected += correct(DemoSource.CALLCENTER, (r) -> true, 4, (r) -> r.first[6] = otherComuna(r.first[6]));
 		for (DemoRow row : this.rows.get(DemoSource.PORTAL)) {
 			if (row.folioType != null) {
@@ -707,9 +737,9 @@ final class DemoPlan {
 		varied += vary(DemoSource.CALLCENTER, (r) -> r.first == null, 10, (v) -> v[0] = " " + v[0]);
 		varied += vary(DemoSource.OFICINA, (r) -> r.first == null, 5, (v) -> v[0] = v[0] + " ");
 		varied += vary(DemoSource.PORTAL, (r) -> r.first == null && r.link == null, 5, (v) -> v[0] = " " + v[0] + " ");
-		List<UnaryOperator<String>> municipalForms = List.of((s) -> s.toUpperCase(Locale.ROOT),
-				DemoGeo::plain, (s) -> DemoGeo.plain(s).toUpperCase(Locale.ROOT),
-				(s) -> s.replaceFirst(" de ", "  de "), (s) -> " " + s.toLowerCase(Locale.ROOT));
+		List<UnaryOperator<String>> municipalForms = List.of((s) -> s.toUpperCase(Locale.ROOT), DemoGeo::plain,
+				(s) -> DemoGeo.plain(s).toUpperCase(Locale.ROOT), (s) -> s.replaceFirst(" de ", "  de "),
+				(s) -> " " + s.toLowerCase(Locale.ROOT));
 		int[] form = { 0 };
 		varied += vary(DemoSource.MUNICIPAL, (r) -> r.first == null, 12,
 				(v) -> v[0] = municipalForms.get(form[0]++ % municipalForms.size()).apply(v[0]));
@@ -773,7 +803,8 @@ final class DemoPlan {
 		}
 	}
 
-	// ---- rejected rows -----------------------------------------------------------------
+	// ---- rejected rows
+	// -----------------------------------------------------------------
 
 	private int rejectKey = 0;
 
@@ -784,7 +815,8 @@ final class DemoPlan {
 		reject(cc, 2015, 3, "bad-date", (v) -> v[1] = "31/02/2015 10:14:00");
 		reject(cc, 2015, 10, "bad-date", (v) -> v[1] = "2015-10-07 11:20:00");
 		reject(cc, 2016, 2, "unknown-type", (v) -> v[3] = "QUEJA");
-		reject(cc, 2016, 6, "field-count", (v) -> { }).extraField = "RETAIL";
+		reject(cc, 2016, 6, "field-count", (v) -> {
+		}).extraField = "RETAIL";
 		reject(cc, 2014, 11, "date-out-of-range", (v) -> v[1] = "11/03/1999 10:00:00");
 		reject(cc, 2016, 9, "date-out-of-range", (v) -> v[1] = "14/09/2031 10:05:00");
 		DemoSource portal = DemoSource.PORTAL;
@@ -801,7 +833,8 @@ final class DemoPlan {
 		reject(office, 2015, 7, "bad-date", (v) -> v[1] = "2015-07-01");
 		reject(office, 2016, 4, "bad-date", (v) -> v[1] = "31-04-2016");
 		reject(office, 2015, 12, "unknown-type", (v) -> v[3] = "Denuncia");
-		reject(office, 2016, 10, "field-count", (v) -> { }).fieldDelta = -1;
+		reject(office, 2016, 10, "field-count", (v) -> {
+		}).fieldDelta = -1;
 		reject(office, 2014, 3, "date-out-of-range", (v) -> v[1] = "12-03-1914");
 		DemoSource municipal = DemoSource.MUNICIPAL;
 		reject(municipal, 2015, 3, "missing-key", (v) -> {
@@ -812,7 +845,8 @@ final class DemoPlan {
 		reject(municipal, 2015, 2, "bad-date", (v) -> v[2] = "31/2/2015");
 		reject(municipal, 2016, 8, "bad-date", (v) -> v[2] = "2016-08-12");
 		reject(municipal, 2014, 10, "unknown-type", (v) -> v[3] = "Sugerencia");
-		reject(municipal, 2015, 11, "field-count", (v) -> { }).extraField = "COMERCIO";
+		reject(municipal, 2015, 11, "field-count", (v) -> {
+		}).extraField = "COMERCIO";
 		reject(municipal, 2016, 5, "date-out-of-range", (v) -> v[2] = "5/5/2031");
 		DemoSource movil = DemoSource.MOVIL;
 		reject(movil, 2015, 5, "missing-key", (v) -> {
@@ -821,7 +855,8 @@ final class DemoPlan {
 		});
 		reject(movil, 2014, 9, "bad-date", (v) -> v[0] = "2014-09-31");
 		reject(movil, 2016, 3, "unknown-type", (v) -> v[4] = "orientacion");
-		reject(movil, 2015, 8, "field-count", (v) -> { }).fieldDelta = -1;
+		reject(movil, 2015, 8, "field-count", (v) -> {
+		}).fieldDelta = -1;
 		reject(movil, 2016, 12, "date-out-of-range", (v) -> {
 			v[0] = "2031-01-01";
 			v[1] = "Isla de Pascua";
@@ -830,11 +865,15 @@ final class DemoPlan {
 		reject(partner, 2014, 7, "missing-key", (v) -> v[1] = "");
 		reject(partner, 2015, 6, "bad-date", (v) -> v[2] = "20150631");
 		reject(partner, 2016, 1, "unknown-type", (v) -> v[3] = "S");
-		reject(partner, 2015, 10, "field-count", (v) -> { }).extraField = "";
+		reject(partner, 2015, 10, "field-count", (v) -> {
+		}).extraField = "";
 		reject(partner, 2016, 9, "date-out-of-range", (v) -> v[2] = "19991231");
 	}
 
-	/** A row that would be valid, broken in exactly one way and placed in the export of its month. */
+	/**
+	 * A row that would be valid, broken in exactly one way and placed in the export of
+	 * its month.
+	 */
 	private DemoRow reject(DemoSource source, int year, int month, String reason, Consumer<String[]> breakIt) {
 		LocalDateTime at = moment(YearMonth.of(year, month), true, 9 * 60, 17 * 60);
 		int n = ++this.rejectKey;
@@ -844,11 +883,11 @@ final class DemoPlan {
 		String[] values = switch (source) {
 			case CALLCENTER -> new String[] { Integer.toString(4_900_000 + n), at.format(CALL_TIME), rut, CONSULTA,
 					market, "V", comuna, "300" };
-			case PORTAL -> new String[] { String.format(Locale.ROOT, "R-%d-%07d", year, 8_000_000 + n),
-					at.format(PORTAL_TIME), "reclamo", "", "", rut, "5", comuna, market, DemoFake.provider(this.random),
-					"Sin detalle" };
-			case OFICINA -> new String[] { Integer.toString(290_000 + n), at.format(OFFICE_DATE), at.format(OFFICE_TIME),
-					"Consulta", "", rut, DemoFake.name(this.random), comuna, "Cobro indebido" };
+			case PORTAL ->
+				new String[] { String.format(Locale.ROOT, "R-%d-%07d", year, 8_000_000 + n), at.format(PORTAL_TIME),
+						"reclamo", "", "", rut, "5", comuna, market, DemoFake.provider(this.random), "Sin detalle" };
+			case OFICINA -> new String[] { Integer.toString(290_000 + n), at.format(OFFICE_DATE),
+					at.format(OFFICE_TIME), "Consulta", "", rut, DemoFake.name(this.random), comuna, "Cobro indebido" };
 			case MUNICIPAL -> new String[] { "Municipalidad de Quilpué", Integer.toString(90_000 + n),
 					at.format(MUNICIPAL_DATE), "Reclamo", "", rut, comuna, market };
 			case MOVIL -> new String[] { at.format(MOVIL_DATE), "Quillota", "SERNAC en tu barrio",
@@ -864,7 +903,8 @@ final class DemoPlan {
 		return row;
 	}
 
-	// ---- checks ------------------------------------------------------------------------
+	// ---- checks
+	// ------------------------------------------------------------------------
 
 	/** What a correct count of the final versions gives, by cell. */
 	Map<Cell, Integer> counted() {
@@ -922,11 +962,8 @@ final class DemoPlan {
 		this.exercised.put("central-cases-where-portal-type-differs",
 				(int) forwarded.stream().filter((r) -> !r.type.equals(r.link.type)).count());
 		this.exercised.put("portal-rows-from-a-platform-whose-intake-row-never-arrives", PORTAL_ONLY.size());
-		this.exercised.put("warnings", (int) this.rows.values()
-			.stream()
-			.flatMap(List::stream)
-			.filter((r) -> r.warning != null)
-			.count());
+		this.exercised.put("warnings",
+				(int) this.rows.values().stream().flatMap(List::stream).filter((r) -> r.warning != null).count());
 	}
 
 }

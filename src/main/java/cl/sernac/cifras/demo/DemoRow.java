@@ -4,33 +4,46 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 /**
- * One row the generator plans to write, with the versions it is delivered in and what
- * a correct count makes of it. Mutable while the plan is being built.
+ * One row the generator plans to write, with the versions it is delivered in and what a
+ * correct count makes of it. Mutable while the plan is being built.
  */
 final class DemoRow {
 
 	final DemoSource source;
 
-	/** Moment that orders the row and decides its monthly export (portal: {@code fecha_ingreso}). */
+	/**
+	 * Moment that orders the row and decides its monthly export (portal:
+	 * {@code fecha_ingreso}).
+	 */
 	final LocalDateTime at;
 
-	/** Export the row is first delivered in; the month of {@link #at} unless set for a rejected row. */
+	/**
+	 * Export the row is first delivered in; the month of {@link #at} unless set for a
+	 * rejected row.
+	 */
 	YearMonth fileMonth;
 
-	/** Final classification: type, subtype (SONI only) and, for portal rows, canal_origen. */
+	/**
+	 * Final classification: type, subtype (SONI only) and, for portal rows, canal_origen.
+	 */
 	String type;
 
 	String subtype = "";
 
 	String channel;
 
-	/** Type under which a portal folio was issued when the row is later corrected to another type. */
+	/**
+	 * Type under which a portal folio was issued when the row is later corrected to
+	 * another type.
+	 */
 	String folioType;
 
 	/** Municipality, partner service or visit the row belongs to (intake sources). */
 	String owner;
 
-	/** The intake row of a centrally registered case, or the portal row of an intake row. */
+	/**
+	 * The intake row of a centrally registered case, or the portal row of an intake row.
+	 */
 	DemoRow link;
 
 	/** Record number within its municipality or partner service. */
@@ -38,7 +51,10 @@ final class DemoRow {
 
 	String folio = "";
 
-	/** Central entry of a forwarded intake row that falls after the generated period (never delivered). */
+	/**
+	 * Central entry of a forwarded intake row that falls after the generated period
+	 * (never delivered).
+	 */
 	LocalDateTime pendingCentralEntry;
 
 	/** Final field values in {@link DemoSource#columns} order. */
@@ -47,7 +63,10 @@ final class DemoRow {
 	/** Earlier version delivered first and corrected by the next export, or null. */
 	String[] first;
 
-	/** How the row is written when delivered again (a key variant), or null for {@link #values}. */
+	/**
+	 * How the row is written when delivered again (a key variant), or null for
+	 * {@link #values}.
+	 */
 	String[] resent;
 
 	/** Expected warning kind (row kept), or null. */
@@ -62,7 +81,10 @@ final class DemoRow {
 	/** For field-count rejects: a field written after the row's last one, or null. */
 	String extraField;
 
-	/** What the row's final version counts as, or null when it counts as part of another row or not at all. */
+	/**
+	 * What the row's final version counts as, or null when it counts as part of another
+	 * row or not at all.
+	 */
 	DemoPlan.Cell counted;
 
 	DemoRow(DemoSource source, LocalDateTime at) {

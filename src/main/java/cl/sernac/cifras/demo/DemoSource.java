@@ -11,25 +11,24 @@ import java.util.List;
  */
 enum DemoSource {
 
-	CALLCENTER("callcenter", "CALL_CENTER", ';', Charset.forName("windows-1252"), "\r\n", false, 2,
-			"ID_LLAMADA", "FECHA_HORA", "RUT", "TIPO_ATENCION", "MERCADO", "REGION", "COMUNA", "DURACION_SEG"),
+	CALLCENTER("callcenter", "CALL_CENTER", ';', Charset.forName("windows-1252"), "\r\n", false, 2, "ID_LLAMADA",
+			"FECHA_HORA", "RUT", "TIPO_ATENCION", "MERCADO", "REGION", "COMUNA", "DURACION_SEG"),
 
-	PORTAL("portal", "INTERNET", ',', StandardCharsets.UTF_8, "\n", false, 1,
-			"folio", "fecha_ingreso", "tipo_solicitud", "subtipo", "canal_origen", "rut_consumidor", "region",
-			"comuna", "mercado", "proveedor", "descripcion"),
+	PORTAL("portal", "INTERNET", ',', StandardCharsets.UTF_8, "\n", false, 1, "folio", "fecha_ingreso",
+			"tipo_solicitud", "subtipo", "canal_origen", "rut_consumidor", "region", "comuna", "mercado", "proveedor",
+			"descripcion"),
 
-	OFICINA("oficina", "OFICINA", ';', Charset.forName("windows-1252"), "\r\n", false, 3,
-			"N_ATENCION", "FECHA", "HORA", "TIPO", "SUBTIPO", "RUT", "NOMBRE", "COMUNA", "MATERIA"),
+	OFICINA("oficina", "OFICINA", ';', Charset.forName("windows-1252"), "\r\n", false, 3, "N_ATENCION", "FECHA", "HORA",
+			"TIPO", "SUBTIPO", "RUT", "NOMBRE", "COMUNA", "MATERIA"),
 
-	MUNICIPAL("municipal", "MUNICIPAL", ';', StandardCharsets.UTF_8, "\r\n", true, 2,
-			"Municipio", "ID Registro", "Fecha", "Tipo de Registro", "Folio SERNAC", "RUT", "Comuna Consumidor",
-			"Mercado"),
+	MUNICIPAL("municipal", "MUNICIPAL", ';', StandardCharsets.UTF_8, "\r\n", true, 2, "Municipio", "ID Registro",
+			"Fecha", "Tipo de Registro", "Folio SERNAC", "RUT", "Comuna Consumidor", "Mercado"),
 
-	MOVIL("movil", "MOVIL", ',', StandardCharsets.UTF_8, "\n", false, 3,
-			"fecha", "comuna_visitada", "programa", "correlativo", "tipo", "rut", "mercado"),
+	MOVIL("movil", "MOVIL", ',', StandardCharsets.UTF_8, "\n", false, 3, "fecha", "comuna_visitada", "programa",
+			"correlativo", "tipo", "rut", "mercado"),
 
-	CONVENIO("convenio", "CONVENIO", '\t', StandardCharsets.UTF_8, "\n", false, 2,
-			"institucion", "id_caso", "fecha_recepcion", "tipo", "folio_sernac", "rut", "comuna");
+	CONVENIO("convenio", "CONVENIO", '\t', StandardCharsets.UTF_8, "\n", false, 2, "institucion", "id_caso",
+			"fecha_recepcion", "tipo", "folio_sernac", "rut", "comuna");
 
 	final String prefix;
 
@@ -43,7 +42,10 @@ enum DemoSource {
 
 	final boolean bom;
 
-	/** A monthly export repeats the rows of the last {@code overlapDays} calendar days of the previous month. */
+	/**
+	 * A monthly export repeats the rows of the last {@code overlapDays} calendar days of
+	 * the previous month.
+	 */
 	final int overlapDays;
 
 	final List<String> columns;

@@ -44,8 +44,8 @@ final class DemoWriter {
 			YearMonth.of(2016, 1));
 
 	/**
-	 * How one file is laid out: output columns as canonical indexes (-1 for an unknown extra
-	 * column), header names, encoding and what a spreadsheet re-save added.
+	 * How one file is laid out: output columns as canonical indexes (-1 for an unknown
+	 * extra column), header names, encoding and what a spreadsheet re-save added.
 	 */
 	record Layout(int[] order, List<String> header, Charset charset, boolean bom, boolean quoteAll,
 			int trailingEmptyRows, boolean quotedEmptyRows, boolean leadingEmptyRow) {
@@ -117,7 +117,8 @@ final class DemoWriter {
 			for (DemoRow row : previous) {
 				if (row.repeated()) {
 					boolean correction = row.first != null;
-					writeRecord(out, source, layout, fields(row, (row.resent != null) ? row.resent : row.values, layout));
+					writeRecord(out, source, layout,
+							fields(row, (row.resent != null) ? row.resent : row.values, layout));
 					count(correction ? "rows-re-sent-with-a-correction" : "rows-repeated-by-overlapping-exports");
 					written++;
 				}
@@ -129,7 +130,8 @@ final class DemoWriter {
 					this.rejectsByFile.computeIfAbsent(name, (n) -> new TreeMap<>()).merge(row.reject, 1, Integer::sum);
 				}
 				if (row.warning != null) {
-					this.warningsByFile.computeIfAbsent(name, (n) -> new TreeMap<>()).merge(row.warning, 1, Integer::sum);
+					this.warningsByFile.computeIfAbsent(name, (n) -> new TreeMap<>())
+						.merge(row.warning, 1, Integer::sum);
 				}
 			}
 			for (int i = 0; i < layout.trailingEmptyRows(); i++) {
@@ -225,17 +227,17 @@ final class DemoWriter {
 				return new Layout(identity, source.columns, source.charset, bom, false, 0, false, false);
 			case MOVIL:
 				if (month.equals(YearMonth.of(2015, 10))) {
-					return new Layout(new int[] { 3, 0, 1, 4, 5, 6, -1, 2 },
-							List.of("correlativo", "fecha", "comuna_visitada", "tipo", "rut", "mercado", "observaciones",
-									"programa"),
+					return new Layout(
+							new int[] { 3, 0, 1, 4, 5, 6, -1, 2 }, List.of("correlativo", "fecha", "comuna_visitada",
+									"tipo", "rut", "mercado", "observaciones", "programa"),
 							source.charset, false, false, 0, false, false);
 				}
 				return plain;
 			case CONVENIO:
 				if (month.getYear() == 2015 && month.getMonthValue() >= 4 && month.getMonthValue() <= 9) {
-					return new Layout(new int[] { 2, 6, 4, 3, 5, 0, 1, -1 },
-							List.of("fecha_recepcion", "comuna", "folio_sernac", "tipo", "rut", "institucion", "id_caso",
-									"EXTRA_CONVENIO"),
+					return new Layout(
+							new int[] { 2, 6, 4, 3, 5, 0, 1, -1 }, List.of("fecha_recepcion", "comuna", "folio_sernac",
+									"tipo", "rut", "institucion", "id_caso", "EXTRA_CONVENIO"),
 							source.charset, false, false, 0, false, false);
 				}
 				return plain;

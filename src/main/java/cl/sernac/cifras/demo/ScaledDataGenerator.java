@@ -11,56 +11,60 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes SPEC-format monthly exports of the six sources at benchmark scale: about {@code N} data
- * rows in total (repeated rows, corrections, re-delivered copies and rejected rows included), for
- * the benchmark of issue 5 ({@code scripts/bench.sh}). Unlike {@link DemoDataGenerator} it does not
- * reproduce an account; it reproduces the <em>work</em>: the same files, dialects and awkward
- * cases at the volume of a national intake.
+ * Writes SPEC-format monthly exports of the six sources at benchmark scale: about
+ * {@code N} data rows in total (repeated rows, corrections, re-delivered copies and
+ * rejected rows included), for the benchmark of issue 5 ({@code scripts/bench.sh}).
+ * Unlike {@link DemoDataGenerator} it does not reproduce an account; it reproduces the
+ * <em>work</em>: the same files, dialects and awkward cases at the volume of a national
+ * intake.
  *
- * <h2>Months and volume</h2>
- * Monthly exports from January 2014 on, named {@code <source>_<yyyy>_<MM>.csv}. The number of
- * months is {@code ceil(N / 55,000)} (about 55,000 rows a month over the six sources, so 2M rows
- * make about three years), capped at 144 months (2014-2025): beyond 7.9M rows the monthly volume
- * grows instead of the period (20M rows make 12 years of about 139,000 rows a month). The
- * optional extra month (the nightly increment) is the month after the last one, so no date
- * written is after 2026-01-31, well before the benchmark's run date 2026-11-28. Monthly volume
- * follows the season (summer low, September holidays, year-end high) and grows 4% a year; the
- * split by source is call center 24.5%, portal 38%, regional office 13%, municipal platforms
- * 21.5%, mobile unit 1.5%, partner services 1.5%, plus the central-system rows of forwarded
- * cases in the portal export.
+ * <h2>Months and volume</h2> Monthly exports from January 2014 on, named
+ * {@code <source>_<yyyy>_<MM>.csv}. The number of months is {@code ceil(N / 55,000)}
+ * (about 55,000 rows a month over the six sources, so 2M rows make about three years),
+ * capped at 144 months (2014-2025): beyond 7.9M rows the monthly volume grows instead of
+ * the period (20M rows make 12 years of about 139,000 rows a month). The optional extra
+ * month (the nightly increment) is the month after the last one, so no date written is
+ * after 2026-01-31, well before the benchmark's run date 2026-11-28. Monthly volume
+ * follows the season (summer low, September holidays, year-end high) and grows 4% a year;
+ * the split by source is call center 24.5%, portal 38%, regional office 13%, municipal
+ * platforms 21.5%, mobile unit 1.5%, partner services 1.5%, plus the central-system rows
+ * of forwarded cases in the portal export.
  *
  * <h2>Awkward cases, at small rates ({@link ScaledExports} has the constants)</h2>
  * <ul>
- * <li>overlaps: every monthly export repeats the rows of the last days of the previous month
- * (call center 2, portal 1, office 3, municipal 2, mobile 3, partner 2 days), about 6% of the
- * rows; 1% of the repeated rows are re-sent with another spelling of their key;</li>
- * <li>corrections: 1 row in 1,000 is first delivered with the other type (or another comuna)
- * and corrected by the next export;</li>
- * <li>forwarded central cases: 25% of municipal complaints, 2.5% of municipal consultations and
- * 60% of partner cases carry a central folio; the portal export of their central entry month
- * (same day up to two weeks later, often the next month) has a row with the same folio and
- * {@code canal_origen} MUNICIPAL or CONVENIO; 0.5% of them with the other type; 1 web row in
- * 5,000 comes from a platform whose intake row never arrives;</li>
- * <li>re-delivered copies: once a year (June, or the last month of a partial year) the portal
- * (even years) or municipal (odd years) export is delivered again, byte for byte, as
- * {@code <name> (copia).csv};</li>
- * <li>spreadsheet re-saves: 1 file in 12 of call center, office and municipal comes back as UTF-8
- * with BOM, every field quoted, empty rows at the end; 1 portal export in 6 has a BOM; some
- * municipal exports have an empty first row or an upper-case header;</li>
+ * <li>overlaps: every monthly export repeats the rows of the last days of the previous
+ * month (call center 2, portal 1, office 3, municipal 2, mobile 3, partner 2 days), about
+ * 6% of the rows; 1% of the repeated rows are re-sent with another spelling of their
+ * key;</li>
+ * <li>corrections: 1 row in 1,000 is first delivered with the other type (or another
+ * comuna) and corrected by the next export;</li>
+ * <li>forwarded central cases: 25% of municipal complaints, 2.5% of municipal
+ * consultations and 60% of partner cases carry a central folio; the portal export of
+ * their central entry month (same day up to two weeks later, often the next month) has a
+ * row with the same folio and {@code canal_origen} MUNICIPAL or CONVENIO; 0.5% of them
+ * with the other type; 1 web row in 5,000 comes from a platform whose intake row never
+ * arrives;</li>
+ * <li>re-delivered copies: once a year (June, or the last month of a partial year) the
+ * portal (even years) or municipal (odd years) export is delivered again, byte for byte,
+ * as {@code <name> (copia).csv};</li>
+ * <li>spreadsheet re-saves: 1 file in 12 of call center, office and municipal comes back
+ * as UTF-8 with BOM, every field quoted, empty rows at the end; 1 portal export in 6 has
+ * a BOM; some municipal exports have an empty first row or an upper-case header;</li>
  * <li>reordered columns with an unknown extra column: 1 file in 20 of each source;</li>
  * <li>multi-line quoted text: 8% of portal descriptions, 4% of office subjects;</li>
- * <li>bad rows: 1 row in 5,000 is broken for one of SPEC's reject reasons in turn; RUTs with a
- * wrong check digit (1 in 1,000), unknown comunas and regions (3 in 10,000) are kept with a
- * warning;</li>
- * <li>files that must not be ingested: a note ({@code notas_analista.txt}) and a call-center
- * summary whose header lacks the required columns ({@code callcenter_resumen_<year>.csv}).</li>
+ * <li>bad rows: 1 row in 5,000 is broken for one of SPEC's reject reasons in turn; RUTs
+ * with a wrong check digit (1 in 1,000), unknown comunas and regions (3 in 10,000) are
+ * kept with a warning;</li>
+ * <li>files that must not be ingested: a note ({@code notas_analista.txt}) and a
+ * call-center summary whose header lacks the required columns
+ * ({@code callcenter_resumen_<year>.csv}).</li>
  * </ul>
  *
- * <h2>Streaming</h2>
- * Months are written one after the other, each export day by day in time order; only the rows
- * the next month repeats or corrects and the central rows not yet entered are held, so memory
- * is flat whatever {@code N}. Deterministic: the same seed and {@code N} write byte-identical
- * files, and the main directory does not depend on whether the extra month is asked for.
+ * <h2>Streaming</h2> Months are written one after the other, each export day by day in
+ * time order; only the rows the next month repeats or corrects and the central rows not
+ * yet entered are held, so memory is flat whatever {@code N}. Deterministic: the same
+ * seed and {@code N} write byte-identical files, and the main directory does not depend
+ * on whether the extra month is asked for.
  */
 public final class ScaledDataGenerator {
 
@@ -78,15 +82,24 @@ public final class ScaledDataGenerator {
 	/** No date written may be after this day (the run date of the benchmark). */
 	public static final LocalDate LATEST_DATE = LocalDate.of(2026, 11, 28);
 
-	/** Seasonal shape of intake: summer holidays low, national holidays in September, year-end high. */
+	/**
+	 * Seasonal shape of intake: summer holidays low, national holidays in September,
+	 * year-end high.
+	 */
 	private static final double[] SEASON = { 0.90, 0.80, 1.04, 1.01, 1.05, 0.97, 1.00, 1.04, 0.91, 1.03, 1.08, 1.06 };
 
 	private static final double YEARLY_GROWTH = 0.04;
 
-	/** Fresh rows of a month that cause central portal rows within the same month (estimate). */
+	/**
+	 * Fresh rows of a month that cause central portal rows within the same month
+	 * (estimate).
+	 */
 	private static final double FORWARDED_IN_MONTH = 0.025;
 
-	/** Estimated share of a month's rows in its portal and its municipal export (for the copies). */
+	/**
+	 * Estimated share of a month's rows in its portal and its municipal export (for the
+	 * copies).
+	 */
 	private static final double PORTAL_FILE_SHARE = 0.42;
 
 	private static final double MUNICIPAL_FILE_SHARE = 0.23;
@@ -139,9 +152,9 @@ public final class ScaledDataGenerator {
 	 * @param firstMonth first monthly export
 	 * @param lastMonth last monthly export
 	 * @param files files written
-	 * @param dataRows data rows of the exports a pipeline reads: every row after the header that is
-	 * not all empty, in every file whose name matches a source (re-delivered copies included, the
-	 * summary that must not be ingested not included)
+	 * @param dataRows data rows of the exports a pipeline reads: every row after the
+	 * header that is not all empty, in every file whose name matches a source
+	 * (re-delivered copies included, the summary that must not be ingested not included)
 	 * @param rowsByFile the same by file
 	 * @param exercised how many times each awkward case appears
 	 */
@@ -217,14 +230,15 @@ public final class ScaledDataGenerator {
 	}
 
 	/**
-	 * Writes the exports into {@code directory} and, when {@code extraDirectory} is not null, the
-	 * six exports of the month after the last one into it (created when missing; files of the
-	 * same names are replaced, other files are left alone).
+	 * Writes the exports into {@code directory} and, when {@code extraDirectory} is not
+	 * null, the six exports of the month after the last one into it (created when
+	 * missing; files of the same names are replaced, other files are left alone).
 	 */
 	public Summary generate(Path directory, Path extraDirectory) throws IOException {
 		int months = months();
 		YearMonth last = lastMonth();
-		// Copies are budgeted up front: the monthly budgets shrink so that the total stays about N.
+		// Copies are budgeted up front: the monthly budgets shrink so that the total
+		// stays about N.
 		double[] weights = new double[months + 1];
 		double total = 0;
 		for (int i = 0; i <= months; i++) {
@@ -235,7 +249,8 @@ public final class ScaledDataGenerator {
 		for (int i = 0; i < months; i++) {
 			YearMonth month = FIRST_MONTH.plusMonths(i);
 			if (copied(month, last)) {
-				copyShare += weights[i] / total * ((month.getYear() % 2 == 0) ? PORTAL_FILE_SHARE : MUNICIPAL_FILE_SHARE);
+				copyShare += weights[i] / total
+						* ((month.getYear() % 2 == 0) ? PORTAL_FILE_SHARE : MUNICIPAL_FILE_SHARE);
 			}
 		}
 		double budget = this.records / (1 + copyShare);
@@ -248,7 +263,8 @@ public final class ScaledDataGenerator {
 			cumulative += weights[i];
 			long target = Math.round(budget * cumulative / total);
 			long written = exports.dataRows - exports.copyRows;
-			long fresh = Math.max(0, Math.round((target - written - exports.carriedInto(month)) / (1 + FORWARDED_IN_MONTH)));
+			long fresh = Math.max(0,
+					Math.round((target - written - exports.carriedInto(month)) / (1 + FORWARDED_IN_MONTH)));
 			exports.writeMonth(month, fresh);
 			if (copied(month, last)) {
 				exports.copy((month.getYear() % 2 == 0) ? DemoSource.PORTAL : DemoSource.MUNICIPAL, month);
@@ -278,15 +294,21 @@ public final class ScaledDataGenerator {
 		return SEASON[month.getMonthValue() - 1] * (1 + YEARLY_GROWTH * (month.getYear() - FIRST_MONTH.getYear()));
 	}
 
-	/** Whether the month's portal (even years) or municipal (odd years) export is delivered twice. */
+	/**
+	 * Whether the month's portal (even years) or municipal (odd years) export is
+	 * delivered twice.
+	 */
 	static boolean copied(YearMonth month, YearMonth last) {
 		int copyMonth = (month.getYear() == last.getYear()) ? Math.min(6, last.getMonthValue()) : 6;
 		return month.getMonthValue() == copyMonth;
 	}
 
 	/**
-	 * {@code ScaledDataGenerator <dir> --records N [--seed S] [--extra-month DIR2] [--monthly-rows R]}:
-	 * writes the exports and prints a one-line JSON summary on standard output.
+	 * {@code ScaledDataGenerator
+	 *
+	<dir>
+	 *  --records N [--seed S] [--extra-month DIR2] [--monthly-rows R]}: writes the
+	 * exports and prints a one-line JSON summary on standard output.
 	 */
 	public static void main(String[] args) throws IOException {
 		Path directory = null;
@@ -325,9 +347,8 @@ public final class ScaledDataGenerator {
 		Summary summary = new ScaledDataGenerator(records, seed, monthlyRows).generate(directory, extra);
 		System.out.println(summary.toJson());
 		System.err.printf("wrote %d data rows (%d months from %s) into %s%s in %.1f s%n", summary.main().dataRows(),
-				summary.months(), FIRST_MONTH, directory,
-				(extra != null) ? " and " + summary.extra().dataRows() + " rows of " + summary.extra().firstMonth()
-						+ " into " + extra : "",
+				summary.months(), FIRST_MONTH, directory, (extra != null) ? " and " + summary.extra().dataRows()
+						+ " rows of " + summary.extra().firstMonth() + " into " + extra : "",
 				(System.nanoTime() - start) / 1e9);
 	}
 

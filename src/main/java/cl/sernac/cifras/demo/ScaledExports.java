@@ -29,43 +29,64 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The streaming engine of {@link ScaledDataGenerator}: writes one month of the six exports at a
- * time, day by day in time order, holding only what the next files need (the rows the next
- * monthly export repeats or corrects, and the central-system rows of forwarded cases not yet
- * entered). Memory does not grow with the number of months.
+ * The streaming engine of {@link ScaledDataGenerator}: writes one month of the six
+ * exports at a time, day by day in time order, holding only what the next files need (the
+ * rows the next monthly export repeats or corrects, and the central-system rows of
+ * forwarded cases not yet entered). Memory does not grow with the number of months.
  *
- * <p>One {@link Random}, drawn in a fixed order, makes the output a function of the seed and of
- * the monthly budgets alone.
+ * <p>
+ * One {@link Random}, drawn in a fixed order, makes the output a function of the seed and
+ * of the monthly budgets alone.
  */
 final class ScaledExports {
 
-	/** Sources in the order each month is written: the intake sources before the central system. */
+	/**
+	 * Sources in the order each month is written: the intake sources before the central
+	 * system.
+	 */
 	static final List<DemoSource> ORDER = List.of(DemoSource.CALLCENTER, DemoSource.OFICINA, DemoSource.MUNICIPAL,
 			DemoSource.MOVIL, DemoSource.CONVENIO, DemoSource.PORTAL);
 
-	/** Share of a month's fresh rows by source (the portal's forwarded central rows come on top). */
-	static final Map<DemoSource, Double> SHARES = new EnumMap<>(Map.of(DemoSource.CALLCENTER, 0.245,
-			DemoSource.PORTAL, 0.38, DemoSource.OFICINA, 0.13, DemoSource.MUNICIPAL, 0.215, DemoSource.MOVIL, 0.015,
-			DemoSource.CONVENIO, 0.015));
+	/**
+	 * Share of a month's fresh rows by source (the portal's forwarded central rows come
+	 * on top).
+	 */
+	static final Map<DemoSource, Double> SHARES = new EnumMap<>(
+			Map.of(DemoSource.CALLCENTER, 0.245, DemoSource.PORTAL, 0.38, DemoSource.OFICINA, 0.13,
+					DemoSource.MUNICIPAL, 0.215, DemoSource.MOVIL, 0.015, DemoSource.CONVENIO, 0.015));
 
-	// ---- rates of the awkward cases (per fresh row unless said otherwise) --------------
+	// ---- rates of the awkward cases (per fresh row unless said otherwise)
+	// --------------
 
-	/** Rows rejected by a correct count (each reason of SPEC rule 3 in turn): 1 in 5,000. */
+	/**
+	 * Rows rejected by a correct count (each reason of SPEC rule 3 in turn): 1 in 5,000.
+	 */
 	static final double REJECT_RATE = 0.0002;
 
-	/** Rows first delivered in a wrong version and corrected by the next monthly export: 1 in 1,000. */
+	/**
+	 * Rows first delivered in a wrong version and corrected by the next monthly export: 1
+	 * in 1,000.
+	 */
 	static final double CORRECTION_RATE = 0.001;
 
 	/** RUT with a wrong check digit (kept with a warning). */
 	static final double BAD_RUT_RATE = 0.001;
 
-	/** Comuna (and, for call center and portal, region) nobody can recognise (kept with a warning). */
+	/**
+	 * Comuna (and, for call center and portal, region) nobody can recognise (kept with a
+	 * warning).
+	 */
 	static final double UNKNOWN_PLACE_RATE = 0.0003;
 
-	/** Repeated rows re-sent with another spelling of their key (spacing, case, accents). */
+	/**
+	 * Repeated rows re-sent with another spelling of their key (spacing, case, accents).
+	 */
 	static final double KEY_VARIANT_RATE = 0.01;
 
-	/** Municipal complaints / consultations registered centrally (a portal row shares the folio). */
+	/**
+	 * Municipal complaints / consultations registered centrally (a portal row shares the
+	 * folio).
+	 */
 	static final double MUNICIPAL_FORWARD_RECLAMO = 0.25;
 
 	static final double MUNICIPAL_FORWARD_CONSULTA = 0.025;
@@ -73,13 +94,19 @@ final class ScaledExports {
 	/** Partner-service cases registered centrally. */
 	static final double CONVENIO_FORWARD = 0.60;
 
-	/** Forwarded cases whose central row carries the other type (the intake row's type counts). */
+	/**
+	 * Forwarded cases whose central row carries the other type (the intake row's type
+	 * counts).
+	 */
 	static final double FORWARD_TYPE_DIFFERS = 0.005;
 
 	/** Portal rows of a platform or partner service whose intake row never arrives. */
 	static final double PORTAL_ONLY_RATE = 0.0002;
 
-	/** Per file and month: a spreadsheet re-save (UTF-8 with BOM, every field quoted, empty rows). */
+	/**
+	 * Per file and month: a spreadsheet re-save (UTF-8 with BOM, every field quoted,
+	 * empty rows).
+	 */
 	static final double RESAVE_RATE = 1.0 / 12;
 
 	/** Per file and month: columns in another order, with an unknown extra column. */
@@ -102,15 +129,23 @@ final class ScaledExports {
 	private static final String[] INSTITUTIONS = { "ChileAtiende", "Instituto de Previsión Social",
 			"Servicio de Registro Civil e Identificación" };
 
-	/** A municipal platform: who attends, the comunas it serves and its share of intake. */
+	/**
+	 * A municipal platform: who attends, the comunas it serves and its share of intake.
+	 */
 	private record Municipio(String name, List<String> home, int weight) {
 	}
 
-	/** A row the next monthly export delivers again: as is, with a key variant, or corrected. */
+	/**
+	 * A row the next monthly export delivers again: as is, with a key variant, or
+	 * corrected.
+	 */
 	private record Carried(String[] values, boolean correction) {
 	}
 
-	/** The central-system row of a forwarded case, written in the portal export of its entry month. */
+	/**
+	 * The central-system row of a forwarded case, written in the portal export of its
+	 * entry month.
+	 */
 	private record Forwarded(LocalDateTime entry, long sequence, String folio, String type, String channel) {
 	}
 
@@ -149,7 +184,8 @@ final class ScaledExports {
 
 	private int rejectTurn;
 
-	// ---- the directory being written -----------------------------------------------------
+	// ---- the directory being written
+	// -----------------------------------------------------
 
 	private Path directory;
 
@@ -193,7 +229,10 @@ final class ScaledExports {
 		return comunas.stream().map(DemoGeo.Comuna::code).toList();
 	}
 
-	/** Starts writing into another directory; what is carried over (overlaps, pending central rows) stays. */
+	/**
+	 * Starts writing into another directory; what is carried over (overlaps, pending
+	 * central rows) stays.
+	 */
 	void startDirectory(Path directory) throws IOException {
 		Files.createDirectories(directory);
 		this.directory = directory;
@@ -204,7 +243,10 @@ final class ScaledExports {
 		this.rowsByFile.clear();
 	}
 
-	/** Rows the exports of {@code month} carry over from earlier months, before any fresh row. */
+	/**
+	 * Rows the exports of {@code month} carry over from earlier months, before any fresh
+	 * row.
+	 */
 	long carriedInto(YearMonth month) {
 		long rows = 0;
 		for (List<Carried> list : this.carry.values()) {
@@ -267,7 +309,8 @@ final class ScaledExports {
 		this.exercised.merge(what, n, Long::sum);
 	}
 
-	// ---- one export ------------------------------------------------------------------------
+	// ---- one export
+	// ------------------------------------------------------------------------
 
 	/** Writing state of one file. */
 	private final class Export implements AutoCloseable {
@@ -367,8 +410,9 @@ final class ScaledExports {
 		}
 
 		/**
-		 * A fresh row: maybe broken (rejected), maybe first delivered in a wrong version (corrected
-		 * by the next export); rows of the last days of the month are repeated by the next export.
+		 * A fresh row: maybe broken (rejected), maybe first delivered in a wrong version
+		 * (corrected by the next export); rows of the last days of the month are repeated
+		 * by the next export.
 		 */
 		void fresh(String[] values, int dayOfMonth, Fate fate) throws IOException {
 			if (fate == Fate.REJECT) {
@@ -439,7 +483,8 @@ final class ScaledExports {
 		this.files++;
 	}
 
-	// ---- layouts: spreadsheet re-saves, byte-order marks, reordered columns ------------------
+	// ---- layouts: spreadsheet re-saves, byte-order marks, reordered columns
+	// ------------------
 
 	private static final Map<DemoSource, String[]> REORDERED_HEADERS = new EnumMap<>(DemoSource.class);
 
@@ -453,11 +498,10 @@ final class ScaledExports {
 				"mercado", "proveedor", "descripcion");
 		reordered(DemoSource.OFICINA, new int[] { 1, 2, 0, 3, 4, 7, 5, 6, 8, -1 }, "FECHA", "HORA", "N_ATENCIÓN",
 				"TIPO", "SUBTIPO", "COMUNA", "RUT", "NOMBRE", "MATERIA", "OBSERVACIONES");
-		reordered(DemoSource.MUNICIPAL, new int[] { 2, 0, 1, 3, 5, 4, 6, 7, -1 }, "Fecha", "Municipio",
-				"ID Registro", "Tipo de Registro", "RUT", "Folio SERNAC", "Comuna Consumidor", "Mercado",
-				"Observación");
-		reordered(DemoSource.MOVIL, new int[] { 3, 0, 1, 4, 5, 6, -1, 2 }, "correlativo", "fecha",
-				"comuna_visitada", "tipo", "rut", "mercado", "observaciones", "programa");
+		reordered(DemoSource.MUNICIPAL, new int[] { 2, 0, 1, 3, 5, 4, 6, 7, -1 }, "Fecha", "Municipio", "ID Registro",
+				"Tipo de Registro", "RUT", "Folio SERNAC", "Comuna Consumidor", "Mercado", "Observación");
+		reordered(DemoSource.MOVIL, new int[] { 3, 0, 1, 4, 5, 6, -1, 2 }, "correlativo", "fecha", "comuna_visitada",
+				"tipo", "rut", "mercado", "observaciones", "programa");
 		reordered(DemoSource.CONVENIO, new int[] { 2, 6, 4, 3, 5, 0, 1, -1 }, "fecha_recepcion", "comuna",
 				"folio_sernac", "tipo", "rut", "institucion", "id_caso", "EXTRA_CONVENIO");
 	}
@@ -522,9 +566,13 @@ final class ScaledExports {
 		};
 	}
 
-	// ---- rows of the intake sources with one row per attention ---------------------------
+	// ---- rows of the intake sources with one row per attention
+	// ---------------------------
 
-	/** Call center, regional office, municipal platforms and partner services: weekdays, office hours. */
+	/**
+	 * Call center, regional office, municipal platforms and partner services: weekdays,
+	 * office hours.
+	 */
 	private void intake(Export export, int budget) throws IOException {
 		YearMonth month = export.month;
 		List<LocalDate> days = new ArrayList<>();
@@ -661,7 +709,10 @@ final class ScaledExports {
 				this.geo.render(this.geo.pick(this.random), this.random) };
 	}
 
-	/** Registers a case centrally: its portal row is written in the export of its central entry. */
+	/**
+	 * Registers a case centrally: its portal row is written in the export of its central
+	 * entry.
+	 */
 	private String forward(LocalDateTime intake, String type, String channel) {
 		LocalDateTime entry = centralEntry(intake);
 		String portalType = type;
@@ -695,7 +746,8 @@ final class ScaledExports {
 		return letter + "-" + year + "-" + ((digits.length() < 7) ? "0000000".substring(digits.length()) : "") + digits;
 	}
 
-	// ---- mobile unit: visits ---------------------------------------------------------------
+	// ---- mobile unit: visits
+	// ---------------------------------------------------------------
 
 	private void movil(Export export, int budget) throws IOException {
 		YearMonth month = export.month;
@@ -733,9 +785,8 @@ final class ScaledExports {
 			DemoGeo.Comuna comuna = where[v];
 			int draw = this.random.nextInt(100);
 			String spelled = (comuna.alias() != null && draw < 50) ? comuna.alias()
-					: (draw < 80) ? comuna.name()
-							: (draw < 90) ? DemoGeo.plain(comuna.name()).toUpperCase(Locale.ROOT)
-									: DemoGeo.plain(comuna.name());
+					: (draw < 80) ? comuna.name() : (draw < 90) ? DemoGeo.plain(comuna.name()).toUpperCase(Locale.ROOT)
+							: DemoGeo.plain(comuna.name());
 			String programme = DemoFake.programme(this.random);
 			String date = movilDate(when[v]);
 			for (int correlativo = 1; correlativo <= sizes[v]; correlativo++) {
@@ -751,7 +802,8 @@ final class ScaledExports {
 		}
 	}
 
-	// ---- web portal / central case system --------------------------------------------------
+	// ---- web portal / central case system
+	// --------------------------------------------------
 
 	private void portal(Export export, int budget) throws IOException {
 		YearMonth month = export.month;
@@ -827,7 +879,8 @@ final class ScaledExports {
 				(text != null) ? text : DemoFake.description(this.random) };
 	}
 
-	// ---- noise: warnings, corrections, key variants, rejected rows ------------------------
+	// ---- noise: warnings, corrections, key variants, rejected rows
+	// ------------------------
 
 	private static int rutColumn(DemoSource source) {
 		return (source == DemoSource.CALLCENTER) ? 2 : 5;
@@ -870,7 +923,10 @@ final class ScaledExports {
 		}
 	}
 
-	/** The wrong first version of a row the next export corrects: the other type, or another comuna. */
+	/**
+	 * The wrong first version of a row the next export corrects: the other type, or
+	 * another comuna.
+	 */
 	private void miscorrect(DemoSource source, String[] values) {
 		int type = typeColumn(source);
 		String folded = values[type].trim().toUpperCase(Locale.ROOT);
@@ -889,7 +945,10 @@ final class ScaledExports {
 		count("corrected-records", 1);
 	}
 
-	/** The key of a repeated row written another way: a correct count sees the same record. */
+	/**
+	 * The key of a repeated row written another way: a correct count sees the same
+	 * record.
+	 */
 	private String[] keyVariant(DemoSource source, String[] values) {
 		String[] resent = values.clone();
 		switch (source) {
@@ -988,7 +1047,8 @@ final class ScaledExports {
 		return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
 	}
 
-	// ---- dates and times, written without a formatter (this is the hot loop) ------------------
+	// ---- dates and times, written without a formatter (this is the hot loop)
+	// ------------------
 
 	private static void two(StringBuilder text, int value) {
 		if (value < 10) {

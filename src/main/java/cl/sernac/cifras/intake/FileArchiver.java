@@ -9,9 +9,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Moves applied files from the input folder to the archive, and records where they are. Runs after
- * the merge: until then a file stays where the reader expects it. A move interrupted before the
- * ledger is updated is found again at its archive path.
+ * Moves applied files from the input folder to the archive, and records where they are.
+ * Runs after the merge: until then a file stays where the reader expects it. A move
+ * interrupted before the ledger is updated is found again at its archive path.
  */
 public class FileArchiver implements Tasklet {
 

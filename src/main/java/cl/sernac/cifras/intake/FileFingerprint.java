@@ -18,9 +18,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One pass over a file's bytes: its SHA-256 (the ledger key: the same content under any name is
- * the same file) and, for UTF-8 files, the first line that is not valid UTF-8. A file that is
- * not what its source promises is refused whole rather than read with replacement characters.
+ * One pass over a file's bytes: its SHA-256 (the ledger key: the same content under any
+ * name is the same file) and, for UTF-8 files, the first line that is not valid UTF-8. A
+ * file that is not what its source promises is refused whole rather than read with
+ * replacement characters.
  *
  * @param sha256 lowercase hex digest
  * @param size bytes

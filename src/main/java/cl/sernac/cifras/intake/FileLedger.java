@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The ledger of files admitted to the store, by content hash, and of what each run decided.
+ * The ledger of files admitted to the store, by content hash, and of what each run
+ * decided.
  */
 public class FileLedger {
 
@@ -66,26 +67,30 @@ public class FileLedger {
 
 	private List<PlannedFile> files(String where) {
 		return this.jdbc
-			.sql("SELECT id, ordinal, file_name, file_path, source_name FROM ingest_file " + where + " ORDER BY ordinal")
+			.sql("SELECT id, ordinal, file_name, file_path, source_name FROM ingest_file " + where
+					+ " ORDER BY ordinal")
 			.query((rs, i) -> new PlannedFile(rs.getLong("id"), rs.getLong("ordinal"), rs.getString("file_name"),
 					Path.of(rs.getString("file_path")), rs.getString("source_name")))
 			.list();
 	}
 
 	public void moved(long fileId, Path newPath) {
-		this.jdbc.sql("UPDATE ingest_file SET file_path = ? WHERE id = ?")
-			.params(newPath.toString(), fileId)
-			.update();
+		this.jdbc.sql("UPDATE ingest_file SET file_path = ? WHERE id = ?").params(newPath.toString(), fileId).update();
 	}
 
-	/** Empties the store and marks every file of the ledger to be read again (rebuild). */
+	/**
+	 * Empties the store and marks every file of the ledger to be read again (rebuild).
+	 */
 	public void resetStore() {
 		for (String table : List.of("intake_record", "staged_row", "rejected_row", "row_warning")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
-		this.jdbc.sql("UPDATE ingest_file SET status = ?, rows_read = NULL, records_new = NULL,"
-				+ " records_updated = NULL, records_unchanged = NULL, rows_rejected = NULL, warnings = NULL,"
-				+ " merged_at = NULL").param(PLANNED).update();
+		this.jdbc
+			.sql("UPDATE ingest_file SET status = ?, rows_read = NULL, records_new = NULL,"
+					+ " records_updated = NULL, records_unchanged = NULL, rows_rejected = NULL, warnings = NULL,"
+					+ " merged_at = NULL")
+			.param(PLANNED)
+			.update();
 	}
 
 	/** A file admitted to the store and waiting to be read or applied. */

@@ -8,8 +8,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Moves files out of the way once decided: ingested files into the archive folder (from where a
- * rebuild reads them), files not ingested aside with a note of the reason.
+ * Moves files out of the way once decided: ingested files into the archive folder (from
+ * where a rebuild reads them), files not ingested aside with a note of the reason.
  */
 final class FileMover {
 
@@ -22,7 +22,9 @@ final class FileMover {
 		this.settings = settings;
 	}
 
-	/** The archive path of an ingested file: its admission number keeps equal names apart. */
+	/**
+	 * The archive path of an ingested file: its admission number keeps equal names apart.
+	 */
 	Path archivePath(long ordinal, String fileName) {
 		return this.inputDir.resolve(this.settings.archiveFolder()).resolve("%06d_%s".formatted(ordinal, fileName));
 	}

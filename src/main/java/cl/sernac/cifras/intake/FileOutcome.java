@@ -8,10 +8,16 @@ public enum FileOutcome {
 	/** Admitted: its rows are read and applied in this run. */
 	ADMITTED,
 
-	/** Same content as a file already ingested (under this or another name): nothing changes. */
+	/**
+	 * Same content as a file already ingested (under this or another name): nothing
+	 * changes.
+	 */
 	ALREADY_INGESTED,
 
-	/** Matches no source, lacks a required column, is empty or unreadable: nothing of it is counted. */
+	/**
+	 * Matches no source, lacks a required column, is empty or unreadable: nothing of it
+	 * is counted.
+	 */
 	NOT_RECOGNIZED,
 
 	/** Still changing (being copied): left in place for a later run. */

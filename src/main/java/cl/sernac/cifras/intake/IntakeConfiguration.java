@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The intake stage: decide which files of the input folder are admitted (first step), and archive
- * them once applied.
+ * The intake stage: decide which files of the input folder are admitted (first step), and
+ * archive them once applied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeSettings.class)

@@ -30,9 +30,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Looks at every file in the input folder, in name order, and decides its fate: admitted to the
- * store, left for later (still being copied), already ingested (same content), or not recognized
- * (with the reason). Admitted files get their place in the order in which records are applied.
+ * Looks at every file in the input folder, in name order, and decides its fate: admitted
+ * to the store, left for later (still being copied), already ingested (same content), or
+ * not recognized (with the reason). Admitted files get their place in the order in which
+ * records are applied.
  */
 public class IntakePlanner implements Tasklet {
 
@@ -81,7 +82,9 @@ public class IntakePlanner implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/** Empties the store and queues every file of the ledger again, in its original order. */
+	/**
+	 * Empties the store and queues every file of the ledger again, in its original order.
+	 */
 	private void prepareRebuild(long runId) throws IOException {
 		List<FileLedger.PlannedFile> files = this.ledger.all();
 		for (FileLedger.PlannedFile file : files) {
@@ -110,8 +113,9 @@ public class IntakePlanner implements Tasklet {
 	}
 
 	/**
-	 * The files that have not changed for the quiet period. Files changed more recently are watched
-	 * until they are quiet (at most one quiet period); those still changing are left for later.
+	 * The files that have not changed for the quiet period. Files changed more recently
+	 * are watched until they are quiet (at most one quiet period); those still changing
+	 * are left for later.
 	 */
 	private Map<Path, Snapshot> quietFiles(long runId, List<Path> candidates) throws IOException {
 		Map<Path, Snapshot> snapshots = new LinkedHashMap<>();
@@ -131,7 +135,11 @@ public class IntakePlanner implements Tasklet {
 		}
 		Duration quiet = this.settings.quietPeriod();
 		Instant now = Instant.now();
-		Instant newest = snapshots.values().stream().map(Snapshot::modified).max(Instant::compareTo).orElse(Instant.EPOCH);
+		Instant newest = snapshots.values()
+			.stream()
+			.map(Snapshot::modified)
+			.max(Instant::compareTo)
+			.orElse(Instant.EPOCH);
 		Duration wait = quiet.minus(Duration.between(newest, now));
 		if (!quiet.isZero() && !wait.isNegative() && !wait.isZero()) {
 			sleep(wait);
@@ -172,8 +180,8 @@ public class IntakePlanner implements Tasklet {
 			return;
 		}
 		if (fingerprint.badEncodingLine() > 0) {
-			notIngested(runId, file, source.name(), "Codificación inválida: no es UTF-8 (línea "
-					+ fingerprint.badEncodingLine() + ")");
+			notIngested(runId, file, source.name(),
+					"Codificación inválida: no es UTF-8 (línea " + fingerprint.badEncodingLine() + ")");
 			return;
 		}
 		ExportHeader header = ExportFileItemReader.readHeader(file, source.profile(), this.limits);
@@ -205,14 +213,19 @@ public class IntakePlanner implements Tasklet {
 		this.mover.setAside(file, reason);
 	}
 
-	/** A name that is not a plain file name of the input folder (path separators, dot names). */
+	/**
+	 * A name that is not a plain file name of the input folder (path separators, dot
+	 * names).
+	 */
 	private boolean escapes(Path file) {
 		String name = file.getFileName().toString();
 		return name.contains("/") || name.contains("\\") || name.equals("..")
 				|| !file.toAbsolutePath().normalize().getParent().equals(this.inputDir.toAbsolutePath().normalize());
 	}
 
-	/** File names come from outside: control characters never reach a log or an output. */
+	/**
+	 * File names come from outside: control characters never reach a log or an output.
+	 */
 	private static String printable(String name) {
 		return name.replaceAll("\\p{Cntrl}", "?");
 	}

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How files are taken from the input folder, under {@code cifras.intake.*}.
  *
- * @param quietPeriod a file is taken only when it has not changed for this long; one that is still
- * changing is left for the next run
+ * @param quietPeriod a file is taken only when it has not changed for this long; one that
+ * is still changing is left for the next run
  * @param archive move ingested files to {@code archiveFolder} and files not ingested to
  * {@code asideFolder}, both inside the input folder; false leaves them in place
  * @param archiveFolder folder for ingested files

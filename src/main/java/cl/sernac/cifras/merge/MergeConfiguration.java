@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The merging stage: staged files are applied to the store in ledger order, one transaction each.
+ * The merging stage: staged files are applied to the store in ledger order, one
+ * transaction each.
  */
 @Configuration(proxyBeanMethods = false)
 public class MergeConfiguration {

@@ -18,10 +18,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Applies staged files to the store, one file per transaction, in ledger order (SPEC rule 1: the
- * version ingested last wins). Each row is classified against the version it replaces: the
- * previous row with its key in the same file, or else the stored record. An unchanged row leaves
- * the stored version as it was: a re-delivery or an overlap changes nothing.
+ * Applies staged files to the store, one file per transaction, in ledger order (SPEC rule
+ * 1: the version ingested last wins). Each row is classified against the version it
+ * replaces: the previous row with its key in the same file, or else the stored record. An
+ * unchanged row leaves the stored version as it was: a re-delivery or an overlap changes
+ * nothing.
  */
 public class RecordMerger implements Tasklet {
 
@@ -64,9 +65,12 @@ public class RecordMerger implements Tasklet {
 				VALUES (a.source_name, a.record_key, CAST(? AS BOOLEAN), a.record_type, a.subtype, a.channel, a.intake_day,
 				a.comuna_code, a.region_code, a.rut_hash, a.folio, a.organization, a.place_code, a.file_id,
 				CAST(? AS BIGINT) * 4294967296 + a.line_no, (a.folio IS NULL))
-			""".formatted(SAME_CONTENT.replace("b.", "r."));
+			"""
+		.formatted(SAME_CONTENT.replace("b.", "r."));
 
-	/** Folios the records about to be replaced carry now: their cases are settled again. */
+	/**
+	 * Folios the records about to be replaced carry now: their cases are settled again.
+	 */
 	private static final String OLD_FOLIOS = """
 			INSERT INTO affected_folio (folio)
 			SELECT DISTINCT r.folio FROM intake_record r JOIN staged_row s ON s.file_id = ?
@@ -78,8 +82,9 @@ public class RecordMerger implements Tasklet {
 			+ " SELECT DISTINCT folio FROM staged_row WHERE file_id = ? AND folio IS NOT NULL";
 
 	/**
-	 * Rule 2 for every record of an affected folio: a central record counts when no intake record
-	 * carries its folio; of the intake records sharing a folio, the latest applied counts.
+	 * Rule 2 for every record of an affected folio: a central record counts when no
+	 * intake record carries its folio; of the intake records sharing a folio, the latest
+	 * applied counts.
 	 */
 	private static final String SETTLE_FOLIOS = """
 			MERGE INTO intake_record r
@@ -147,8 +152,9 @@ public class RecordMerger implements Tasklet {
 		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", fileId);
 		long warnings = count("SELECT COUNT(*) FROM row_warning WHERE file_id = ?", fileId);
 		this.jdbc.update("DELETE FROM staged_row WHERE file_id = ?", fileId);
-		this.jdbc.update("UPDATE ingest_file SET status = ?, rows_read = ?, records_new = ?, records_updated = ?,"
-				+ " records_unchanged = ?, rows_rejected = ?, warnings = ?, merged_at = ? WHERE id = ?",
+		this.jdbc.update(
+				"UPDATE ingest_file SET status = ?, rows_read = ?, records_new = ?, records_updated = ?,"
+						+ " records_unchanged = ?, rows_rejected = ?, warnings = ?, merged_at = ? WHERE id = ?",
 				FileLedger.MERGED, staged + rejected, created, updated, unchanged, rejected, warnings,
 				Timestamp.from(Instant.now()), fileId);
 		logger.info("{}: {} filas, {} nuevos, {} actualizados, {} sin cambios, {} rechazadas", file.fileName(),

@@ -15,9 +15,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a chunk of one file's rows: accepted records to the staging table, rejects and warnings
- * to theirs. Everything is applied to the store later, file by file in order, so files can be
- * read in parallel without changing the result.
+ * Writes a chunk of one file's rows: accepted records to the staging table, rejects and
+ * warnings to theirs. Everything is applied to the store later, file by file in order, so
+ * files can be read in parallel without changing the result.
  */
 public class StagingWriter implements ItemWriter<RowOutcome>, ItemStream {
 
@@ -41,8 +41,8 @@ public class StagingWriter implements ItemWriter<RowOutcome>, ItemStream {
 	}
 
 	/**
-	 * A file read from its start must not find rows of an earlier, abandoned attempt; a restart
-	 * keeps them, since the reader resumes after the last committed chunk.
+	 * A file read from its start must not find rows of an earlier, abandoned attempt; a
+	 * restart keeps them, since the reader resumes after the last committed chunk.
 	 */
 	@Override
 	public void open(ExecutionContext executionContext) {

@@ -15,9 +15,9 @@ import cl.sernac.cifras.source.SourceProfile;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Validates one row and turns it into codes (SPEC rules 3, 4 and 5): the record's key, type,
- * channel, intake day, comuna and region codes, the RUT's keyed hash and the central folio.
- * Names and free text are never read.
+ * Validates one row and turns it into codes (SPEC rules 3, 4 and 5): the record's key,
+ * type, channel, intake day, comuna and region codes, the RUT's keyed hash and the
+ * central folio. Names and free text are never read.
  */
 public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 
@@ -167,7 +167,10 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		return null;
 	}
 
-	/** {@code yyyy} means the proleptic year under strict resolution, which needs {@code uuuu}. */
+	/**
+	 * {@code yyyy} means the proleptic year under strict resolution, which needs
+	 * {@code uuuu}.
+	 */
 	static DateTimeFormatter strictFormatter(String pattern) {
 		StringBuilder converted = new StringBuilder(pattern.length());
 		boolean quoted = false;

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reader for the small comma-separated reference files bundled on the classpath
- * (UTF-8, header row, one record per line). Fields may be quoted RFC 4180 style
- * so that a future edit adding a comma to a note does not break loading; quoted
- * line breaks are not supported, the reference files have none.
+ * Reader for the small comma-separated reference files bundled on the classpath (UTF-8,
+ * header row, one record per line). Fields may be quoted RFC 4180 style so that a future
+ * edit adding a comma to a note does not break loading; quoted line breaks are not
+ * supported, the reference files have none.
  */
 final class ReferenceCsv {
 
@@ -52,8 +52,8 @@ final class ReferenceCsv {
 					continue;
 				}
 				if (fields.size() != header.size()) {
-					throw new IllegalStateException("%s line %d: expected %d fields, found %d"
-						.formatted(resource, lineNumber, header.size(), fields.size()));
+					throw new IllegalStateException("%s line %d: expected %d fields, found %d".formatted(resource,
+							lineNumber, header.size(), fields.size()));
 				}
 				Map<String, String> row = new HashMap<>();
 				for (int i = 0; i < header.size(); i++) {
@@ -72,8 +72,8 @@ final class ReferenceCsv {
 	}
 
 	/**
-	 * Split one line on commas, honouring double quotes ({@code ""} inside a quoted
-	 * field is a literal quote).
+	 * Split one line on commas, honouring double quotes ({@code ""} inside a quoted field
+	 * is a literal quote).
 	 */
 	static List<String> split(String line) {
 		List<String> fields = new ArrayList<>();

@@ -1,8 +1,8 @@
 package cl.sernac.cifras.normalize;
 
 /**
- * Why a row was not counted (SPEC rule 3, plus the syntax errors a file can have). The code is
- * stable for machines; the message is for analysts.
+ * Why a row was not counted (SPEC rule 3, plus the syntax errors a file can have). The
+ * code is stable for machines; the message is for analysts.
  */
 public enum RejectReason {
 

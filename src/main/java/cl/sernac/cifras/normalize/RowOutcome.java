@@ -19,8 +19,8 @@ public sealed interface RowOutcome permits RowOutcome.Accepted, RowOutcome.Rejec
 	 * @param placeCode comuna code where the mobile unit stood, or null
 	 */
 	record Accepted(long line, String recordKey, String recordType, String subtype, String channel, int intakeDay,
-			String comunaCode, String regionCode, String rutHash, String folio, String organization,
-			String placeCode, List<WarningKind> warnings) implements RowOutcome {
+			String comunaCode, String regionCode, String rutHash, String folio, String organization, String placeCode,
+			List<WarningKind> warnings) implements RowOutcome {
 	}
 
 	/**

@@ -1,15 +1,14 @@
 package cl.sernac.cifras.normalize;
 
 /**
- * Chilean RUT parsing and check digit (modulo 11), as described in the data
- * contract.
+ * Chilean RUT parsing and check digit (modulo 11), as described in the data contract.
  * <p>
  * Accepted forms, with optional surrounding spaces: {@code 12.345.678-5},
- * {@code 12345678-5}, {@code 123456785}, lower-case {@code k}, and spaces around
- * the hyphen. The body is 1 to 9 digits, either plain or grouped by dots in
- * threes; anything else (commas, misplaced dots, letters, scientific notation
- * left by a spreadsheet, a zero body) is invalid. This mirrors the project's
- * reference parser ({@code rut_reference.py}).
+ * {@code 12345678-5}, {@code 123456785}, lower-case {@code k}, and spaces around the
+ * hyphen. The body is 1 to 9 digits, either plain or grouped by dots in threes; anything
+ * else (commas, misplaced dots, letters, scientific notation left by a spreadsheet, a
+ * zero body) is invalid. This mirrors the project's reference parser
+ * ({@code rut_reference.py}).
  */
 public final class Rut {
 
@@ -25,8 +24,8 @@ public final class Rut {
 	/**
 	 * Check a raw RUT field.
 	 * @param raw the field as read, may be {@code null}
-	 * @return {@code EMPTY} for a blank field, {@code VALID} with the canonical
-	 * form, or {@code INVALID}
+	 * @return {@code EMPTY} for a blank field, {@code VALID} with the canonical form, or
+	 * {@code INVALID}
 	 */
 	public static RutCheck check(String raw) {
 		if (Text.isBlank(raw)) {
@@ -50,9 +49,9 @@ public final class Rut {
 	}
 
 	/**
-	 * Compute the check digit of a RUT body: multiply its digits from the right by
-	 * 2, 3, 4, 5, 6, 7, 2, 3, ... and sum; the digit is 11 - (sum mod 11), where 11
-	 * means {@code 0} and 10 means {@code K}.
+	 * Compute the check digit of a RUT body: multiply its digits from the right by 2, 3,
+	 * 4, 5, 6, 7, 2, 3, ... and sum; the digit is 11 - (sum mod 11), where 11 means
+	 * {@code 0} and 10 means {@code K}.
 	 * @param body the digits before the check digit, not negative
 	 * @return {@code '0'}-{@code '9'} or {@code 'K'}
 	 */

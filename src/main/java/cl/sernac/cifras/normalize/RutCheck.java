@@ -4,9 +4,8 @@ package cl.sernac.cifras.normalize;
  * Outcome of checking a raw RUT field.
  *
  * @param status whether the field was empty, a valid RUT or anything else
- * @param canonical {@code body-DV} without dots or leading zeros and with an
- * upper-case {@code K} (e.g. {@code 12345678-5}) when {@link Status#VALID},
- * otherwise {@code null}
+ * @param canonical {@code body-DV} without dots or leading zeros and with an upper-case
+ * {@code K} (e.g. {@code 12345678-5}) when {@link Status#VALID}, otherwise {@code null}
  */
 public record RutCheck(Status status, String canonical) {
 

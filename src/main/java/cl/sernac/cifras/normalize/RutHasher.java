@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed hash (HMAC-SHA256) of a canonical RUT: distinct people can be counted, but the RUT cannot
- * be recovered or guessed by hashing candidate RUTs without the secret.
+ * Keyed hash (HMAC-SHA256) of a canonical RUT: distinct people can be counted, but the
+ * RUT cannot be recovered or guessed by hashing candidate RUTs without the secret.
  */
 public final class RutHasher {
 

@@ -9,15 +9,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Catalog of Chile's regions and comunas (official CUT codes), with recognition
- * of the spellings found in the exports.
+ * Catalog of Chile's regions and comunas (official CUT codes), with recognition of the
+ * spellings found in the exports.
  * <p>
  * Loaded from the classpath resources {@code reference/regiones.csv},
  * {@code reference/comunas.csv} and {@code reference/aliases.csv}. Instances are
- * immutable and thread-safe; loading parses files, so callers should load once
- * and share the instance. Recognition runs per row, so every spelling is
- * pre-registered under its {@link Text#fold folded} form and a lookup is one or
- * two hash lookups.
+ * immutable and thread-safe; loading parses files, so callers should load once and share
+ * the instance. Recognition runs per row, so every spelling is pre-registered under its
+ * {@link Text#fold folded} form and a lookup is one or two hash lookups.
  */
 public final class Territory {
 
@@ -28,8 +27,8 @@ public final class Territory {
 	static final String ALIASES_RESOURCE = "reference/aliases.csv";
 
 	/**
-	 * Words ignored when matching region names, so that "Región del Maule",
-	 * "Maule" and "Region de la Araucania" / "Araucania" meet.
+	 * Words ignored when matching region names, so that "Región del Maule", "Maule" and
+	 * "Region de la Araucania" / "Araucania" meet.
 	 */
 	private static final Set<String> REGION_FILLER_WORDS = Set.of("REGION", "REG", "DE", "DEL", "LA", "LAS", "LOS",
 			"EL");
@@ -49,7 +48,10 @@ public final class Territory {
 	/** Folded comuna name or alias to comuna code. */
 	private final Map<String, String> comunaCodeByName = new HashMap<>();
 
-	/** Same names reduced by {@link #compactKey(String)}: "Llay-Llay" = "Llay Llay" = "LlayLlay". */
+	/**
+	 * Same names reduced by {@link #compactKey(String)}: "Llay-Llay" = "Llay Llay" =
+	 * "LlayLlay".
+	 */
 	private final Map<String, String> comunaCodeByCompactName = new HashMap<>();
 
 	private Territory(List<Map<String, String>> regionRows, List<Map<String, String>> comunaRows,
@@ -75,11 +77,11 @@ public final class Territory {
 
 	/**
 	 * Recognise a region given as a code ({@code 05}, {@code 5}), a Roman numeral
-	 * ({@code V}, {@code XIII}, {@code RM}), a name or official name in any case,
-	 * accents and spacing ({@code VALPARAISO}, {@code Región de Valparaíso},
-	 * {@code Region del Maule}), a known alias ({@code VALPO},
-	 * {@code Metropolitana}, {@code O'Higgins}), or a numeral followed by the
-	 * matching name ({@code V Región de Valparaíso}).
+	 * ({@code V}, {@code XIII}, {@code RM}), a name or official name in any case, accents
+	 * and spacing ({@code VALPARAISO}, {@code Región de Valparaíso},
+	 * {@code Region del Maule}), a known alias ({@code VALPO}, {@code Metropolitana},
+	 * {@code O'Higgins}), or a numeral followed by the matching name
+	 * ({@code V Región de Valparaíso}).
 	 * @param raw the field as read, may be {@code null}
 	 * @return the 2-digit region code, or empty when blank or not recognised
 	 */
@@ -98,10 +100,9 @@ public final class Territory {
 	/**
 	 * Recognise a comuna given by its official name or a known alias, in any case,
 	 * accents and spacing, with hyphens, apostrophes and spaces not significant
-	 * ({@code Viña del Mar}, {@code VINA DEL MAR}, {@code La Calera},
-	 * {@code Llay Llay}). A 5-digit comuna code ({@code 05101}, or {@code 5101})
-	 * is also accepted. Comuna names are unique nationwide, so no region is
-	 * needed.
+	 * ({@code Viña del Mar}, {@code VINA DEL MAR}, {@code La Calera}, {@code Llay Llay}).
+	 * A 5-digit comuna code ({@code 05101}, or {@code 5101}) is also accepted. Comuna
+	 * names are unique nationwide, so no region is needed.
 	 * @param raw the field as read, may be {@code null}
 	 * @return the 5-digit comuna code, or empty when blank or not recognised
 	 */
@@ -310,9 +311,9 @@ public final class Territory {
 	}
 
 	/**
-	 * Reduce a folded region spelling to its significant words: apostrophes and
-	 * dots join ("R.M." = "RM", "O'HIGGINS" = "OHIGGINS"), other punctuation
-	 * separates, and filler words ("REGION", "DE", "DEL", articles) are dropped.
+	 * Reduce a folded region spelling to its significant words: apostrophes and dots join
+	 * ("R.M." = "RM", "O'HIGGINS" = "OHIGGINS"), other punctuation separates, and filler
+	 * words ("REGION", "DE", "DEL", articles) are dropped.
 	 */
 	static String looseRegionKey(String folded) {
 		StringBuilder key = new StringBuilder(folded.length());

@@ -4,11 +4,11 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Text folding used to compare values "ignoring case, accents and surrounding
- * spaces", as the data contract requires for every field.
+ * Text folding used to compare values "ignoring case, accents and surrounding spaces", as
+ * the data contract requires for every field.
  * <p>
- * Called several times per row on millions of rows, so the common case (plain
- * ASCII that is already folded) returns the argument itself without allocating.
+ * Called several times per row on millions of rows, so the common case (plain ASCII that
+ * is already folded) returns the argument itself without allocating.
  */
 public final class Text {
 
@@ -18,11 +18,11 @@ public final class Text {
 	}
 
 	/**
-	 * Fold a value for comparison: {@code null} becomes {@code ""}; byte-order marks
-	 * are dropped; leading and trailing whitespace (including no-break spaces) is
-	 * removed and inner whitespace runs become one space; accents and other
-	 * diacritics are removed ({@code Ñ} -> {@code N}, {@code ü} -> {@code u}); the
-	 * result is upper case ({@link Locale#ROOT}).
+	 * Fold a value for comparison: {@code null} becomes {@code ""}; byte-order marks are
+	 * dropped; leading and trailing whitespace (including no-break spaces) is removed and
+	 * inner whitespace runs become one space; accents and other diacritics are removed
+	 * ({@code Ñ} -> {@code N}, {@code ü} -> {@code u}); the result is upper case
+	 * ({@link Locale#ROOT}).
 	 * @param s the raw value, may be {@code null}
 	 * @return the folded value, never {@code null}
 	 */
@@ -55,8 +55,8 @@ public final class Text {
 	}
 
 	/**
-	 * Whether the value is {@code null}, empty, or only whitespace (including
-	 * no-break spaces) and byte-order marks.
+	 * Whether the value is {@code null}, empty, or only whitespace (including no-break
+	 * spaces) and byte-order marks.
 	 * @param s the value, may be {@code null}
 	 * @return {@code true} if there is nothing but blanks
 	 */
@@ -74,9 +74,9 @@ public final class Text {
 	}
 
 	/**
-	 * Whitespace as the contract understands it: Java whitespace plus the Unicode
-	 * space separators that {@link Character#isWhitespace(char)} leaves out
-	 * (no-break space U+00A0, U+2007, U+202F), which spreadsheets like to insert.
+	 * Whitespace as the contract understands it: Java whitespace plus the Unicode space
+	 * separators that {@link Character#isWhitespace(char)} leaves out (no-break space
+	 * U+00A0, U+2007, U+202F), which spreadsheets like to insert.
 	 * @param c the character
 	 * @return whether {@code c} separates words
 	 */
@@ -90,8 +90,8 @@ public final class Text {
 	}
 
 	/**
-	 * Trim, collapse whitespace runs and drop byte-order marks; for ASCII input
-	 * also upper-case; for decomposed Unicode input also drop combining marks.
+	 * Trim, collapse whitespace runs and drop byte-order marks; for ASCII input also
+	 * upper-case; for decomposed Unicode input also drop combining marks.
 	 */
 	private static String collapse(String s, boolean unicode) {
 		StringBuilder out = new StringBuilder(s.length());

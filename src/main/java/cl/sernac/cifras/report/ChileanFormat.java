@@ -6,7 +6,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 
 /**
- * Numbers as planners read them in Chile: {@code 98.305}, {@code 12,5 %}, {@code +1,3 pp}.
+ * Numbers as planners read them in Chile: {@code 98.305}, {@code 12,5 %},
+ * {@code +1,3 pp}.
  */
 public final class ChileanFormat {
 
@@ -24,12 +25,16 @@ public final class ChileanFormat {
 		return decimal(value) + " %";
 	}
 
-	/** One decimal, decimal comma, thousands grouped, rounded half up: {@code 1.234,5}. */
+	/**
+	 * One decimal, decimal comma, thousands grouped, rounded half up: {@code 1.234,5}.
+	 */
 	public static String decimal(BigDecimal value) {
 		return new DecimalFormat("#,##0.0", SYMBOLS).format(value.setScale(1, RoundingMode.HALF_UP));
 	}
 
-	/** One decimal with a decimal comma and no grouping, for CSV cells: {@code -1234,5}. */
+	/**
+	 * One decimal with a decimal comma and no grouping, for CSV cells: {@code -1234,5}.
+	 */
 	public static String plainDecimal(BigDecimal value) {
 		return new DecimalFormat("0.0", SYMBOLS).format(value.setScale(1, RoundingMode.HALF_UP));
 	}

@@ -10,8 +10,9 @@ import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 
 /**
- * A CSV table for people and spreadsheets: UTF-8, comma-separated, a header row, quotes only where
- * needed, and every text cell that a spreadsheet would take for a formula neutralized.
+ * A CSV table for people and spreadsheets: UTF-8, comma-separated, a header row, quotes
+ * only where needed, and every text cell that a spreadsheet would take for a formula
+ * neutralized.
  */
 public final class CsvTable {
 
@@ -63,8 +64,8 @@ public final class CsvTable {
 	}
 
 	/**
-	 * Cells starting with {@code = + - @}, a tab or a carriage return run as formulas in spreadsheets
-	 * (CSV injection); a leading apostrophe makes them plain text.
+	 * Cells starting with {@code = + - @}, a tab or a carriage return run as formulas in
+	 * spreadsheets (CSV injection); a leading apostrophe makes them plain text.
 	 */
 	public static String neutralize(String text) {
 		if (!text.isEmpty()) {

@@ -8,9 +8,10 @@ import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.normalize.Territory;
 
 /**
- * Names of municipalities and provincial governments as people write them. The store keeps them
- * folded ({@code MUNICIPALIDAD DE QUILPUE}) so that spellings meet; the comuna or province in the
- * name gets its official spelling back from the reference ({@code Municipalidad de Quilpué}).
+ * Names of municipalities and provincial governments as people write them. The store
+ * keeps them folded ({@code MUNICIPALIDAD DE QUILPUE}) so that spellings meet; the comuna
+ * or province in the name gets its official spelling back from the reference
+ * ({@code Municipalidad de Quilpué}).
  */
 final class Institutions {
 

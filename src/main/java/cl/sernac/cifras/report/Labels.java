@@ -8,26 +8,28 @@ import cl.sernac.cifras.normalize.RejectReason;
 import cl.sernac.cifras.normalize.WarningKind;
 
 /**
- * Spanish words for the codes of the store: record types, SONI subtypes, reasons for rejecting a row,
- * kinds of warning, decisions about a file.
+ * Spanish words for the codes of the store: record types, SONI subtypes, reasons for
+ * rejecting a row, kinds of warning, decisions about a file.
  */
 final class Labels {
 
 	/** Title, plural, singular, and the participle that agrees with them. */
-	private static final Map<String, List<String>> TYPES = Map.of(
-			"CONSULTA", List.of("Consultas", "consultas", "consulta", "recibidas"),
-			"RECLAMO", List.of("Reclamos", "reclamos", "reclamo", "recibidos"),
-			"SONI", List.of("SONI", "SONI", "SONI", "recibidos"));
+	private static final Map<String, List<String>> TYPES = Map.of("CONSULTA",
+			List.of("Consultas", "consultas", "consulta", "recibidas"), "RECLAMO",
+			List.of("Reclamos", "reclamos", "reclamo", "recibidos"), "SONI",
+			List.of("SONI", "SONI", "SONI", "recibidos"));
 
-	private static final Map<String, String> SUBTYPES = Map.of("DISCONFORMIDAD", "Disconformidad",
-			"RECONOCIMIENTO", "Reconocimiento", "SUGERENCIA", "Sugerencia", "", "Sin subtipo");
+	private static final Map<String, String> SUBTYPES = Map.of("DISCONFORMIDAD", "Disconformidad", "RECONOCIMIENTO",
+			"Reconocimiento", "SUGERENCIA", "Sugerencia", "", "Sin subtipo");
 
-	/** Short enough for a column header; {@link RejectReason#message()} says it in full. */
+	/**
+	 * Short enough for a column header; {@link RejectReason#message()} says it in full.
+	 */
 	private static final Map<RejectReason, String> REASONS = Map.of(RejectReason.MISSING_KEY, "Sin clave",
 			RejectReason.BAD_DATE, "Fecha ilegible", RejectReason.DATE_OUT_OF_RANGE, "Fecha fuera de rango",
 			RejectReason.UNKNOWN_TYPE, "Tipo no reconocido", RejectReason.FIELD_COUNT, "Campos de más o de menos",
-			RejectReason.UNBALANCED_QUOTE, "Comillas sin cerrar", RejectReason.LINE_TOO_LONG,
-			"Línea demasiado larga", RejectReason.CONTROL_CHARACTERS, "Caracteres de control");
+			RejectReason.UNBALANCED_QUOTE, "Comillas sin cerrar", RejectReason.LINE_TOO_LONG, "Línea demasiado larga",
+			RejectReason.CONTROL_CHARACTERS, "Caracteres de control");
 
 	private static final Map<WarningKind, String> WARNINGS = Map.of(WarningKind.RUT_INVALID, "RUT inválido",
 			WarningKind.COMUNA_UNKNOWN, "Comuna no reconocida", WarningKind.REGION_UNKNOWN, "Región no reconocida",

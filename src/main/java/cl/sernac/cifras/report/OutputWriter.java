@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes what every run leaves in the output folder: the machine-readable table of cases by
- * channel and year, the rejected rows, the run summary, and the planners' report (tables, charts
- * and {@code index.html}).
+ * Writes what every run leaves in the output folder: the machine-readable table of cases
+ * by channel and year, the rejected rows, the run summary, and the planners' report
+ * (tables, charts and {@code index.html}).
  */
 public class OutputWriter implements Tasklet {
 

@@ -14,7 +14,8 @@ public record Period(int from, int to) {
 	/**
 	 * The planner's choice, each end defaulting to the data's.
 	 * @param data the first and last year with cases, if any
-	 * @param fallbackYear the year to show when there is no data and no choice (the run's)
+	 * @param fallbackYear the year to show when there is no data and no choice (the
+	 * run's)
 	 */
 	public static Period of(ReportProperties properties, Optional<YearRange> data, int fallbackYear) {
 		Integer from = properties.fromYear();
@@ -43,7 +44,10 @@ public record Period(int from, int to) {
 		return (this.from == this.to) ? String.valueOf(this.from) : this.from + "-" + this.to;
 	}
 
-	/** How the account's sentences start: {@code Entre el 2014 y el 2016}, {@code En el 2016}. */
+	/**
+	 * How the account's sentences start: {@code Entre el 2014 y el 2016},
+	 * {@code En el 2016}.
+	 */
 	public String phrase() {
 		return (this.from == this.to) ? "En el " + this.from : "Entre el " + this.from + " y el " + this.to;
 	}

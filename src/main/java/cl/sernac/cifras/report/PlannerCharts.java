@@ -64,10 +64,11 @@ import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 
 /**
- * The planners' charts, drawn with JFreeChart as PNG at 1600x900, the size of a projected slide:
- * for each record type, the channel mix per year (stacked bars), each channel's share per year (100 %
- * stacked bars), the monthly series by channel and the period's totals by channel. A channel has
- * the same colour in every chart ({@link Channels}); numbers are written the Chilean way.
+ * The planners' charts, drawn with JFreeChart as PNG at 1600x900, the size of a projected
+ * slide: for each record type, the channel mix per year (stacked bars), each channel's
+ * share per year (100 % stacked bars), the monthly series by channel and the period's
+ * totals by channel. A channel has the same colour in every chart ({@link Channels});
+ * numbers are written the Chilean way.
  */
 final class PlannerCharts {
 
@@ -101,11 +102,14 @@ final class PlannerCharts {
 
 	private static final String NO_DATA = "Sin casos en el período";
 
-	/** Segments smaller than this share of the tallest bar carry no label: it would not fit. */
+	/**
+	 * Segments smaller than this share of the tallest bar carry no label: it would not
+	 * fit.
+	 */
 	private static final double LABEL_MIN_FRACTION = 0.045;
 
-	private static final String[] SHORT_MONTHS = { "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep",
-			"oct", "nov", "dic", "" };
+	private static final String[] SHORT_MONTHS = { "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct",
+			"nov", "dic", "" };
 
 	private final PlannerFigures figures;
 
@@ -113,7 +117,10 @@ final class PlannerCharts {
 		this.figures = figures;
 	}
 
-	/** Draws every chart into {@code outputDir}; returns them in the order the page shows them. */
+	/**
+	 * Draws every chart into {@code outputDir}; returns them in the order the page shows
+	 * them.
+	 */
 	List<Chart> write(Path outputDir) throws IOException {
 		List<Chart> charts = new ArrayList<>();
 		for (String type : ChannelMix.TYPES) {
@@ -154,15 +161,13 @@ final class PlannerCharts {
 				totals.merge(year, records, Long::sum);
 			}
 		}
-		JFreeChart chart = stackedBars(
-				Labels.type(type) + " por canal, " + period.label(),
-				"Número de " + Labels.typeReceived(type) + " cada año, por canal de ingreso",
-				Labels.type(type), dataset, channels, false);
+		JFreeChart chart = stackedBars(Labels.type(type) + " por canal, " + period.label(),
+				"Número de " + Labels.typeReceived(type) + " cada año, por canal de ingreso", Labels.type(type),
+				dataset, channels, false);
 		CategoryPlot plot = chart.getCategoryPlot();
 		long highest = totals.values().stream().mapToLong(Long::longValue).max().orElse(0);
-		((BarRenderer) plot.getRenderer()).setDefaultItemLabelGenerator(
-				labels((row, column, value) -> (value >= LABEL_MIN_FRACTION * highest && value > 0)
-						? ChileanFormat.integer(value) : null));
+		((BarRenderer) plot.getRenderer()).setDefaultItemLabelGenerator(labels((row, column,
+				value) -> (value >= LABEL_MIN_FRACTION * highest && value > 0) ? ChileanFormat.integer(value) : null));
 		for (Map.Entry<Integer, Long> total : totals.entrySet()) {
 			if (total.getValue() > 0) {
 				CategoryTextAnnotation annotation = new CategoryTextAnnotation(
@@ -244,8 +249,7 @@ final class PlannerCharts {
 		}
 		renderer.setLegendLine(LEGEND_LINE);
 		XYPlot plot = new XYPlot(dataset, time, values, renderer);
-		JFreeChart chart = new JFreeChart(Labels.type(type) + " por mes y canal, " + period.label(), TITLE, plot,
-				true);
+		JFreeChart chart = new JFreeChart(Labels.type(type) + " por mes y canal, " + period.label(), TITLE, plot, true);
 		style(chart, "Número de " + Labels.typeReceived(type) + " cada mes, por canal de ingreso");
 		plot.setDomainGridlinePaint(GRID);
 		plot.setRangeGridlinePaint(GRID);
@@ -285,8 +289,8 @@ final class PlannerCharts {
 		CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
 		plot.setOrientation(PlotOrientation.HORIZONTAL);
 		plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-		renderer.setDefaultItemLabelGenerator(labels((row, column, value) -> ChileanFormat.integer(value)
-				+ " (" + ChileanFormat.percent(Shares.share(value, total)) + ")"));
+		renderer.setDefaultItemLabelGenerator(labels((row, column, value) -> ChileanFormat.integer(value) + " ("
+				+ ChileanFormat.percent(Shares.share(value, total)) + ")"));
 		renderer.setDefaultItemLabelsVisible(true);
 		renderer.setDefaultItemLabelFont(ITEM);
 		renderer.setDefaultItemLabelPaint(TEXT);
@@ -407,7 +411,10 @@ final class PlannerCharts {
 		return Labels.typePlural(type).toLowerCase(Locale.ROOT);
 	}
 
-	/** A month step that leaves at most eight labels on the time axis, so that they never touch. */
+	/**
+	 * A month step that leaves at most eight labels on the time axis, so that they never
+	 * touch.
+	 */
 	static int monthStep(int months) {
 		for (int step : new int[] { 1, 2, 3, 6, 12, 24, 60 }) {
 			if (months / step <= 8) {
@@ -456,7 +463,10 @@ final class PlannerCharts {
 		};
 	}
 
-	/** A time axis whose ticks fall on months that divide the year evenly: January, then every step. */
+	/**
+	 * A time axis whose ticks fall on months that divide the year evenly: January, then
+	 * every step.
+	 */
 	private static final class MonthAxis extends DateAxis {
 
 		@Override

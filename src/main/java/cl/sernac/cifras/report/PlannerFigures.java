@@ -43,7 +43,10 @@ record PlannerFigures(Period period, List<Integer> years, ChannelMix mix, List<T
 
 	static final List<String> SUBTYPES = List.of("DISCONFORMIDAD", "RECONOCIMIENTO", "SUGERENCIA");
 
-	/** The figures from the counted cases (one pass over them, done by the caller) and the ledger. */
+	/**
+	 * The figures from the counted cases (one pass over them, done by the caller) and the
+	 * ledger.
+	 */
 	static PlannerFigures read(CaseCells cells, QualityQueries quality, Territory territory,
 			ReportProperties properties, int runYear, long runId) {
 		Optional<YearRange> range = cells.yearRange();
@@ -67,7 +70,10 @@ record PlannerFigures(Period period, List<Integer> years, ChannelMix mix, List<T
 			.sum();
 	}
 
-	/** Cases of a type by channel over the period, channels in their fixed order, non-zero only. */
+	/**
+	 * Cases of a type by channel over the period, channels in their fixed order, non-zero
+	 * only.
+	 */
 	Map<String, Long> periodByChannel(String type) {
 		Map<String, Long> counts = new TreeMap<>(ChannelMix.CHANNEL_ORDER);
 		this.periodCounts.stream()
@@ -76,7 +82,10 @@ record PlannerFigures(Period period, List<Integer> years, ChannelMix mix, List<T
 		return counts;
 	}
 
-	/** SONI by subtype over the period: the three subtypes always, "no subtype" only when there is any. */
+	/**
+	 * SONI by subtype over the period: the three subtypes always, "no subtype" only when
+	 * there is any.
+	 */
 	Map<String, Long> periodSoniBySubtype() {
 		Map<String, Long> counts = new TreeMap<>(
 				Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()));

@@ -22,10 +22,11 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The report page, {@code index.html}: the account's headline, the charts, the year-by-year mix,
- * the tables, the mobile unit's and the municipalities' coverage and the data quality. Rendered by
- * Thymeleaf from {@code templates/informe.html}, every value escaped; it opens from disk with no
- * network (images by relative path, styles inline).
+ * The report page, {@code index.html}: the account's headline, the charts, the
+ * year-by-year mix, the tables, the mobile unit's and the municipalities' coverage and
+ * the data quality. Rendered by Thymeleaf from {@code templates/informe.html}, every
+ * value escaped; it opens from disk with no network (images by relative path, styles
+ * inline).
  */
 final class PlannerPage {
 
@@ -113,9 +114,10 @@ final class PlannerPage {
 				List<Line> subtypes = new ArrayList<>();
 				if (type.equals("SONI")) {
 					this.figures.periodSoniBySubtype()
-						.forEach((subtype, records) -> subtypes.add(new Line(ChileanFormat.integer(records),
-								Labels.subtype(subtype).toLowerCase(CHILE), percent(Shares.share(records, total)),
-								null)));
+						.forEach((subtype,
+								records) -> subtypes.add(new Line(ChileanFormat.integer(records),
+										Labels.subtype(subtype).toLowerCase(CHILE),
+										percent(Shares.share(records, total)), null)));
 				}
 				cards.add(new Card(ChileanFormat.integer(total), Labels.typePlural(type), channels, subtypes));
 			}
@@ -163,7 +165,10 @@ final class PlannerPage {
 			return new ChartGroup(id, title, note, views);
 		}
 
-		/** Per type, channels in rows and for every year its records, share and change of share. */
+		/**
+		 * Per type, channels in rows and for every year its records, share and change of
+		 * share.
+		 */
 		private List<HtmlTable> mixTables() {
 			List<HtmlTable> result = new ArrayList<>();
 			List<Integer> years = this.figures.years();
@@ -220,8 +225,8 @@ final class PlannerPage {
 			Period period = this.figures.period();
 			MobileCoverage.Coverage coverage = this.figures.mobile().years(period.from(), period.to());
 			String sentence = "En el período " + period.label() + ", SERNAC Móvil atendió en "
-					+ coverage.visited().size()
-					+ " de las " + coverage.regionTotal() + " comunas de la región de " + region + ".";
+					+ coverage.visited().size() + " de las " + coverage.regionTotal() + " comunas de la región de "
+					+ region + ".";
 			List<String> notes = new ArrayList<>();
 			notes.add(coverage.notVisited().isEmpty() ? "Visitó todas las comunas de la región."
 					: "No visitó: " + names(coverage.notVisited()) + ".");
@@ -363,12 +368,16 @@ final class PlannerPage {
 
 	/**
 	 * @param csv the table's file, relative to the output folder, or null
-	 * @param groups an optional header row above the column names (years over their columns)
+	 * @param groups an optional header row above the column names (years over their
+	 * columns)
 	 */
 	record HtmlTable(String id, String title, String csv, List<HeaderCell> groups, List<String> header,
 			List<List<Cell>> rows) {
 
-		/** Long tables are folded on the page, one click away, so that the page reads top to bottom. */
+		/**
+		 * Long tables are folded on the page, one click away, so that the page reads top
+		 * to bottom.
+		 */
 		public boolean folded() {
 			return this.rows.size() > FOLDED_ROWS;
 		}
@@ -400,8 +409,8 @@ final class PlannerPage {
 	record Coverage(String sentence, List<String> notes, List<HtmlTable> tables) {
 	}
 
-	record Quality(String rejected, List<Line> rejects, String warned, List<Line> warnings,
-			List<Decision> notIngested, HtmlTable files) {
+	record Quality(String rejected, List<Line> rejects, String warned, List<Line> warnings, List<Decision> notIngested,
+			HtmlTable files) {
 	}
 
 	record Decision(String file, String outcome, String reason) {

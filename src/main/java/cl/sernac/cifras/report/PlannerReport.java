@@ -10,9 +10,9 @@ import cl.sernac.cifras.aggregate.QualityQueries;
 import cl.sernac.cifras.normalize.Territory;
 
 /**
- * Writes what planners read at the end of every run: the tables (CSV and one workbook), the charts
- * and {@code index.html}, the page that ties them together. The page is written last, so that the
- * files it links to are in place when it appears.
+ * Writes what planners read at the end of every run: the tables (CSV and one workbook),
+ * the charts and {@code index.html}, the page that ties them together. The page is
+ * written last, so that the files it links to are in place when it appears.
  */
 public class PlannerReport {
 
@@ -28,8 +28,8 @@ public class PlannerReport {
 
 	private final PlannerPage page = new PlannerPage();
 
-	public PlannerReport(QualityQueries quality, Territory territory, ReportProperties properties,
-			Path outputDir, LocalDate runDate) {
+	public PlannerReport(QualityQueries quality, Territory territory, ReportProperties properties, Path outputDir,
+			LocalDate runDate) {
 		this.quality = quality;
 		this.territory = territory;
 		this.properties = properties;

@@ -25,8 +25,8 @@ import static cl.sernac.cifras.report.Table.share;
 import static cl.sernac.cifras.report.Table.text;
 
 /**
- * The planners' tables, in Spanish. The year-by-year tables keep every year with data; the period
- * account covers the chosen period.
+ * The planners' tables, in Spanish. The year-by-year tables keep every year with data;
+ * the period account covers the chosen period.
  */
 final class PlannerTables {
 
@@ -51,8 +51,8 @@ final class PlannerTables {
 
 	Table byChannelYear() {
 		Table table = new Table("por_tipo_canal_anio", "Por canal y año",
-				"Registros por tipo, canal y año, con la participación de cada canal y su variación",
-				text("Tipo"), text("Canal"), plain("Año"), count("Registros"), count("Total del tipo en el año"),
+				"Registros por tipo, canal y año, con la participación de cada canal y su variación", text("Tipo"),
+				text("Canal"), plain("Año"), count("Registros"), count("Total del tipo en el año"),
 				share("Participación en el total del tipo (%)"),
 				change("Variación de registros respecto del año anterior (%)"),
 				points("Variación de la participación respecto del año anterior (puntos porcentuales)"));
@@ -87,9 +87,8 @@ final class PlannerTables {
 
 	Table periodAccount() {
 		Table table = new Table("cuenta_periodo", "Cuenta del período",
-				"Cuenta del período " + this.figures.period().label() + ": registros por tipo y canal",
-				text("Período"), text("Tipo"), text("Canal"), count("Registros"),
-				share("Participación en el total del tipo (%)"));
+				"Cuenta del período " + this.figures.period().label() + ": registros por tipo y canal", text("Período"),
+				text("Tipo"), text("Canal"), count("Registros"), share("Participación en el total del tipo (%)"));
 		String label = this.figures.period().label();
 		for (String type : ChannelMix.TYPES) {
 			long total = this.figures.periodTotal(type);
@@ -102,8 +101,8 @@ final class PlannerTables {
 	}
 
 	Table soniBySubtypeYear() {
-		Table table = new Table("soni_subtipo_anio", "SONI por subtipo", "SONI por subtipo y año",
-				text("Subtipo"), plain("Año"), count("Registros"), share("Participación en los SONI del año (%)"));
+		Table table = new Table("soni_subtipo_anio", "SONI por subtipo", "SONI por subtipo y año", text("Subtipo"),
+				plain("Año"), count("Registros"), share("Participación en los SONI del año (%)"));
 		Map<String, Long> counts = new TreeMap<>();
 		Map<Integer, Long> totals = new TreeMap<>();
 		List<String> subtypes = new ArrayList<>(PlannerFigures.SUBTYPES);
@@ -218,17 +217,17 @@ final class PlannerTables {
 
 	Table fileQuality() {
 		List<Table.Column> columns = new ArrayList<>(List.of(text("Archivo"), text("Fuente"), text("Aplicado el"),
-				count("Filas leídas"), count("Registros nuevos"), count("Correcciones"),
-				count("Repetidos sin cambios"), count("Filas rechazadas")));
+				count("Filas leídas"), count("Registros nuevos"), count("Correcciones"), count("Repetidos sin cambios"),
+				count("Filas rechazadas")));
 		Labels.reasonCodes().forEach((code) -> columns.add(count("Rechazadas: " + Labels.reason(code))));
 		columns.add(count("Advertencias"));
 		Labels.warningCodes().forEach((code) -> columns.add(count("Advertencias: " + Labels.warning(code))));
 		Table table = new Table("calidad_archivos", "Calidad por archivo",
 				"Calidad de los datos: lo leído de cada archivo ingresado", columns);
 		for (FileQuality file : this.figures.files()) {
-			List<Object> cells = new ArrayList<>(List.of(file.fileName(), file.sourceName(),
-					file.appliedAt().format(DATE_TIME), file.rowsRead(), file.recordsNew(), file.recordsUpdated(),
-					file.recordsUnchanged(), file.rowsRejected()));
+			List<Object> cells = new ArrayList<>(
+					List.of(file.fileName(), file.sourceName(), file.appliedAt().format(DATE_TIME), file.rowsRead(),
+							file.recordsNew(), file.recordsUpdated(), file.recordsUnchanged(), file.rowsRejected()));
 			Labels.reasonCodes().forEach((code) -> cells.add(file.rejectedByReason().getOrDefault(code, 0L)));
 			cells.add(file.warnings());
 			Labels.warningCodes().forEach((code) -> cells.add(file.warningsByKind().getOrDefault(code, 0L)));

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The output stage: tables, rejects, the run summary and the planners' report, written at the end of
- * every run.
+ * The output stage: tables, rejects, the run summary and the planners' report, written at
+ * the end of every run.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportProperties.class)
@@ -30,10 +30,9 @@ public class ReportConfiguration {
 	}
 
 	@Bean
-	PlannerReport plannerReport(QualityQueries qualityQueries, Territory territory,
-			ReportProperties reportProperties, CifrasProperties properties, LocalDate runDate) {
-		return new PlannerReport(qualityQueries, territory, reportProperties, properties.outputDir(),
-				runDate);
+	PlannerReport plannerReport(QualityQueries qualityQueries, Territory territory, ReportProperties reportProperties,
+			CifrasProperties properties, LocalDate runDate) {
+		return new PlannerReport(qualityQueries, territory, reportProperties, properties.outputDir(), runDate);
 	}
 
 	@Bean

@@ -5,11 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * What the planners' report covers, under {@code cifras.report.*}.
  *
- * @param fromYear first year of the headline, the period account and the charts; the first year
- * with data when empty
+ * @param fromYear first year of the headline, the period account and the charts; the
+ * first year with data when empty
  * @param toYear last year of them; the last year with data when empty
- * @param region the office's region (2-digit code), whose comunas the mobile unit's coverage is
- * counted against
+ * @param region the office's region (2-digit code), whose comunas the mobile unit's
+ * coverage is counted against
  */
 @ConfigurationProperties("cifras.report")
 public record ReportProperties(Integer fromYear, Integer toYear, String region) {

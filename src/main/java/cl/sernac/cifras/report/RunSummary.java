@@ -13,21 +13,24 @@ import java.util.Map;
  * @param totals sums over the files the run admitted
  * @param casesInStore cases counted in the whole store after the run
  */
-public record RunSummary(long runId, String producedAt, String runDate, String inputDir,
-		List<FileSummary> files, Totals totals, long casesInStore) {
+public record RunSummary(long runId, String producedAt, String runDate, String inputDir, List<FileSummary> files,
+		Totals totals, long casesInStore) {
 
 	/**
-	 * @param outcome {@code ADMITTED}, {@code REPROCESSED}, {@code ALREADY_INGESTED}, {@code NOT_RECOGNIZED},
-	 * {@code DEFERRED} or {@code IGNORED}
+	 * @param outcome {@code ADMITTED}, {@code REPROCESSED}, {@code ALREADY_INGESTED},
+	 * {@code NOT_RECOGNIZED}, {@code DEFERRED} or {@code IGNORED}
 	 * @param reason why a file was not admitted, or null
 	 * @param rejectedByReason rejected rows by reason code
 	 * @param warningsByKind warnings by kind code
 	 */
-	public record FileSummary(String file, String outcome, String source, String reason, long rowsRead,
-			long recordsNew, long recordsUpdated, long recordsUnchanged, long rowsRejected, long warnings,
+	public record FileSummary(String file, String outcome, String source, String reason, long rowsRead, long recordsNew,
+			long recordsUpdated, long recordsUnchanged, long rowsRejected, long warnings,
 			Map<String, Long> rejectedByReason, Map<String, Long> warningsByKind) {
 
-		/** Whether the run read the file's rows: admitted now, or reprocessed by a rebuild. */
+		/**
+		 * Whether the run read the file's rows: admitted now, or reprocessed by a
+		 * rebuild.
+		 */
 		public boolean wasRead() {
 			return "ADMITTED".equals(this.outcome) || "REPROCESSED".equals(this.outcome);
 		}

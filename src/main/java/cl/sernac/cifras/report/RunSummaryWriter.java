@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Writes a run's summary: {@code resumen_ejecucion.txt} for analysts, {@code run_summary.json} for
- * machines.
+ * Writes a run's summary: {@code resumen_ejecucion.txt} for analysts,
+ * {@code run_summary.json} for machines.
  */
 public final class RunSummaryWriter {
 
@@ -21,9 +21,9 @@ public final class RunSummaryWriter {
 
 	public static final String JSON_FILE = "run_summary.json";
 
-	private static final Map<String, String> OUTCOMES = Map.of("ADMITTED", "ingresado", "REPROCESSED",
-			"reprocesado", "ALREADY_INGESTED", "ya ingresado", "NOT_RECOGNIZED", "no ingresado", "DEFERRED",
-			"pendiente", "IGNORED", "ignorado");
+	private static final Map<String, String> OUTCOMES = Map.of("ADMITTED", "ingresado", "REPROCESSED", "reprocesado",
+			"ALREADY_INGESTED", "ya ingresado", "NOT_RECOGNIZED", "no ingresado", "DEFERRED", "pendiente", "IGNORED",
+			"ignorado");
 
 	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -62,10 +62,7 @@ public final class RunSummaryWriter {
 			out.append(String.format(format, "Total", "", n(t.rowsRead()), n(t.recordsNew()), n(t.recordsUpdated()),
 					n(t.recordsUnchanged()), n(t.rowsRejected()), n(t.warnings())));
 		}
-		List<RunSummary.FileSummary> others = summary.files()
-			.stream()
-			.filter((f) -> !f.wasRead())
-			.toList();
+		List<RunSummary.FileSummary> others = summary.files().stream().filter((f) -> !f.wasRead()).toList();
 		if (!others.isEmpty()) {
 			out.append("\nArchivos no ingresados en esta ejecución:\n");
 			for (RunSummary.FileSummary f : others) {
@@ -90,6 +87,5 @@ public final class RunSummaryWriter {
 	private static String shorten(String text, int width) {
 		return (text.length() <= width) ? text : text.substring(0, width - 1) + "…";
 	}
-
 
 }

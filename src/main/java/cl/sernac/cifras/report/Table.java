@@ -7,8 +7,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A table planners read, written the same way as CSV, as a workbook sheet and on the report page.
- * Each column has a kind that says how its numbers are shown.
+ * A table planners read, written the same way as CSV, as a workbook sheet and on the
+ * report page. Each column has a kind that says how its numbers are shown.
  */
 public final class Table {
 
@@ -62,8 +62,8 @@ public final class Table {
 	}
 
 	/**
-	 * Adds a row: text as {@link String}, numbers as {@link Number} ({@link BigDecimal} for shares and
-	 * changes), null for an empty cell.
+	 * Adds a row: text as {@link String}, numbers as {@link Number} ({@link BigDecimal}
+	 * for shares and changes), null for an empty cell.
 	 */
 	public Table row(Object... cells) {
 		if (cells.length != this.columns.size()) {

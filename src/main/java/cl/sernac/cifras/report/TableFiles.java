@@ -24,12 +24,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes planners' tables: one CSV per table and one workbook with a sheet per table.
  * <p>
- * The CSV files are for a spreadsheet set up for Chile: UTF-8 with a byte-order mark (so that Excel
- * reads the accents), {@code ;} between fields, decimals with a comma ({@code 12,5}) and quantities
- * without thousands separators ({@code 98305}): a separator would make {@code 1.030} read as one
- * and three hundredths wherever the decimal mark is a point. The workbook holds numbers as numbers,
- * formatted {@code #,##0} and {@code 0,0}, which each spreadsheet shows in its own locale.
- * Text cells that a spreadsheet would run as a formula are neutralized in both.
+ * The CSV files are for a spreadsheet set up for Chile: UTF-8 with a byte-order mark (so
+ * that Excel reads the accents), {@code ;} between fields, decimals with a comma
+ * ({@code 12,5}) and quantities without thousands separators ({@code 98305}): a separator
+ * would make {@code 1.030} read as one and three hundredths wherever the decimal mark is
+ * a point. The workbook holds numbers as numbers, formatted {@code #,##0} and
+ * {@code 0,0}, which each spreadsheet shows in its own locale. Text cells that a
+ * spreadsheet would run as a formula are neutralized in both.
  */
 final class TableFiles {
 
@@ -114,7 +115,8 @@ final class TableFiles {
 				if (kind == Table.Kind.TEXT) {
 					String text = value.toString();
 					cell.setCellValue(text);
-					// a quote prefix keeps the text from ever being taken for a formula, even when edited
+					// a quote prefix keeps the text from ever being taken for a formula,
+					// even when edited
 					cell.setCellStyle(CsvTable.neutralize(text).equals(text) ? styles.text : styles.quotedText);
 					widths[c] = Math.min(Math.max(widths[c], text.length() + 2), 60);
 				}

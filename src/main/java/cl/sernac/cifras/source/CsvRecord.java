@@ -1,8 +1,8 @@
 package cl.sernac.cifras.source;
 
 /**
- * One CSV record as parsed: the physical line where it starts, its fields, and a syntax problem if
- * it could not be parsed (then {@code fields} is empty).
+ * One CSV record as parsed: the physical line where it starts, its fields, and a syntax
+ * problem if it could not be parsed (then {@code fields} is empty).
  */
 public record CsvRecord(long line, String[] fields, Problem problem) {
 
@@ -10,10 +10,15 @@ public record CsvRecord(long line, String[] fields, Problem problem) {
 
 	public enum Problem {
 
-		/** A quoted field was still open after the line limit or at the end of the file. */
+		/**
+		 * A quoted field was still open after the line limit or at the end of the file.
+		 */
 		UNBALANCED_QUOTE,
 
-		/** A physical line was longer than the limit; it was skipped without being buffered. */
+		/**
+		 * A physical line was longer than the limit; it was skipped without being
+		 * buffered.
+		 */
 		LINE_TOO_LONG
 
 	}

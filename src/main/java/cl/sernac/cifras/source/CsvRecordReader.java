@@ -23,9 +23,9 @@ import com.opencsv.RFC4180ParserBuilder;
 /**
  * Streams RFC 4180 records from an export, keeping the line where each record starts.
  * <p>
- * OpenCSV's parser does the quoting; lines are fed to it one at a time so that a record whose
- * quote never closes is reported at its first line and the lines after it are read again as
- * records of their own, instead of being swallowed into one giant field.
+ * OpenCSV's parser does the quoting; lines are fed to it one at a time so that a record
+ * whose quote never closes is reported at its first line and the lines after it are read
+ * again as records of their own, instead of being swallowed into one giant field.
  */
 public final class CsvRecordReader implements Closeable {
 
@@ -46,8 +46,7 @@ public final class CsvRecordReader implements Closeable {
 
 	private long lineNumber;
 
-	private CsvRecordReader(InputStream stream, Charset charset, char delimiter, int maxLineChars,
-			int maxRecordLines) {
+	private CsvRecordReader(InputStream stream, Charset charset, char delimiter, int maxLineChars, int maxRecordLines) {
 		this.stream = stream;
 		this.charset = charset;
 		CharsetDecoder decoder = charset.newDecoder()
@@ -60,8 +59,9 @@ public final class CsvRecordReader implements Closeable {
 	}
 
 	/**
-	 * Opens a file. A byte-order mark decides the encoding (spreadsheet re-saves come back as UTF-8
-	 * with BOM whatever the source's usual encoding) and is not part of the first field.
+	 * Opens a file. A byte-order mark decides the encoding (spreadsheet re-saves come
+	 * back as UTF-8 with BOM whatever the source's usual encoding) and is not part of the
+	 * first field.
 	 */
 	public static CsvRecordReader open(Path file, Charset usualCharset, char delimiter, int maxLineChars,
 			int maxRecordLines) throws IOException {
@@ -120,11 +120,13 @@ public final class CsvRecordReader implements Closeable {
 			return new CsvRecord(first.number, fields, null);
 		}
 		if (!opensQuotedField(this.parser.getPendingText())) {
-			// A stray quote in an unquoted last field (an inch mark): the line is the whole record.
+			// A stray quote in an unquoted last field (an inch mark): the line is the
+			// whole record.
 			this.parser = newParser();
 			return new CsvRecord(first.number, newParser().parseLine(first.text), null);
 		}
-		// A quoted field goes on over the next lines: the parser returns the fields completed so far.
+		// A quoted field goes on over the next lines: the parser returns the fields
+		// completed so far.
 		List<String> collected = new ArrayList<>(List.of(fields));
 		List<PendingLine> consumed = new ArrayList<>();
 		while (this.parser.isPending()) {
@@ -139,7 +141,8 @@ public final class CsvRecordReader implements Closeable {
 			else if (more != null) {
 				consumed.add(more);
 			}
-			// Unbalanced quote: report the record at its first line, read the following lines again.
+			// Unbalanced quote: report the record at its first line, read the following
+			// lines again.
 			this.parser = newParser();
 			for (int i = consumed.size() - 1; i >= 0; i--) {
 				this.replay.addFirst(consumed.get(i));
@@ -150,8 +153,9 @@ public final class CsvRecordReader implements Closeable {
 	}
 
 	/**
-	 * Whether the parser's pending text is a quoted field still open (it starts with a quote and
-	 * holds an odd number of them), not text after a closed quote or a quote inside plain text.
+	 * Whether the parser's pending text is a quoted field still open (it starts with a
+	 * quote and holds an odd number of them), not text after a closed quote or a quote
+	 * inside plain text.
 	 */
 	private static boolean opensQuotedField(String pending) {
 		if (pending == null || !pending.startsWith("\"")) {

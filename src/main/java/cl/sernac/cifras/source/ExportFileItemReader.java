@@ -8,8 +8,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads one export's data rows by its source profile. Restartable: the row count is kept in the
- * step's execution context and a restart skips that many rows.
+ * Reads one export's data rows by its source profile. Restartable: the row count is kept
+ * in the step's execution context and a restart skips that many rows.
  */
 public class ExportFileItemReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import cl.sernac.cifras.normalize.Text;
 
 /**
- * A header row resolved against a source profile: where each role's column is. Columns are found
- * by name, ignoring case, accents, surrounding spaces and order; unknown columns are ignored.
+ * A header row resolved against a source profile: where each role's column is. Columns
+ * are found by name, ignoring case, accents, surrounding spaces and order; unknown
+ * columns are ignored.
  */
 public final class ExportHeader {
 
@@ -57,7 +58,9 @@ public final class ExportHeader {
 		return this.indexByName.getOrDefault(Text.fold(column), -1);
 	}
 
-	/** Required columns the header lacks; the file is not ingested when any is missing. */
+	/**
+	 * Required columns the header lacks; the file is not ingested when any is missing.
+	 */
 	public List<String> missingColumns() {
 		return this.missing;
 	}
@@ -86,15 +89,19 @@ public final class ExportHeader {
 				value(fields, this.channel), value(fields, this.rut), value(fields, this.region),
 				value(fields, this.comuna), value(fields, this.folio), value(fields, this.organization),
 				value(fields, this.place));
-		return hasControlCharacters(row) ? ExportRow.problem(record.line(), ExportRow.Problem.CONTROL_CHARACTERS,
-				fields.length, this.fieldCount) : row;
+		return hasControlCharacters(row)
+				? ExportRow.problem(record.line(), ExportRow.Problem.CONTROL_CHARACTERS, fields.length, this.fieldCount)
+				: row;
 	}
 
 	private static String value(String[] fields, int index) {
 		return (index >= 0) ? fields[index] : null;
 	}
 
-	/** NUL, ESC and other C0 controls in a value the pipeline uses (free text is never read). */
+	/**
+	 * NUL, ESC and other C0 controls in a value the pipeline uses (free text is never
+	 * read).
+	 */
 	private static boolean hasControlCharacters(ExportRow row) {
 		for (String key : row.keyParts()) {
 			if (hasControl(key)) {

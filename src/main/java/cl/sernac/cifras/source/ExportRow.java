@@ -1,8 +1,8 @@
 package cl.sernac.cifras.source;
 
 /**
- * One data row of an export, projected onto the roles its source profile names. Values are raw
- * (not yet trimmed or validated); a role the profile does not read is null.
+ * One data row of an export, projected onto the roles its source profile names. Values
+ * are raw (not yet trimmed or validated); a role the profile does not read is null.
  *
  * @param line the physical line where the record starts
  * @param problem why the row could not be projected, or null
@@ -20,8 +20,8 @@ public record ExportRow(long line, Problem problem, int fieldCount, int headerFi
 	}
 
 	static ExportRow problem(long line, Problem problem, int fieldCount, int headerFieldCount) {
-		return new ExportRow(line, problem, fieldCount, headerFieldCount, new String[0], null, null, null, null,
-				null, null, null, null, null, null);
+		return new ExportRow(line, problem, fieldCount, headerFieldCount, new String[0], null, null, null, null, null,
+				null, null, null, null, null);
 	}
 
 }

@@ -30,9 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The reading stage: every admitted file is a partition, read in chunks by its source profile,
- * normalized, and staged. Files are read in parallel; the order that decides which version wins
- * is applied later, when staged files are merged one by one.
+ * The reading stage: every admitted file is a partition, read in chunks by its source
+ * profile, normalized, and staged. Files are read in parallel; the order that decides
+ * which version wins is applied later, when staged files are merged one by one.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestConfiguration {
@@ -94,8 +94,8 @@ public class IngestConfiguration {
 
 	@Bean
 	Step ingestFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ExportFileItemReader exportFileItemReader, RecordNormalizer recordNormalizer,
-			StagingWriter stagingWriter, IngestProgress ingestProgress, CifrasProperties properties) {
+			ExportFileItemReader exportFileItemReader, RecordNormalizer recordNormalizer, StagingWriter stagingWriter,
+			IngestProgress ingestProgress, CifrasProperties properties) {
 		return new StepBuilder("ingestFileStep", jobRepository).<ExportRow, RowOutcome>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(exportFileItemReader)

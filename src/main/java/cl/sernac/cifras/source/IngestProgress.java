@@ -14,8 +14,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.ExitStatus;
 
 /**
- * Progress of the reading stage, per file and overall: rows per second and time left (estimated
- * from the bytes still to read), in the log, and as a progress bar when run in a terminal.
+ * Progress of the reading stage, per file and overall: rows per second and time left
+ * (estimated from the bytes still to read), in the log, and as a progress bar when run in
+ * a terminal.
  */
 public class IngestProgress implements StepExecutionListener {
 

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Reads physical lines (LF, CRLF or lone CR) with a hard length limit, so a gigantic line is
- * skipped instead of exhausting memory. {@link java.io.BufferedReader#readLine()} has no limit.
+ * Reads physical lines (LF, CRLF or lone CR) with a hard length limit, so a gigantic line
+ * is skipped instead of exhausting memory. {@link java.io.BufferedReader#readLine()} has
+ * no limit.
  */
 final class LineReader {
 
@@ -31,7 +32,10 @@ final class LineReader {
 		this.maxChars = maxChars;
 	}
 
-	/** The next line without its terminator, {@link #TOO_LONG}, or null at the end of input. */
+	/**
+	 * The next line without its terminator, {@link #TOO_LONG}, or null at the end of
+	 * input.
+	 */
 	String readLine() throws IOException {
 		this.line.setLength(0);
 		boolean tooLong = false;

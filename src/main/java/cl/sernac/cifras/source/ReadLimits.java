@@ -4,7 +4,8 @@ package cl.sernac.cifras.source;
  * Bounds that keep a malformed file from exhausting memory.
  *
  * @param maxLineChars a longer physical line is rejected
- * @param maxRecordLines a quoted field spanning more lines is rejected as an unbalanced quote
+ * @param maxRecordLines a quoted field spanning more lines is rejected as an unbalanced
+ * quote
  */
 public record ReadLimits(int maxLineChars, int maxRecordLines) {
 }

@@ -16,7 +16,10 @@ public final class SourceCatalog {
 		this.profiles.forEach((name, profile) -> validate(name, profile));
 	}
 
-	/** The source a file name belongs to; the first in name order when several patterns match. */
+	/**
+	 * The source a file name belongs to; the first in name order when several patterns
+	 * match.
+	 */
 	public Optional<Source> match(String fileName) {
 		return this.profiles.entrySet()
 			.stream()

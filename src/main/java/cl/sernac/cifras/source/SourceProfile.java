@@ -8,26 +8,29 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How one source system's export is read: everything that differs between exports is here,
- * so a new source or a renamed column is a configuration change.
+ * How one source system's export is read: everything that differs between exports is
+ * here, so a new source or a renamed column is a configuration change.
  *
- * @param filePattern glob matched case-insensitively against the file name ({@code callcenter_*.csv})
+ * @param filePattern glob matched case-insensitively against the file name
+ * ({@code callcenter_*.csv})
  * @param encoding the export's usual encoding; a byte-order mark overrides it
  * @param delimiter field delimiter; {@code \t} is accepted for TAB
  * @param channel channel of every record, unless {@code channelColumn} is set
- * @param channelColumn column holding the intake channel (the portal's {@code canal_origen})
- * @param channelValues channel code to the column values that mean it ({@code ""} matches an empty cell)
+ * @param channelColumn column holding the intake channel (the portal's
+ * {@code canal_origen})
+ * @param channelValues channel code to the column values that mean it ({@code ""} matches
+ * an empty cell)
  * @param keyColumns columns that together identify a record (rule 1)
- * @param central whether this is the central case system, whose key is the central folio (rule 2)
+ * @param central whether this is the central case system, whose key is the central folio
+ * (rule 2)
  * @param columns the columns the pipeline reads, by role
  * @param dateFormats accepted patterns of the date column, tried in order
  * @param typeValues record type code to the values that mean it
  * @param subtypeValues SONI subtype code to the values that mean it
  */
-public record SourceProfile(String filePattern, String encoding, String delimiter, String channel,
-		String channelColumn, Map<String, List<String>> channelValues, List<String> keyColumns, boolean central,
-		Columns columns, List<String> dateFormats, Map<String, List<String>> typeValues,
-		Map<String, List<String>> subtypeValues) {
+public record SourceProfile(String filePattern, String encoding, String delimiter, String channel, String channelColumn,
+		Map<String, List<String>> channelValues, List<String> keyColumns, boolean central, Columns columns,
+		List<String> dateFormats, Map<String, List<String>> typeValues, Map<String, List<String>> subtypeValues) {
 
 	/**
 	 * Column names by role; a role left empty is not read.
@@ -37,8 +40,8 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 
 		List<String> all() {
 			List<String> names = new ArrayList<>();
-			for (String name : new String[] { this.date, this.type, this.subtype, this.rut, this.region,
-					this.comuna, this.folio, this.organization, this.place }) {
+			for (String name : new String[] { this.date, this.type, this.subtype, this.rut, this.region, this.comuna,
+					this.folio, this.organization, this.place }) {
 				if (name != null && !name.isBlank()) {
 					names.add(name);
 				}

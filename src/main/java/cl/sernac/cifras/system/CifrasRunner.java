@@ -27,8 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the intake job once from the command line: finishes an interrupted run first, then takes
- * whatever is new in the input folder. The exit status says whether the run completed.
+ * Runs the intake job once from the command line: finishes an interrupted run first, then
+ * takes whatever is new in the input folder. The exit status says whether the run
+ * completed.
  */
 @Component
 class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -106,14 +107,13 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/**
-	 * On SIGTERM: a running job is asked to stop at its next chunk boundary (it ends STOPPED and
-	 * the next run resumes it), then the application closes.
+	 * On SIGTERM: a running job is asked to stop at its next chunk boundary (it ends
+	 * STOPPED and the next run resumes it), then the application closes.
 	 */
 	private void stopGracefully() {
 		this.stopping = true;
 		try {
-			for (JobExecution running : this.jobRepository
-				.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
+			for (JobExecution running : this.jobRepository.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
 				logger.warn("Deteniendo la ejecución N° {} al terminar el bloque en curso",
 						running.getJobInstance().getId());
 				this.jobOperator.stop(running);
@@ -137,7 +137,10 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		removeTemporaryOutputs(this.properties.outputDir());
 	}
 
-	/** Temporary files of a run killed while writing its outputs (the finished files are intact). */
+	/**
+	 * Temporary files of a run killed while writing its outputs (the finished files are
+	 * intact).
+	 */
 	private static void removeTemporaryOutputs(Path outputDir) throws IOException {
 		try (Stream<Path> files = Files.walk(outputDir)) {
 			for (Path file : files.toList()) {
@@ -150,8 +153,9 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/**
-	 * A run killed mid-way leaves its execution STARTED: it is marked failed and restarted, so its
-	 * admitted files are read and applied before anything new (rule 1's order).
+	 * A run killed mid-way leaves its execution STARTED: it is marked failed and
+	 * restarted, so its admitted files are read and applied before anything new (rule 1's
+	 * order).
 	 */
 	private void resumeInterruptedRun() throws Exception {
 		for (JobExecution running : this.jobRepository.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
@@ -172,7 +176,8 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private void finish(JobExecution execution) {
 		if (execution.getStatus() == BatchStatus.STOPPED) {
-			logger.warn("Ejecución N° {} detenida; la próxima ejecución la reanuda", execution.getJobInstance().getId());
+			logger.warn("Ejecución N° {} detenida; la próxima ejecución la reanuda",
+					execution.getJobInstance().getId());
 			this.exitCode = EXIT_FAILED;
 			return;
 		}

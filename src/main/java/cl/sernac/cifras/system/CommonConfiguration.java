@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Shared pieces every stage uses: sources, reference data, the RUT hash, the ledger, the run date.
+ * Shared pieces every stage uses: sources, reference data, the RUT hash, the ledger, the
+ * run date.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CifrasProperties.class)

@@ -5,10 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Named points in a run where the crash tests stop the process. Inert unless the environment
- * variable {@code CIFRAS_HALT_AT} names the point ({@code merge}, or {@code ingest:3} for its
- * third passage): then the process prints a marker line and waits there for the test to kill it.
- * {@code CIFRAS_PAUSE_AT} ({@code point:millis}) pauses there instead and goes on.
+ * Named points in a run where the crash tests stop the process. Inert unless the
+ * environment variable {@code CIFRAS_HALT_AT} names the point ({@code merge}, or
+ * {@code ingest:3} for its third passage): then the process prints a marker line and
+ * waits there for the test to kill it. {@code CIFRAS_PAUSE_AT} ({@code point:millis})
+ * pauses there instead and goes on.
  */
 public final class HaltPoints {
 
@@ -25,8 +26,7 @@ public final class HaltPoints {
 		if (HALT_AT == null && PAUSE_AT == null) {
 			return;
 		}
-		int passage = PASSAGES.computeIfAbsent(point, (p) -> new AtomicInteger())
-			.incrementAndGet();
+		int passage = PASSAGES.computeIfAbsent(point, (p) -> new AtomicInteger()).incrementAndGet();
 		if (matches(HALT_AT, point, passage)) {
 			System.out.println("CIFRAS-HALT " + point + " " + passage);
 			System.out.flush();

@@ -6,7 +6,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import cl.sernac.cifras.normalize.PersonalData;
 
 /**
- * Log converters that mask RUT-shaped text, so no log line carries one, whatever logged it.
+ * Log converters that mask RUT-shaped text, so no log line carries one, whatever logged
+ * it.
  */
 public final class MaskingConverters {
 

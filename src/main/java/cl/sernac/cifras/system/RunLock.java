@@ -9,8 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * One run at a time per data folder: an exclusive lock on {@code cifras.lock}, released by the
- * operating system when the process ends however it ends (even {@code kill -9}).
+ * One run at a time per data folder: an exclusive lock on {@code cifras.lock}, released
+ * by the operating system when the process ends however it ends (even {@code kill -9}).
  */
 public final class RunLock implements AutoCloseable {
 

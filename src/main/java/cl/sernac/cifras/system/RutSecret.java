@@ -10,8 +10,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secret key of the RUT hash: given by the environment ({@code CIFRAS_RUT_SECRET}), or created
- * on the first run in the data folder, readable by its owner only.
+ * The secret key of the RUT hash: given by the environment ({@code CIFRAS_RUT_SECRET}),
+ * or created on the first run in the data folder, readable by its owner only.
  */
 final class RutSecret {
 
@@ -41,6 +41,5 @@ final class RutSecret {
 		}
 		return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
 	}
-
 
 }

@@ -9,7 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Folders and files readable by their owner only, where the file system has POSIX permissions.
+ * Folders and files readable by their owner only, where the file system has POSIX
+ * permissions.
  */
 public final class SecureDirectories {
 

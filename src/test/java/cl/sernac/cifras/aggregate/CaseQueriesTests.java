@@ -50,7 +50,8 @@ class CaseQueriesTests {
 				row("S-2016-0000001").soni("SUGERENCIA").day(20160808));
 		// when the store is counted
 		this.store.mergeAll();
-		// then every non-empty combination appears once, in code order, subtype empty but for SONI
+		// then every non-empty combination appears once, in code order, subtype empty but
+		// for SONI
 		assertThat(this.cases.byChannelYear()).containsExactly(
 				new ChannelYearCount("CONSULTA", "", "CALL_CENTER", 2014, 2),
 				new ChannelYearCount("CONSULTA", "", "CALL_CENTER", 2015, 1),
@@ -66,7 +67,8 @@ class CaseQueriesTests {
 
 	@Test
 	void mobileUnitComunasAreTheDistinctPlacesOfMobileUnitCases() {
-		// given visits to Valparaíso (twice, on two days), Viña del Mar and a place not recognised
+		// given visits to Valparaíso (twice, on two days), Viña del Mar and a place not
+		// recognised
 		this.store.stage(this.store.admit("movil_2015.csv"),
 				row("2015-03-02|VALPARAISO|1").day(20150302).comuna("05101").place("05101"),
 				row("2015-03-02|VALPARAISO|2").type("RECLAMO").day(20150302).comuna("05101").place("05101"),
@@ -100,12 +102,14 @@ class CaseQueriesTests {
 
 	@Test
 	void municipalOrganizationsAreTheDistinctOrganizationsOfMunicipalCases() {
-		// given records of a municipality and a provincial government, one of them matched to the portal
+		// given records of a municipality and a provincial government, one of them
+		// matched to the portal
 		this.store.stage(this.store.admit("municipal_2015.csv"),
 				row("MUNICIPALIDAD DE QUILPUE|1").organization("MUNICIPALIDAD DE QUILPUE"),
 				row("MUNICIPALIDAD DE QUILPUE|2").organization("MUNICIPALIDAD DE QUILPUE").folio("R-2015-0000001"),
 				row("GOBERNACION PROVINCIAL DE SAN ANTONIO|1").organization("GOBERNACION PROVINCIAL DE SAN ANTONIO"));
-		// and a partner service, and portal rows registered by municipalities (no organization)
+		// and a partner service, and portal rows registered by municipalities (no
+		// organization)
 		this.store.stage(this.store.admit("convenio_2015.csv"), row("CHILEATIENDE|1").organization("CHILEATIENDE"));
 		this.store.stage(this.store.admit("portal_2015.csv"), row("R-2015-0000001").channel("MUNICIPAL"),
 				row("R-2015-0000002").channel("MUNICIPAL"));

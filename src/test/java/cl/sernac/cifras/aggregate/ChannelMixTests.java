@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The channel mix year by year: every channel of a type in every year, shares and changes.
+ * The channel mix year by year: every channel of a type in every year, shares and
+ * changes.
  */
 class ChannelMixTests {
 
@@ -28,9 +29,7 @@ class ChannelMixTests {
 		assertThat(mix.channels("CONSULTA")).containsExactly("CALL_CENTER", "OFICINA");
 		assertThat(mix.rows("CONSULTA"))
 			.extracting(ChannelMix.Row::channel, ChannelMix.Row::year, ChannelMix.Row::records)
-			.containsExactly(tuple("CALL_CENTER", 2014, 0L),
-					tuple("CALL_CENTER", 2015, 3L),
-					tuple("OFICINA", 2014, 1L),
+			.containsExactly(tuple("CALL_CENTER", 2014, 0L), tuple("CALL_CENTER", 2015, 3L), tuple("OFICINA", 2014, 1L),
 					tuple("OFICINA", 2015, 1L));
 	}
 
@@ -43,11 +42,11 @@ class ChannelMixTests {
 		ChannelMix mix = ChannelMix.of(counts, 2014, 2015);
 		ChannelMix.Row first = mix.rows("CONSULTA").get(0);
 		ChannelMix.Row second = mix.rows("CONSULTA").get(1);
-		assertThat(first).isEqualTo(new ChannelMix.Row("CONSULTA", "CALL_CENTER", 2014, 19, 41, new BigDecimal("46.3"),
-				null, null));
+		assertThat(first)
+			.isEqualTo(new ChannelMix.Row("CONSULTA", "CALL_CENTER", 2014, 19, 41, new BigDecimal("46.3"), null, null));
 		// 17/41 after 19/41: -10,53 % of records, -4,88 pp of share
-		assertThat(second).isEqualTo(new ChannelMix.Row("CONSULTA", "CALL_CENTER", 2015, 17, 41,
-				new BigDecimal("41.5"), new BigDecimal("-10.5"), new BigDecimal("-4.9")));
+		assertThat(second).isEqualTo(new ChannelMix.Row("CONSULTA", "CALL_CENTER", 2015, 17, 41, new BigDecimal("41.5"),
+				new BigDecimal("-10.5"), new BigDecimal("-4.9")));
 		assertThat(mix.totals("CONSULTA")).containsExactly(new ChannelMix.Total("CONSULTA", 2014, 41, null),
 				new ChannelMix.Total("CONSULTA", 2015, 41, new BigDecimal("0.0")));
 	}

@@ -12,9 +12,9 @@ import static cl.sernac.cifras.merge.StoreFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rule 2: a portal (central) row and a municipal or partner row with the same central folio are
- * one case, counted with the municipal or partner row's channel, type and date (view
- * {@code counted_case}).
+ * Rule 2: a portal (central) row and a municipal or partner row with the same central
+ * folio are one case, counted with the municipal or partner row's channel, type and date
+ * (view {@code counted_case}).
  */
 class CountedCaseTests {
 
@@ -39,13 +39,11 @@ class CountedCaseTests {
 
 	@Test
 	void portalAndMunicipalRowsWithTheSameFolioAreOneMunicipalCaseOfTheIntakeYear() {
-		// given a complaint taken by a municipality on 30 December 2015, entered centrally in
+		// given a complaint taken by a municipality on 30 December 2015, entered
+		// centrally in
 		// January 2016 (and typed there as a consultation)
-		this.store.stage(this.store.admit("municipal_2015.csv"), row(QUILPUE + "|12").type("RECLAMO")
-			.day(20151230)
-			.comuna("05801")
-			.folio(FOLIO)
-			.organization(QUILPUE));
+		this.store.stage(this.store.admit("municipal_2015.csv"),
+				row(QUILPUE + "|12").type("RECLAMO").day(20151230).comuna("05801").folio(FOLIO).organization(QUILPUE));
 		this.store.stage(this.store.admit("portal_2016.csv"),
 				row(FOLIO).type("CONSULTA").day(20160104).channel("MUNICIPAL").comuna("05101"));
 		// when both are applied
@@ -91,7 +89,8 @@ class CountedCaseTests {
 
 	@Test
 	void twoNonCentralRowsWithTheSameFolioAreOneCaseTheLatestApplied() {
-		// given a central case whose folio a municipality and, later, a partner service both carry
+		// given a central case whose folio a municipality and, later, a partner service
+		// both carry
 		this.store.stage(this.store.admit("convenio_2015.csv"),
 				row("CHILEATIENDE|77").type("RECLAMO").day(20150301).folio(FOLIO).organization("CHILEATIENDE"));
 		this.store.stage(this.store.admit("municipal_2015.csv"),
@@ -108,7 +107,8 @@ class CountedCaseTests {
 
 	@Test
 	void twoNonCentralRowsWithTheSameFolioInOneFileAreOneCaseTheLaterLine() {
-		// given two municipalities of one export that both registered the same central case
+		// given two municipalities of one export that both registered the same central
+		// case
 		this.store.stage(this.store.admit("municipal_2015.csv"),
 				row(QUILPUE + "|12").type("CONSULTA").folio(FOLIO).organization(QUILPUE),
 				row("MUNICIPALIDAD DE VILLA ALEMANA|3").type("RECLAMO")
@@ -161,7 +161,8 @@ class CountedCaseTests {
 
 	@Test
 	void rowsWithoutFolioAreEachTheirOwnCase() {
-		// given municipal and partner rows without folio, and portal rows matched by no one
+		// given municipal and partner rows without folio, and portal rows matched by no
+		// one
 		this.store.stage(this.store.admit("municipal_2015.csv"),
 				row(QUILPUE + "|12").type("RECLAMO").organization(QUILPUE),
 				row(QUILPUE + "|13").type("RECLAMO").organization(QUILPUE));
@@ -182,7 +183,8 @@ class CountedCaseTests {
 
 	@Test
 	void nonCentralRowWithAFolioTheCentralSystemDoesNotHaveIsItsOwnCase() {
-		// given a municipal row whose folio no portal row carries, and an unrelated portal row
+		// given a municipal row whose folio no portal row carries, and an unrelated
+		// portal row
 		this.store.stage(this.store.admit("municipal_2015.csv"),
 				row(QUILPUE + "|12").type("RECLAMO").folio(FOLIO).organization(QUILPUE));
 		this.store.stage(this.store.admit("portal_2015.csv"), row("R-2015-0099999").type("CONSULTA"));
@@ -216,7 +218,8 @@ class CountedCaseTests {
 
 	@Test
 	void unchangedRedeliveryDoesNotChangeWhichRowOfAFolioCounts() {
-		// given a municipal row and a later partner row with the same folio: the partner row counts
+		// given a municipal row and a later partner row with the same folio: the partner
+		// row counts
 		this.store.stage(this.store.admit("municipal_2015_01.csv"),
 				row(QUILPUE + "|12").type("RECLAMO").folio(FOLIO).organization(QUILPUE));
 		this.store.stage(this.store.admit("convenio_2015.csv"),

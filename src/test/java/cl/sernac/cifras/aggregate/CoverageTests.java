@@ -33,11 +33,11 @@ class CoverageTests {
 
 	@Test
 	void municipalCoverageTellsMunicipalitiesFromProvincialGovernments() {
-		MunicipalCoverage municipal = MunicipalCoverage.of(List.of(
-				new OrganizationYearCount("GOBERNACION PROVINCIAL DE SAN ANTONIO", 2015, "RECLAMO", 2),
-				new OrganizationYearCount("MUNICIPALIDAD DE QUILPUE", 2014, "CONSULTA", 5),
-				new OrganizationYearCount("MUNICIPALIDAD DE QUILPUE", 2014, "RECLAMO", 1),
-				new OrganizationYearCount("MUNICIPALIDAD DE LIMACHE", 2016, "CONSULTA", 1)));
+		MunicipalCoverage municipal = MunicipalCoverage
+			.of(List.of(new OrganizationYearCount("GOBERNACION PROVINCIAL DE SAN ANTONIO", 2015, "RECLAMO", 2),
+					new OrganizationYearCount("MUNICIPALIDAD DE QUILPUE", 2014, "CONSULTA", 5),
+					new OrganizationYearCount("MUNICIPALIDAD DE QUILPUE", 2014, "RECLAMO", 1),
+					new OrganizationYearCount("MUNICIPALIDAD DE LIMACHE", 2016, "CONSULTA", 1)));
 		assertThat(municipal.count(2014, 2016)).isEqualTo(new MunicipalCoverage.Count(2, 1, 9));
 		assertThat(municipal.count(2014, 2014)).isEqualTo(new MunicipalCoverage.Count(1, 0, 6));
 		assertThat(municipal.organizations(2015, 2016)).containsExactly("GOBERNACION PROVINCIAL DE SAN ANTONIO",

@@ -20,8 +20,8 @@ import static cl.sernac.cifras.merge.StoreFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The figures of the planners' report, grouped by SQL in one pass over the counted cases and summed
- * from those groups, and the data quality read from the ledger.
+ * The figures of the planners' report, grouped by SQL in one pass over the counted cases
+ * and summed from those groups, and the data quality read from the ledger.
  */
 class PlannerQueriesTests {
 
@@ -53,32 +53,32 @@ class PlannerQueriesTests {
 
 	@Test
 	void groupsByTypeChannelYearMonthAndPeriod() {
-		// given consultations and SONI across years, and a municipal case registered centrally too
+		// given consultations and SONI across years, and a municipal case registered
+		// centrally too
 		this.store.stage(this.store.admit("callcenter_2015.csv"), row("1").day(20141231), row("2").day(20150101),
 				row("3").day(20150102), row("4").type("RECLAMO").day(20160301));
 		this.store.stage(this.store.admit("oficina_2015.csv"), row("1").soni("DISCONFORMIDAD").day(20150601),
 				row("2").soni("RECONOCIMIENTO").day(20150602));
 		this.store.stage(this.store.admit("municipal_2015.csv"),
 				row("QUILPUE|1").organization("MUNICIPALIDAD DE QUILPUE").folio("C-2015-0000001").day(20150310));
-		this.store.stage(this.store.admit("portal_2015.csv"),
-				row("C-2015-0000001").channel("MUNICIPAL").day(20150420));
+		this.store.stage(this.store.admit("portal_2015.csv"), row("C-2015-0000001").channel("MUNICIPAL").day(20150420));
 		// when the store is counted
 		this.store.mergeAll();
-		// then SONI subtypes go together, and the central copy of the municipal case is not counted again
+		// then SONI subtypes go together, and the central copy of the municipal case is
+		// not counted again
 		CaseCells cells = this.cases.cells();
 		assertThat(cells.yearRange()).contains(new YearRange(2014, 2016));
-		assertThat(cells.byTypeChannelYear()).containsExactly(
-				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2014, 1),
+		assertThat(cells.byTypeChannelYear()).containsExactly(new TypeChannelCount("CONSULTA", "CALL_CENTER", 2014, 1),
 				new TypeChannelCount("CONSULTA", "CALL_CENTER", 2015, 2),
 				new TypeChannelCount("CONSULTA", "MUNICIPAL", 2015, 1),
 				new TypeChannelCount("RECLAMO", "CALL_CENTER", 2016, 1),
 				new TypeChannelCount("SONI", "OFICINA", 2015, 2));
-		assertThat(cells.byTypeChannelMonth()).contains(
-				new TypeChannelCount("CONSULTA", "CALL_CENTER", 201412, 1),
+		assertThat(cells.byTypeChannelMonth()).contains(new TypeChannelCount("CONSULTA", "CALL_CENTER", 201412, 1),
 				new TypeChannelCount("CONSULTA", "CALL_CENTER", 201501, 2),
 				new TypeChannelCount("CONSULTA", "MUNICIPAL", 201503, 1));
 		assertThat(cells.byTypeChannel(2015, 2016)).containsExactly(
-				new TypeChannelCount("CONSULTA", "CALL_CENTER", 0, 2), new TypeChannelCount("CONSULTA", "MUNICIPAL", 0, 1),
+				new TypeChannelCount("CONSULTA", "CALL_CENTER", 0, 2),
+				new TypeChannelCount("CONSULTA", "MUNICIPAL", 0, 1),
 				new TypeChannelCount("RECLAMO", "CALL_CENTER", 0, 1), new TypeChannelCount("SONI", "OFICINA", 0, 2));
 		assertThat(cells.soniBySubtypeYear()).containsExactly(new SubtypeYearCount("DISCONFORMIDAD", 2015, 1),
 				new SubtypeYearCount("RECONOCIMIENTO", 2015, 1));
@@ -123,10 +123,11 @@ class PlannerQueriesTests {
 
 	@Test
 	void filesNotIngestedByTheRun() {
-		this.store.ledger().record(7, "notas.txt", FileOutcome.NOT_RECOGNIZED, null, null,
-				"El nombre no corresponde a ninguna fuente configurada");
-		this.store.ledger().record(7, "portal_copia.csv", FileOutcome.ALREADY_INGESTED,
-				"portal", null, "Mismo contenido");
+		this.store.ledger()
+			.record(7, "notas.txt", FileOutcome.NOT_RECOGNIZED, null, null,
+					"El nombre no corresponde a ninguna fuente configurada");
+		this.store.ledger()
+			.record(7, "portal_copia.csv", FileOutcome.ALREADY_INGESTED, "portal", null, "Mismo contenido");
 		this.store.ledger().record(8, "otro.txt", FileOutcome.NOT_RECOGNIZED, null, null, "x");
 		assertThat(this.quality.notIngested(7)).containsExactly(new QualityQueries.FileDecision("notas.txt",
 				"NOT_RECOGNIZED", "El nombre no corresponde a ninguna fuente configurada"));

@@ -40,7 +40,8 @@ class SharesTests {
 
 	@Test
 	void pointChangeIsTheDifferenceOfTheUnroundedShares() {
-		// 1/3 = 33,33 % after 1/6 = 16,67 %: 16,67 pp, while the rounded shares differ by 16,6
+		// 1/3 = 33,33 % after 1/6 = 16,67 %: 16,67 pp, while the rounded shares differ by
+		// 16,6
 		assertThat(Shares.pointChange(1, 3, 1, 6)).isEqualTo(new BigDecimal("16.7"));
 		assertThat(Shares.share(1, 3).subtract(Shares.share(1, 6))).isEqualTo(new BigDecimal("16.6"));
 		// 17 of 41 after 19 of 41: -4,878 pp

@@ -38,14 +38,17 @@ class ParseFloorTests {
 
 	@Test
 	void countsTheDataRecordsOfEveryExportExactly(@TempDir Path directory) throws IOException {
-		// windows-1252, ';', CRLF; a blank row before the header, an all-empty row, a quoted ';'
+		// windows-1252, ';', CRLF; a blank row before the header, an all-empty row, a
+		// quoted ';'
 		write(directory.resolve("callcenter_2014_01.csv"), WINDOWS_1252, "",
 				";;;\r\nID_LLAMADA;FECHA_HORA;TIPO_ATENCION\r\n1;01/01/2014 10:00:00;CONSULTA\r\n;;\r\n"
 						+ "2;02/01/2014 10:00:00;\"Reclamo; Ñuñoa\"\r\n3;03/01/2014 10:00:00;RECLAMO\r\n");
-		// spreadsheet re-save: UTF-8 with BOM whatever the usual encoding, every field quoted, empty rows at the end
+		// spreadsheet re-save: UTF-8 with BOM whatever the usual encoding, every field
+		// quoted, empty rows at the end
 		write(directory.resolve("oficina_2014_01.csv"), StandardCharsets.UTF_8, "\uFEFF",
 				"\"N_ATENCION\";\"FECHA\"\r\n\"10\";\"01-01-2014\"\r\n\"\";\"\"\r\n;\r\n");
-		// a quoted field over three lines is one record; a field-count error is a record too
+		// a quoted field over three lines is one record; a field-count error is a record
+		// too
 		write(directory.resolve("portal_2014_01.csv"), StandardCharsets.UTF_8, "",
 				"folio,descripcion\nR-2014-0000001,\"uno\ndos, \"\"tres\"\"\ncuatro\"\nR-2014-0000002,x,extra\n");
 		// TAB delimiter; the name's case does not matter
@@ -53,7 +56,8 @@ class ParseFloorTests {
 				"institucion\tid_caso\nChileAtiende\t10001\nChileAtiende\t10002\n");
 		// a header alone: no record
 		write(directory.resolve("movil_2014_01.csv"), StandardCharsets.UTF_8, "", "fecha,comuna_visitada\n");
-		// an unbalanced quote is reported as one record, and the lines after it are read again
+		// an unbalanced quote is reported as one record, and the lines after it are read
+		// again
 		write(directory.resolve("municipal_2014_01.csv"), StandardCharsets.UTF_8, "\uFEFF",
 				"Municipio;ID Registro\r\nQuilpué;\"1\r\nQuilpué;2\r\n");
 		// not read: no source, hidden
@@ -74,7 +78,8 @@ class ParseFloorTests {
 	void countsWhatTheScaledGeneratorWrote(@TempDir Path directory) throws IOException {
 		ScaledDataGenerator.Summary summary = new ScaledDataGenerator(10_000, 7, 2_500).generate(directory, null);
 		ParseFloor.Result result = ParseFloor.count(directory, 2, settings);
-		// every export, copies included, plus the twelve rows of the call-center summary the pipeline refuses
+		// every export, copies included, plus the twelve rows of the call-center summary
+		// the pipeline refuses
 		assertThat(result.records()).isEqualTo(summary.main().dataRows() + 12);
 		assertThat(result.files()).isEqualTo(summary.main().files() - 1);
 		assertThat(result.toLine()).startsWith("records=" + result.records() + " files=");

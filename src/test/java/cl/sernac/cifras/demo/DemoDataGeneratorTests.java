@@ -59,7 +59,8 @@ class DemoDataGeneratorTests {
 		DemoManifest seven = new DemoDataGenerator(7).generate(other);
 		assertThat(Files.mismatch(directory.resolve("callcenter_2014_01.csv"), other.resolve("callcenter_2014_01.csv")))
 			.isNotEqualTo(-1L);
-		// the yearly breakdown of the account is fixed; the seed moves months, days, people and noise
+		// the yearly breakdown of the account is fixed; the seed moves months, days,
+		// people and noise
 		assertThat(seven.expected()).isEqualTo(manifest.expected());
 		assertThat(seven.dataRows()).isNotEqualTo(manifest.dataRows());
 		assertAccount(seven);
@@ -89,8 +90,9 @@ class DemoDataGeneratorTests {
 		assertThat(manifest.movilComunasVisited()).hasSize(36).doesNotContain("Juan Fernández", "Isla de Pascua");
 		assertThat(manifest.municipalities()).isEqualTo(20);
 		assertThat(manifest.provincialGovernments()).isEqualTo(2);
-		assertThat(manifest.municipalSources()).contains("Gobernación Provincial de San Antonio",
-				"Gobernación Provincial de Quillota", "Municipalidad de Llaillay", "Municipalidad de La Calera")
+		assertThat(manifest.municipalSources())
+			.contains("Gobernación Provincial de San Antonio", "Gobernación Provincial de Quillota",
+					"Municipalidad de Llaillay", "Municipalidad de La Calera")
 			.doesNotContain("Municipalidad de Zapallar");
 		assertThat(manifest.expected()).allSatisfy((cell) -> {
 			assertThat(cell.year()).isBetween(2014, 2016);
@@ -99,8 +101,10 @@ class DemoDataGeneratorTests {
 		// growth year on year in every large channel
 		for (String[] cell : new String[][] { { "CONSULTA", "CALL_CENTER" }, { "RECLAMO", "INTERNET" },
 				{ "CONSULTA", "MUNICIPAL" }, { "RECLAMO", "MUNICIPAL" } }) {
-			assertThat(manifest.count(cell[0], "", cell[1], 2014)).isLessThan(manifest.count(cell[0], "", cell[1], 2015));
-			assertThat(manifest.count(cell[0], "", cell[1], 2015)).isLessThan(manifest.count(cell[0], "", cell[1], 2016));
+			assertThat(manifest.count(cell[0], "", cell[1], 2014))
+				.isLessThan(manifest.count(cell[0], "", cell[1], 2015));
+			assertThat(manifest.count(cell[0], "", cell[1], 2015))
+				.isLessThan(manifest.count(cell[0], "", cell[1], 2016));
 		}
 		assertThat(manifest.toJson()).contains("\"records_total\": 181575", "\"movil_comunas_visited\": 36",
 				"\"municipios\": 22");
@@ -149,11 +153,13 @@ class DemoDataGeneratorTests {
 
 	@Test
 	void reDeliveredCopiesAreByteIdenticalToTheirOriginals() throws IOException {
-		assertThat(manifest.redelivered()).containsExactly("municipal_2016_03 (copia).csv", "portal_2015_06 (copia).csv");
+		assertThat(manifest.redelivered()).containsExactly("municipal_2016_03 (copia).csv",
+				"portal_2015_06 (copia).csv");
 		for (String copy : manifest.redelivered()) {
 			Path original = directory.resolve(copy.replace(" (copia)", ""));
 			assertThat(Files.mismatch(original, directory.resolve(copy))).as(copy).isEqualTo(-1L);
-			assertThat(list(directory).indexOf(copy)).isLessThan(list(directory).indexOf(original.getFileName().toString()));
+			assertThat(list(directory).indexOf(copy))
+				.isLessThan(list(directory).indexOf(original.getFileName().toString()));
 		}
 	}
 
@@ -178,7 +184,8 @@ class DemoDataGeneratorTests {
 		byte[] resaved = Files.readAllBytes(directory.resolve("callcenter_2015_03.csv"));
 		assertThat(startsWithBom(resaved)).isTrue();
 		String again = strict(StandardCharsets.UTF_8, resaved).substring(1);
-		assertThat(again).startsWith("\"COMUNA\";\"ID_LLAMADA\";").contains("\"EXTRA_CALLCENTER\"\r\n")
+		assertThat(again).startsWith("\"COMUNA\";\"ID_LLAMADA\";")
+			.contains("\"EXTRA_CALLCENTER\"\r\n")
 			.endsWith(";;;;;;;;\r\n;;;;;;;;\r\n;;;;;;;;\r\n");
 		assertThat(again.replace("\r\n", "")).doesNotContain("\n");
 		assertThat(strict(StandardCharsets.UTF_8, Files.readAllBytes(directory.resolve("callcenter_2016_08.csv"))))
@@ -206,7 +213,10 @@ class DemoDataGeneratorTests {
 			.startsWith("institucion\tid_caso\tfecha_recepcion\ttipo\tfolio_sernac\trut\tcomuna\n");
 	}
 
-	/** An independent count of the mobile unit's exports (comma CSV, UTF-8) by rules 1, 3 and 5. */
+	/**
+	 * An independent count of the mobile unit's exports (comma CSV, UTF-8) by rules 1, 3
+	 * and 5.
+	 */
 	@Test
 	void mobileExportsCountAsTheManifestSays() throws IOException {
 		Map<String, String[]> records = new HashMap<>();
@@ -226,12 +236,13 @@ class DemoDataGeneratorTests {
 				String comuna = row.get(header.indexOf("comuna_visitada"));
 				String number = row.get(header.indexOf("correlativo")).trim();
 				String type = fold(row.get(header.indexOf("tipo")));
-				if (number.isEmpty() || !date.matches("20(1[4-6])-\\d\\d-\\d\\d") || !Set.of("consulta", "reclamo").contains(type)
-						|| !validDate(date)) {
+				if (number.isEmpty() || !date.matches("20(1[4-6])-\\d\\d-\\d\\d")
+						|| !Set.of("consulta", "reclamo").contains(type) || !validDate(date)) {
 					rejected++;
 					continue;
 				}
-				records.put(date + "|" + fold(comuna) + "|" + number, new String[] { type, date.substring(0, 4), comuna });
+				records.put(date + "|" + fold(comuna) + "|" + number,
+						new String[] { type, date.substring(0, 4), comuna });
 			}
 		}
 		Map<String, Integer> counted = new TreeMap<>();
@@ -249,7 +260,10 @@ class DemoDataGeneratorTests {
 		assertThat(rejected).isEqualTo(5);
 	}
 
-	/** The partner services' corrected types: counted by the final version there is no consulta left. */
+	/**
+	 * The partner services' corrected types: counted by the final version there is no
+	 * consulta left.
+	 */
 	@Test
 	void laterExportsCorrectPartnerCaseTypes() throws IOException {
 		Map<String, String> last = new HashMap<>();
@@ -310,7 +324,10 @@ class DemoDataGeneratorTests {
 			.toLowerCase(Locale.ROOT);
 	}
 
-	/** Minimal RFC 4180 reader: quoted fields with doubled quotes and line breaks; LF or CRLF. */
+	/**
+	 * Minimal RFC 4180 reader: quoted fields with doubled quotes and line breaks; LF or
+	 * CRLF.
+	 */
 	private static List<List<String>> parse(String text, char delimiter) {
 		List<List<String>> rows = new ArrayList<>();
 		List<String> row = new ArrayList<>();

@@ -30,7 +30,9 @@ class ScaledDataGeneratorTests {
 
 	private static final long RECORDS = 20_000;
 
-	/** A small monthly volume so that 20,000 rows span twenty months (2014-01 to 2015-08). */
+	/**
+	 * A small monthly volume so that 20,000 rows span twenty months (2014-01 to 2015-08).
+	 */
 	private static final int MONTHLY_ROWS = 1_000;
 
 	private static final long SEED = 42;
@@ -75,22 +77,27 @@ class ScaledDataGeneratorTests {
 		assertThat(summary.main().lastMonth()).isEqualTo(YearMonth.of(2015, 8));
 		List<String> files = list(root.resolve("input"));
 		for (DemoSource source : DemoSource.values()) {
-			List<String> monthly = files.stream().filter((f) -> f.matches(source.prefix + "_\\d{4}_\\d{2}\\.csv")).toList();
+			List<String> monthly = files.stream()
+				.filter((f) -> f.matches(source.prefix + "_\\d{4}_\\d{2}\\.csv"))
+				.toList();
 			List<String> expected = new ArrayList<>();
 			for (YearMonth m = YearMonth.of(2014, 1); !m.isAfter(YearMonth.of(2015, 8)); m = m.plusMonths(1)) {
-				expected.add(String.format(Locale.ROOT, "%s_%d_%02d.csv", source.prefix, m.getYear(), m.getMonthValue()));
+				expected
+					.add(String.format(Locale.ROOT, "%s_%d_%02d.csv", source.prefix, m.getYear(), m.getMonthValue()));
 			}
 			assertThat(monthly).as(source.prefix).containsExactlyElementsOf(expected);
 			for (String name : monthly) {
 				assertThat(summary.main().rowsByFile().get(name)).as(name).isPositive();
 			}
 		}
-		// a copy a year (portal in even years, municipal in odd years), a note and a summary not to ingest
-		assertThat(files).contains("portal_2014_06 (copia).csv", "municipal_2015_06 (copia).csv",
-				"notas_analista.txt", "callcenter_resumen_2014.csv");
+		// a copy a year (portal in even years, municipal in odd years), a note and a
+		// summary not to ingest
+		assertThat(files).contains("portal_2014_06 (copia).csv", "municipal_2015_06 (copia).csv", "notas_analista.txt",
+				"callcenter_resumen_2014.csv");
 		assertThat(files).hasSize(6 * 20 + 2 + 2).hasSize(summary.main().files());
 		assertThat(Files.mismatch(root.resolve("input/portal_2014_06.csv"),
-				root.resolve("input/portal_2014_06 (copia).csv"))).isEqualTo(-1L);
+				root.resolve("input/portal_2014_06 (copia).csv")))
+			.isEqualTo(-1L);
 	}
 
 	@Test
@@ -114,7 +121,8 @@ class ScaledDataGeneratorTests {
 		List<String> expected = Stream.of(DemoSource.values()).map((s) -> s.prefix + "_2015_09.csv").sorted().toList();
 		assertThat(list(root.resolve("increment"))).containsExactlyElementsOf(expected);
 		assertThat(extra.files()).isEqualTo(6);
-		// about one month of rows; its exports repeat the last days of the main directory's last month
+		// about one month of rows; its exports repeat the last days of the main
+		// directory's last month
 		assertThat(extra.dataRows()).isBetween(700L, 1_500L);
 		assertThat(extra.exercised()).containsKey("rows-repeated-by-overlapping-exports");
 		long sum = 0;
@@ -158,7 +166,8 @@ class ScaledDataGeneratorTests {
 			}
 			assertThat(firstLine).as(name).contains(String.valueOf(source.delimiter));
 		}
-		// the call center and the office really write windows-1252 (accents are not UTF-8)
+		// the call center and the office really write windows-1252 (accents are not
+		// UTF-8)
 		assertThat(notUtf8).isGreaterThan(20);
 	}
 
@@ -194,7 +203,10 @@ class ScaledDataGeneratorTests {
 						continue;
 					}
 					if (header == null) {
-						header = List.of(record.fields()).stream().map((h) -> h.trim().toLowerCase(Locale.ROOT)).toList();
+						header = List.of(record.fields())
+							.stream()
+							.map((h) -> h.trim().toLowerCase(Locale.ROOT))
+							.toList();
 						continue;
 					}
 					if (record.fields().length != header.size()) {
@@ -213,7 +225,8 @@ class ScaledDataGeneratorTests {
 			}
 		}
 		assertThat(intake).isNotEmpty();
-		// nearly every central row of a municipal case has its intake row (a few platform rows never arrive)
+		// nearly every central row of a municipal case has its intake row (a few platform
+		// rows never arrive)
 		long matched = central.stream().filter(intake::contains).count();
 		assertThat(matched).isGreaterThan(central.size() * 95L / 100);
 	}

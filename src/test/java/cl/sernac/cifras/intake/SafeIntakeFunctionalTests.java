@@ -101,12 +101,14 @@ class SafeIntakeFunctionalTests {
 
 	@Test
 	void hiddenFilesLinksAndUnknownFilesAreNotCounted() throws Exception {
-		// given a hidden file, a symbolic link to an export outside the folder, and an unknown file
+		// given a hidden file, a symbolic link to an export outside the folder, and an
+		// unknown file
 		CifrasRun run = CifrasRun.in(this.root);
 		Path outside = this.root.resolve("movil_secreto.csv");
 		Files.writeString(outside, HEADER + "2016-03-01,Quillota,x,1,consulta,,SALUD\n");
 		Files.createSymbolicLink(run.input().resolve("movil_2016_03.csv"), outside);
-		Files.writeString(run.input().resolve(".movil_2016_04.csv"), HEADER + "2016-04-01,Quillota,x,1,consulta,,SALUD\n");
+		Files.writeString(run.input().resolve(".movil_2016_04.csv"),
+				HEADER + "2016-04-01,Quillota,x,1,consulta,,SALUD\n");
 		Files.writeString(run.input().resolve("notas.txt"), "pedir export de abril\n");
 
 		// when the pipeline runs
@@ -115,7 +117,8 @@ class SafeIntakeFunctionalTests {
 		// then nothing is counted; the unknown file is set aside with its reason
 		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv"))).hasSize(1);
 		JsonNode summary = JSON.readTree(run.output().resolve("run_summary.json").toFile());
-		assertThat(summary.get("files").findValuesAsText("outcome")).containsExactly("IGNORED", "IGNORED", "NOT_RECOGNIZED");
+		assertThat(summary.get("files").findValuesAsText("outcome")).containsExactly("IGNORED", "IGNORED",
+				"NOT_RECOGNIZED");
 		assertThat(run.input().resolve("no_ingresados/notas.txt.motivo.txt")).content()
 			.contains("El nombre no corresponde a ninguna fuente");
 		assertThat(Files.isSymbolicLink(run.input().resolve("movil_2016_03.csv"))).isTrue();

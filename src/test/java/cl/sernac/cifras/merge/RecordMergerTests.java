@@ -29,8 +29,9 @@ import static cl.sernac.cifras.merge.StoreFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rule 1 (one record per key, the version ingested last wins) and rule 5 (keys that differ only
- * in spacing, case or accents are one record) as the merger applies them to the store.
+ * Rule 1 (one record per key, the version ingested last wins) and rule 5 (keys that
+ * differ only in spacing, case or accents are one record) as the merger applies them to
+ * the store.
  */
 class RecordMergerTests {
 
@@ -126,7 +127,8 @@ class RecordMergerTests {
 		assertThat(before).containsExactly(new ChannelYearCount("CONSULTA", "", "MUNICIPAL", 2015, 1),
 				new ChannelYearCount("RECLAMO", "", "INTERNET", 2014, 1),
 				new ChannelYearCount("SONI", "RECONOCIMIENTO", "INTERNET", 2015, 1));
-		// when the same rows are delivered again under another name (a spreadsheet re-save)
+		// when the same rows are delivered again under another name (a spreadsheet
+		// re-save)
 		StagedFile copy = this.store.stage(this.store.admit("portal_2015 (copia).csv"), rows);
 		this.store.mergeAll();
 		// then nothing changes, and the ledger says so
@@ -141,7 +143,8 @@ class RecordMergerTests {
 		// given an export of three records
 		StagedFile first = this.store.stage(this.store.admit("oficina_2015_01.csv"), row("1").day(20150105),
 				row("2").day(20150106), row("3").day(20150107));
-		// and the next export: 1 again as it was, 2 corrected, 4 twice alike, 5 new then corrected,
+		// and the next export: 1 again as it was, 2 corrected, 4 twice alike, 5 new then
+		// corrected,
 		// a rejected line and two warnings
 		StagedFile second = this.store.admit("oficina_2015_02.csv");
 		this.store.stage(second, row("1").line(2).day(20150105), row("2").line(3).type("RECLAMO").day(20150106),
@@ -165,9 +168,10 @@ class RecordMergerTests {
 
 	static Stream<Arguments> versionFields() {
 		return Stream.of(field("type", (row) -> row.type("RECLAMO")),
-				field("subtype", (row) -> row.soni("RECONOCIMIENTO")), field("channel", (row) -> row.channel("CONVENIO")),
-				field("day", (row) -> row.day(20150116)), field("comuna", (row) -> row.comuna("05109")),
-				field("region", (row) -> row.region("13")), field("rut", (row) -> row.rutHash("b".repeat(64))),
+				field("subtype", (row) -> row.soni("RECONOCIMIENTO")),
+				field("channel", (row) -> row.channel("CONVENIO")), field("day", (row) -> row.day(20150116)),
+				field("comuna", (row) -> row.comuna("05109")), field("region", (row) -> row.region("13")),
+				field("rut", (row) -> row.rutHash("b".repeat(64))),
 				field("organization", (row) -> row.organization("OTRA")), field("place", (row) -> row.place("05109")),
 				field("comuna removed", (row) -> row.comuna(null)), field("region removed", (row) -> row.region(null)),
 				field("rut removed", (row) -> row.rutHash(null)),
@@ -213,8 +217,7 @@ class RecordMergerTests {
 		this.store.stage(this.store.admit("callcenter_2015_01.csv"), row("1001"));
 		this.store.mergeAll();
 		// when a later export repeats it on another line
-		StagedFile later = this.store.stage(this.store.admit("callcenter_2015_02.csv"), row("1000"),
-				row("1001"));
+		StagedFile later = this.store.stage(this.store.admit("callcenter_2015_02.csv"), row("1000"), row("1001"));
 		this.store.mergeAll();
 		// then it is unchanged
 		assertThat(this.store.stats(later)).isEqualTo(FileStats.merged(2, 1, 0, 1, 0, 0));
@@ -295,14 +298,15 @@ class RecordMergerTests {
 
 	@Test
 	void keysThatDifferOnlyInSpacingCaseOrAccentsAreOneRecord() throws Exception {
-		// given two municipal rows whose key differs only in spacing, case and accents, normalized
+		// given two municipal rows whose key differs only in spacing, case and accents,
+		// normalized
 		// and staged as the pipeline does
 		RecordNormalizer normalizer = new RecordNormalizer(StoreFixture.catalog().get("municipal").profile(),
 				Territory.load(), new RutHasher("0123456789abcdef".getBytes()), LocalDate.of(2026, 11, 28));
-		RowOutcome.Accepted first = accepted(normalizer.process(municipalRow(2, "Municipalidad de Quilpué", "12",
-				"3/3/2015", "Consulta")));
-		RowOutcome.Accepted second = accepted(normalizer.process(municipalRow(2, "  MUNICIPALIDAD  DE QUILPUE ",
-				" 12", "3/3/2015", "RECLAMO")));
+		RowOutcome.Accepted first = accepted(
+				normalizer.process(municipalRow(2, "Municipalidad de Quilpué", "12", "3/3/2015", "Consulta")));
+		RowOutcome.Accepted second = accepted(
+				normalizer.process(municipalRow(2, "  MUNICIPALIDAD  DE QUILPUE ", " 12", "3/3/2015", "RECLAMO")));
 		assertThat(second.recordKey()).isEqualTo(first.recordKey()).isEqualTo("MUNICIPALIDAD DE QUILPUE|12");
 		StagedFile march = this.store.admit("municipal_2015_03.csv");
 		StagedFile april = this.store.admit("municipal_2015_04.csv");

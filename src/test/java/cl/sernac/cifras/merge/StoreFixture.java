@@ -26,10 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The store on its own: a fresh in-memory H2 database migrated like the application's, the
- * application's source profiles, the ledger, the merger and the queries. Files are admitted
- * under a name (which picks their source), rows are staged as the normalizer would have staged
- * them, and {@link #mergeAll()} applies the staged files in ledger order.
+ * The store on its own: a fresh in-memory H2 database migrated like the application's,
+ * the application's source profiles, the ledger, the merger and the queries. Files are
+ * admitted under a name (which picks their source), rows are staged as the normalizer
+ * would have staged them, and {@link #mergeAll()} applies the staged files in ledger
+ * order.
  */
 public final class StoreFixture implements AutoCloseable {
 
@@ -67,7 +68,10 @@ public final class StoreFixture implements AutoCloseable {
 		this.cases = new CaseQueries(this.client);
 	}
 
-	/** The source profiles of {@code application.yml}, bound as the application binds them. */
+	/**
+	 * The source profiles of {@code application.yml}, bound as the application binds
+	 * them.
+	 */
 	private static Map<String, SourceProfile> applicationProfiles() {
 		try {
 			var sources = new YamlPropertySourceLoader().load("application.yml",
@@ -111,14 +115,13 @@ public final class StoreFixture implements AutoCloseable {
 			.orElseThrow(() -> new IllegalArgumentException("No source for " + fileName))
 			.name();
 		String sha256 = "%064x".formatted(this.fileContents.incrementAndGet());
-		long id = this.ledger.admit(runId, Path.of("input", fileName), new FileFingerprint(sha256, 100, 0),
-				sourceName);
+		long id = this.ledger.admit(runId, Path.of("input", fileName), new FileFingerprint(sha256, 100, 0), sourceName);
 		return new StagedFile(id, fileName, sourceName);
 	}
 
 	/**
-	 * Stages rows of a file as the staging writer would: lines not set explicitly follow the
-	 * file's previous line (the first data line is 2, after the header).
+	 * Stages rows of a file as the staging writer would: lines not set explicitly follow
+	 * the file's previous line (the first data line is 2, after the header).
 	 */
 	public StagedFile stage(StagedFile file, Row... rows) {
 		SourceProfile profile = catalog.get(file.sourceName()).profile();
@@ -188,8 +191,9 @@ public final class StoreFixture implements AutoCloseable {
 
 	/** Files in the order they were applied. */
 	public List<String> mergeOrder() {
-		return this.jdbc.queryForList("SELECT file_name FROM ingest_file WHERE status = 'MERGED' ORDER BY merged_at,"
-				+ " ordinal", String.class);
+		return this.jdbc.queryForList(
+				"SELECT file_name FROM ingest_file WHERE status = 'MERGED' ORDER BY merged_at," + " ordinal",
+				String.class);
 	}
 
 	@Override
@@ -197,7 +201,9 @@ public final class StoreFixture implements AutoCloseable {
 		this.jdbc.execute("SHUTDOWN");
 	}
 
-	/** A row to stage; defaults: a consultation of 15 January 2015, no folio, no place. */
+	/**
+	 * A row to stage; defaults: a consultation of 15 January 2015, no folio, no place.
+	 */
 	public static Row row(String key) {
 		return new Row(key);
 	}
@@ -330,9 +336,8 @@ public final class StoreFixture implements AutoCloseable {
 	}
 
 	/** A row of {@code intake_record}. */
-	public record StoredRecord(String sourceName, String recordKey, boolean central, String recordType,
-			String subtype, String channel, int intakeDay, String folio, String organization, long fileId,
-			long versionSeq) {
+	public record StoredRecord(String sourceName, String recordKey, boolean central, String recordType, String subtype,
+			String channel, int intakeDay, String folio, String organization, long fileId, long versionSeq) {
 	}
 
 	/** The ledger's figures for a file. */

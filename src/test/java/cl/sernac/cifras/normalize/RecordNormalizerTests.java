@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RecordNormalizer} with the six default profiles: SPEC rules 3 (reject), 4 (keep with a
- * warning) and 5 (key folding), and the codes an accepted row becomes.
+ * {@link RecordNormalizer} with the six default profiles: SPEC rules 3 (reject), 4 (keep
+ * with a warning) and 5 (key folding), and the codes an accepted row becomes.
  */
 class RecordNormalizerTests {
 
@@ -31,7 +31,8 @@ class RecordNormalizerTests {
 		territory = Territory.load();
 	}
 
-	// ---------------------------------------------------------------- accepted rows, one per source
+	// ---------------------------------------------------------------- accepted rows, one
+	// per source
 
 	@Test
 	void acceptsACallCenterRow() {
@@ -112,12 +113,13 @@ class RecordNormalizerTests {
 		RowOutcome outcome = normalize("convenio", row);
 
 		// then
-		assertThat(outcome).isEqualTo(new RowOutcome.Accepted(4, "INSTITUTO DE PREVISION SOCIAL|10001", "RECLAMO",
-				null, "CONVENIO", 20140819, "05103", null, null, "R-2014-9000007", "INSTITUTO DE PREVISION SOCIAL",
-				null, List.of()));
+		assertThat(outcome)
+			.isEqualTo(new RowOutcome.Accepted(4, "INSTITUTO DE PREVISION SOCIAL|10001", "RECLAMO", null, "CONVENIO",
+					20140819, "05103", null, null, "R-2014-9000007", "INSTITUTO DE PREVISION SOCIAL", null, List.of()));
 	}
 
-	// ---------------------------------------------------------------- rule 3: missing key
+	// ---------------------------------------------------------------- rule 3: missing
+	// key
 
 	@Test
 	void missingKeyIsRejectedNamingTheColumn() {
@@ -186,13 +188,15 @@ class RecordNormalizerTests {
 
 	@Test
 	void partnerServiceBadDateIsMaskedLikeARut() {
-		// given convenio_2014.csv's 20150631: eight digits, the shape of a RUT without separators
+		// given convenio_2014.csv's 20150631: eight digits, the shape of a RUT without
+		// separators
 		ExportRow row = rowWithDate("convenio", 2, "20150631");
 
 		// when
 		RowOutcome outcome = normalize("convenio", row);
 
-		// then rejected; the detail hides the value (personal data first), so the analyst sees no date
+		// then rejected; the detail hides the value (personal data first), so the analyst
+		// sees no date
 		assertThat(outcome).isEqualTo(new RowOutcome.Rejected(2, RejectReason.BAD_DATE, "Fecha '[valor oculto]'"));
 	}
 
@@ -203,8 +207,10 @@ class RecordNormalizerTests {
 		ExportRow blank = rowWithDate("oficina", 5, "  ");
 
 		// when / then
-		assertThat(normalize("oficina", empty)).isEqualTo(new RowOutcome.Rejected(4, RejectReason.BAD_DATE, "Fecha ''"));
-		assertThat(normalize("oficina", blank)).isEqualTo(new RowOutcome.Rejected(5, RejectReason.BAD_DATE, "Fecha ''"));
+		assertThat(normalize("oficina", empty))
+			.isEqualTo(new RowOutcome.Rejected(4, RejectReason.BAD_DATE, "Fecha ''"));
+		assertThat(normalize("oficina", blank))
+			.isEqualTo(new RowOutcome.Rejected(5, RejectReason.BAD_DATE, "Fecha ''"));
 	}
 
 	@ParameterizedTest(name = "{0} ''{1}'' -> {2}")
@@ -240,12 +246,12 @@ class RecordNormalizerTests {
 		ExportRow dayAfterRun = movil(7, "2017-03-16", "Quillota", "2", "consulta", "");
 
 		// when / then
-		assertThat(normalize("portal", before2000)).isEqualTo(new RowOutcome.Rejected(8,
-				RejectReason.DATE_OUT_OF_RANGE, "Fecha 1999-12-31, ejecución del 2017-03-15"));
+		assertThat(normalize("portal", before2000)).isEqualTo(new RowOutcome.Rejected(8, RejectReason.DATE_OUT_OF_RANGE,
+				"Fecha 1999-12-31, ejecución del 2017-03-15"));
 		assertThat(normalize("movil", future)).isEqualTo(new RowOutcome.Rejected(6, RejectReason.DATE_OUT_OF_RANGE,
 				"Fecha 2031-01-01, ejecución del 2017-03-15"));
-		assertThat(normalize("movil", dayAfterRun)).isEqualTo(new RowOutcome.Rejected(7,
-				RejectReason.DATE_OUT_OF_RANGE, "Fecha 2017-03-16, ejecución del 2017-03-15"));
+		assertThat(normalize("movil", dayAfterRun)).isEqualTo(new RowOutcome.Rejected(7, RejectReason.DATE_OUT_OF_RANGE,
+				"Fecha 2017-03-16, ejecución del 2017-03-15"));
 	}
 
 	@Test
@@ -351,7 +357,8 @@ class RecordNormalizerTests {
 		});
 	}
 
-	// ---------------------------------------------------------------- rule 3: syntax problems
+	// ---------------------------------------------------------------- rule 3: syntax
+	// problems
 
 	@Test
 	void rowProblemsAreRejected() {
@@ -418,7 +425,8 @@ class RecordNormalizerTests {
 		assertThat(withoutFolio.folio()).isNull();
 	}
 
-	// ---------------------------------------------------------------- channels and types by source
+	// ---------------------------------------------------------------- channels and types
+	// by source
 
 	@ParameterizedTest(name = "''{0}'' -> {1}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -436,8 +444,8 @@ class RecordNormalizerTests {
 		RowOutcome outcome = normalize("convenio", row);
 
 		// then
-		assertThat(outcome).isEqualTo(new RowOutcome.Accepted(3, "CHILEATIENDE|10005", type, null, "CONVENIO",
-				20140611, "05705", null, null, "R-2014-9000009", "CHILEATIENDE", null, List.of()));
+		assertThat(outcome).isEqualTo(new RowOutcome.Accepted(3, "CHILEATIENDE|10005", type, null, "CONVENIO", 20140611,
+				"05705", null, null, "R-2014-9000009", "CHILEATIENDE", null, List.of()));
 	}
 
 	@ParameterizedTest(name = "''{0}'' -> {1}")
@@ -538,7 +546,8 @@ class RecordNormalizerTests {
 		assertThat(withoutRut.warnings()).isEmpty();
 	}
 
-	// ---------------------------------------------------------------- rule 4: comuna and region
+	// ---------------------------------------------------------------- rule 4: comuna and
+	// region
 
 	@ParameterizedTest(name = "''{0}'' -> {1}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -599,8 +608,8 @@ class RecordNormalizerTests {
 	}
 
 	@ParameterizedTest(name = "''{0}''")
-	@ValueSource(strings = { "V", "05", "5", "Región de Valparaíso", "VALPARAISO", "Valparaiso",
-			" región de valparaíso " })
+	@ValueSource(
+			strings = { "V", "05", "5", "Región de Valparaíso", "VALPARAISO", "Valparaiso", " región de valparaíso " })
 	void regionSpellings(String region) {
 		// given
 		ExportRow row = callcenter(2, "4000004", "13/01/2014 12:41:54", "CONSULTA", "", region, "");
@@ -630,7 +639,8 @@ class RecordNormalizerTests {
 						WarningKind.RUT_INVALID, WarningKind.REGION_UNKNOWN, WarningKind.COMUNA_UNKNOWN)));
 	}
 
-	// ---------------------------------------------------------------- personal data in reject details
+	// ---------------------------------------------------------------- personal data in
+	// reject details
 
 	@Test
 	void rejectDetailsNeverContainARut() {
@@ -666,7 +676,8 @@ class RecordNormalizerTests {
 			.toList();
 
 		// then
-		assertThat(outcomes).containsOnly(new RowOutcome.Rejected(7, RejectReason.UNKNOWN_TYPE, "Tipo '[valor oculto]'"));
+		assertThat(outcomes)
+			.containsOnly(new RowOutcome.Rejected(7, RejectReason.UNKNOWN_TYPE, "Tipo '[valor oculto]'"));
 	}
 
 	@Test
@@ -737,14 +748,13 @@ class RecordNormalizerTests {
 				comuna, folio, municipio, null);
 	}
 
-	private static ExportRow movil(long line, String date, String comuna, String correlativo, String type,
-			String rut) {
+	private static ExportRow movil(long line, String date, String comuna, String correlativo, String type, String rut) {
 		return new ExportRow(line, null, 7, 7, new String[] { date, comuna, correlativo }, date, type, null, null, rut,
 				null, comuna, null, null, comuna);
 	}
 
-	private static ExportRow convenio(long line, String institucion, String id, String date, String type,
-			String folio, String rut, String comuna) {
+	private static ExportRow convenio(long line, String institucion, String id, String date, String type, String folio,
+			String rut, String comuna) {
 		return new ExportRow(line, null, 7, 7, new String[] { institucion, id }, date, type, null, null, rut, null,
 				comuna, folio, institucion, null);
 	}

@@ -69,8 +69,8 @@ class TerritoryTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Región de Valparaíso", "VALPARAISO", "Valparaíso", "Valparaiso", "valparaiso", "V", "v",
-			"5", "05", " 05 ", "VALPO", "Region de Valparaiso", "REGION DE VALPARAISO", "Valparaíso\u00A0",
-			"V Región", "Región V", "V Región de Valparaíso", "5 Valparaiso" })
+			"5", "05", " 05 ", "VALPO", "Region de Valparaiso", "REGION DE VALPARAISO", "Valparaíso\u00A0", "V Región",
+			"Región V", "V Región de Valparaíso", "5 Valparaiso" })
 	void valparaisoSpellings(String raw) {
 		assertThat(territory.regionCode(raw)).as(raw).contains("05");
 	}

@@ -85,7 +85,8 @@ class TextTests {
 
 	@Test
 	void foldUsesRootLocale() {
-		// Under a Turkish default locale, "i".toUpperCase() would give a dotted capital I.
+		// Under a Turkish default locale, "i".toUpperCase() would give a dotted capital
+		// I.
 		assertThat(Text.fold("quilpue")).isEqualTo("QUILPUE");
 		assertThat(Text.fold("quilpué")).isEqualTo("QUILPUE");
 	}

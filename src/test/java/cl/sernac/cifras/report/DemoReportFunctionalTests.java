@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The planners' report on the demo data set, which counted correctly gives SPEC's 2014-2016 account:
- * its figures, the page as a browser shows it, and no personal data anywhere.
+ * The planners' report on the demo data set, which counted correctly gives SPEC's
+ * 2014-2016 account: its figures, the page as a browser shows it, and no personal data
+ * anywhere.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoReportFunctionalTests {
@@ -38,7 +39,8 @@ class DemoReportFunctionalTests {
 
 	@BeforeAll
 	void runOnTheDemoData() {
-		// given an empty input folder filled with the demo data set, when the pipeline runs
+		// given an empty input folder filled with the demo data set, when the pipeline
+		// runs
 		this.run = new CifrasRun(root.resolve("input"), root.resolve("output"), root.resolve("data"));
 		this.exitCode = this.run.run("--cifras.demo=true");
 	}
@@ -69,8 +71,9 @@ class DemoReportFunctionalTests {
 	}
 
 	/**
-	 * Every share and change of the year-by-year table, recomputed here in integers: a share in
-	 * tenths of a percent is {@code round(1000 * part / whole)}, halves away from zero.
+	 * Every share and change of the year-by-year table, recomputed here in integers: a
+	 * share in tenths of a percent is {@code round(1000 * part / whole)}, halves away
+	 * from zero.
 	 */
 	@Test
 	void everyShareAndChangeFollowsTheRoundingRule() throws Exception {
@@ -136,7 +139,10 @@ class DemoReportFunctionalTests {
 		inputs.assertNoneIn(this.run.output());
 	}
 
-	/** {@code numerator / denominator} rounded to a tenth, halves away from zero, as {@code 12,5}. */
+	/**
+	 * {@code numerator / denominator} rounded to a tenth, halves away from zero, as
+	 * {@code 12,5}.
+	 */
 	private static String tenths(long numerator, long denominator) {
 		if (denominator == 0) {
 			return "";

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's Chromium, headless, with a fresh profile and no way out to the network: renders a page
- * from disk and returns its DOM once loaded.
+ * Debian's Chromium, headless, with a fresh profile and no way out to the network:
+ * renders a page from disk and returns its DOM once loaded.
  */
 final class HeadlessChromium {
 
@@ -27,8 +27,9 @@ final class HeadlessChromium {
 	}
 
 	/**
-	 * The browser on the {@code PATH}. Without it a test is skipped, except in CI (the environment
-	 * variable {@code CI} is set), where {@code .ci/run} installs it and its absence is a failure.
+	 * The browser on the {@code PATH}. Without it a test is skipped, except in CI (the
+	 * environment variable {@code CI} is set), where {@code .ci/run} installs it and its
+	 * absence is a failure.
 	 */
 	static HeadlessChromium required() {
 		Optional<Path> found = Optional.empty();
@@ -49,7 +50,10 @@ final class HeadlessChromium {
 		return new HeadlessChromium(found.get());
 	}
 
-	/** Renders the page and returns the DOM after it loaded, scripts run and images decoded. */
+	/**
+	 * Renders the page and returns the DOM after it loaded, scripts run and images
+	 * decoded.
+	 */
 	String dumpDom(Path page, Path workDir) throws IOException, InterruptedException {
 		Path profile = Files.createTempDirectory(workDir, "chromium-profile");
 		Path out = workDir.resolve("dom.html");

@@ -32,9 +32,9 @@ import com.opencsv.CSVReaderBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Looks for personal data of the inputs in every output file: RUT-shaped strings, the RUTs the
- * inputs hold, and the names of the regional office's exports. Workbooks are read inside (they are
- * zip files); images are read as bytes.
+ * Looks for personal data of the inputs in every output file: RUT-shaped strings, the
+ * RUTs the inputs hold, and the names of the regional office's exports. Workbooks are
+ * read inside (they are zip files); images are read as bytes.
  */
 final class PersonalDataScan {
 
@@ -47,7 +47,10 @@ final class PersonalDataScan {
 
 	private final Set<String> names = new TreeSet<>();
 
-	/** Reads the inputs, every file under the folder (archived and set-aside files included). */
+	/**
+	 * Reads the inputs, every file under the folder (archived and set-aside files
+	 * included).
+	 */
 	static PersonalDataScan ofInputs(Path inputDir) throws IOException {
 		PersonalDataScan scan = new PersonalDataScan();
 		try (Stream<Path> files = Files.walk(inputDir)) {
@@ -75,7 +78,10 @@ final class PersonalDataScan {
 		return this.names;
 	}
 
-	/** Fails when any output file holds a RUT-shaped string, an input's RUT or an input's name. */
+	/**
+	 * Fails when any output file holds a RUT-shaped string, an input's RUT or an input's
+	 * name.
+	 */
 	void assertNoneIn(Path outputDir) throws IOException {
 		Map<Path, String> outputs = texts(outputDir);
 		assertThat(outputs).isNotEmpty();
@@ -84,7 +90,8 @@ final class PersonalDataScan {
 			assertThat(RUT.matcher(text).results().map(MatchResult::group).toList())
 				.as("RUT-shaped text in %s", output.getKey())
 				.isEmpty();
-			// every number of the output, with or without thousands points, against the inputs' RUTs
+			// every number of the output, with or without thousands points, against the
+			// inputs' RUTs
 			List<String> leaks = new ArrayList<>();
 			Matcher number = NUMBER.matcher(text);
 			while (number.find()) {
@@ -136,7 +143,10 @@ final class PersonalDataScan {
 		return text.toString();
 	}
 
-	/** The NOMBRE column of a regional office export, in its encoding (a byte-order mark means UTF-8). */
+	/**
+	 * The NOMBRE column of a regional office export, in its encoding (a byte-order mark
+	 * means UTF-8).
+	 */
 	private static List<String> namesIn(byte[] bytes) throws IOException {
 		boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 				&& (bytes[2] & 0xFF) == 0xBF;

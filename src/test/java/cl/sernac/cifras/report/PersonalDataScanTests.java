@@ -21,8 +21,9 @@ class PersonalDataScanTests {
 	@Test
 	void findsTheInputsRutsAndNamesInAnOutput() throws Exception {
 		Path input = Files.createDirectories(this.dir.resolve("input"));
-		Files.writeString(input.resolve("oficina_2015.csv"), "N_ATENCION;FECHA;HORA;TIPO;SUBTIPO;RUT;NOMBRE;COMUNA\r\n"
-				+ "1;01-02-2015;10:00;Consulta;;12.175.900-4;Ana Luisa Díaz Vera;Zapallar\r\n",
+		Files.writeString(input.resolve("oficina_2015.csv"),
+				"N_ATENCION;FECHA;HORA;TIPO;SUBTIPO;RUT;NOMBRE;COMUNA\r\n"
+						+ "1;01-02-2015;10:00;Consulta;;12.175.900-4;Ana Luisa Díaz Vera;Zapallar\r\n",
 				Charset.forName("windows-1252"));
 		PersonalDataScan scan = PersonalDataScan.ofInputs(input);
 		Path output = Files.createDirectories(this.dir.resolve("output"));

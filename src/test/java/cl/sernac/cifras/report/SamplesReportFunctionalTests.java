@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The planners' report on the agency's sample exports, whose counts {@code samples-expected.json}
- * gives: shares and changes follow from them exactly, by the rounding rule.
+ * The planners' report on the agency's sample exports, whose counts
+ * {@code samples-expected.json} gives: shares and changes follow from them exactly, by
+ * the rounding rule.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,7 +47,8 @@ class SamplesReportFunctionalTests {
 
 	@BeforeAll
 	void runOnSamples() throws Exception {
-		// given the sample exports, and a file the pipeline does not know whose name is markup
+		// given the sample exports, and a file the pipeline does not know whose name is
+		// markup
 		this.run = CifrasRun.in(root).withInputFrom(SAMPLES);
 		Files.writeString(this.run.input().resolve(MARKUP_NAME), "nada");
 		this.inputs = PersonalDataScan.ofInputs(this.run.input());
@@ -126,7 +128,8 @@ class SamplesReportFunctionalTests {
 			assertThat(workbook.getNumberOfSheets()).isEqualTo(9);
 			assertThat(workbook.getSheet("Por canal y año").getLastRowNum())
 				.isEqualTo(csv("por_tipo_canal_anio.csv").size() - 1);
-			// the consultations' total of the period account: row 6 of the sheet, column Registros
+			// the consultations' total of the period account: row 6 of the sheet, column
+			// Registros
 			assertThat(workbook.getSheet("Cuenta del período").getRow(6).getCell(3).getNumericCellValue())
 				.isEqualTo(127);
 		}

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tables as CSV for a Chilean spreadsheet and as a workbook, formula injection neutralized in both.
+ * Tables as CSV for a Chilean spreadsheet and as a workbook, formula injection
+ * neutralized in both.
  */
 class TableFilesTests {
 

@@ -26,8 +26,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * {@link CsvRecordReader} against public CSV suites (csv-spectrum, FastCSV) and the pipeline's
- * own awkward cases ({@code pipeline-extras}), plus its limits and line numbering.
+ * {@link CsvRecordReader} against public CSV suites (csv-spectrum, FastCSV) and the
+ * pipeline's own awkward cases ({@code pipeline-extras}), plus its limits and line
+ * numbering.
  */
 class CsvRecordReaderTests {
 
@@ -53,13 +54,14 @@ class CsvRecordReaderTests {
 	// ---------------------------------------------------------------- csv-spectrum
 
 	/**
-	 * Every csv-spectrum pair but {@code location_coordinates}: INDEX.md documents it as an
-	 * upstream bug (its expected JSON is an object instead of an array, and its phone number
-	 * 1234567890 is not the CSV's 2095257564), so there is no correct expectation to compare with.
+	 * Every csv-spectrum pair but {@code location_coordinates}: INDEX.md documents it as
+	 * an upstream bug (its expected JSON is an object instead of an array, and its phone
+	 * number 1234567890 is not the CSV's 2095257564), so there is no correct expectation
+	 * to compare with.
 	 * <p>
-	 * Each case runs on the file as stored and on a CRLF copy: INDEX.md says the {@code *_crlf}
-	 * copies were converted to CRLF, but the stored files have LF line ends only, so the CRLF
-	 * variant is made here.
+	 * Each case runs on the file as stored and on a CRLF copy: INDEX.md says the
+	 * {@code *_crlf} copies were converted to CRLF, but the stored files have LF line
+	 * ends only, so the CRLF variant is made here.
 	 */
 	static Stream<Arguments> csvSpectrum() {
 		return Stream
@@ -82,7 +84,8 @@ class CsvRecordReaderTests {
 		List<List<String>> expectedRecords = new ArrayList<>();
 		for (JsonNode object : expected) {
 			List<String> values = new ArrayList<>();
-			// The reader joins the physical lines of a record with "\n" whatever the line end was
+			// The reader joins the physical lines of a record with "\n" whatever the line
+			// end was
 			// (see embeddedCrlfInQuotedFieldComesBackAsLineFeed).
 			expectedHeader.forEach((column) -> values.add(object.get(column).asText().replace("\r\n", "\n")));
 			expectedRecords.add(values);
@@ -99,7 +102,8 @@ class CsvRecordReaderTests {
 
 	@Test
 	void embeddedCrlfInQuotedFieldComesBackAsLineFeed() throws IOException {
-		// given newlines_crlf.csv with real CRLF line ends, whose expected JSON keeps the CRLF
+		// given newlines_crlf.csv with real CRLF line ends, whose expected JSON keeps the
+		// CRLF
 		Path csv = copyWithCrlf(SPECTRUM.resolve("csvs/newlines_crlf.csv"));
 		JsonNode expected = JSON.readTree(SPECTRUM.resolve("json/newlines_crlf.json").toFile());
 		assertThat(expected.get(1).get("a").asText()).isEqualTo("Once upon \r\na time");
@@ -107,7 +111,8 @@ class CsvRecordReaderTests {
 		// when
 		List<CsvRecord> records = readAll(csv, StandardCharsets.UTF_8, ',');
 
-		// then the decision: a line break inside a quoted field is always "\n" (the reader reads
+		// then the decision: a line break inside a quoted field is always "\n" (the
+		// reader reads
 		// physical lines and joins them with "\n"); no field keeps a CR
 		assertThat(records.get(2).fields()).containsExactly("Once upon \na time", "5", "6");
 		assertThat(records).allSatisfy((record) -> assertThat(String.join("", record.fields())).doesNotContain("\r"));
@@ -119,8 +124,7 @@ class CsvRecordReaderTests {
 
 		// when
 		List<CsvRecord> newlines = readAll(SPECTRUM.resolve("csvs/newlines.csv"), StandardCharsets.UTF_8, ',');
-		List<CsvRecord> quotes = readAll(SPECTRUM.resolve("csvs/quotes_and_newlines.csv"), StandardCharsets.UTF_8,
-				',');
+		List<CsvRecord> quotes = readAll(SPECTRUM.resolve("csvs/quotes_and_newlines.csv"), StandardCharsets.UTF_8, ',');
 		List<CsvRecord> crlf = readAll(EXTRAS.resolve("quoted_multiline_crlf.csv"), StandardCharsets.UTF_8, ',');
 
 		// then each record carries the physical line where it starts
@@ -163,20 +167,20 @@ class CsvRecordReaderTests {
 	// ---------------------------------------------------------------- FastCSV specs
 
 	/**
-	 * The FastCSV checks that describe what the exports do: quoting and escaped quotes (RFC 4180
-	 * 2.5, 2.7), line breaks inside quoted fields (every export's free text), field-count
-	 * differences (the reader must return them; ExportHeader rejects them), trailing separators
-	 * (empty last columns: {@code ;;;;}), empty files, record line breaks, single lines, spaces kept
-	 * as data, and {@code #} as an ordinary character (there are no comments in the exports:
-	 * {@code #N/A} is data).
+	 * The FastCSV checks that describe what the exports do: quoting and escaped quotes
+	 * (RFC 4180 2.5, 2.7), line breaks inside quoted fields (every export's free text),
+	 * field-count differences (the reader must return them; ExportHeader rejects them),
+	 * trailing separators (empty last columns: {@code ;;;;}), empty files, record line
+	 * breaks, single lines, spaces kept as data, and {@code #} as an ordinary character
+	 * (there are no comments in the exports: {@code #N/A} is data).
 	 * <p>
-	 * Left out: {@code comments-read} and {@code comments-skip} (comment syntax the exports do not
-	 * have); {@code skip-empty-lines} (the reader returns an empty line as a record of one empty
-	 * field; skipping blank rows is ExportFileItemReader's job, tested there);
-	 * {@code spaces-around-quotes} and {@code open-quotation} ({@code exceptionAllowed}: the reader
-	 * reports {@code UNBALANCED_QUOTE} instead of guessing, see the pipeline-extras cases; the one
-	 * open-quotation check about a quote inside an unquoted field is in
-	 * {@link #quoteInsideUnquotedLastFieldIsData()}).
+	 * Left out: {@code comments-read} and {@code comments-skip} (comment syntax the
+	 * exports do not have); {@code skip-empty-lines} (the reader returns an empty line as
+	 * a record of one empty field; skipping blank rows is ExportFileItemReader's job,
+	 * tested there); {@code spaces-around-quotes} and {@code open-quotation}
+	 * ({@code exceptionAllowed}: the reader reports {@code UNBALANCED_QUOTE} instead of
+	 * guessing, see the pipeline-extras cases; the one open-quotation check about a quote
+	 * inside an unquoted field is in {@link #quoteInsideUnquotedLastFieldIsData()}).
 	 */
 	private static final List<String> FASTCSV_SPECS = List.of("quotation", "escape-quotation",
 			"line-breaks-within-fields", "different-field-count", "trailing-field-separator", "empty-file",
@@ -242,14 +246,14 @@ class CsvRecordReaderTests {
 
 	@Test
 	void utf8ByteOrderMarkIsNotPartOfTheFirstHeader() throws IOException {
-		// given utf8_bom_semicolon.csv opened with windows-1252, as a re-saved call center export would be
+		// given utf8_bom_semicolon.csv opened with windows-1252, as a re-saved call
+		// center export would be
 		Path csv = EXTRAS.resolve("utf8_bom_semicolon.csv");
 
 		// when
 		List<CsvRecord> records;
 		Charset charset;
-		try (CsvRecordReader reader = CsvRecordReader.open(csv, WINDOWS_1252, ';', MAX_LINE_CHARS,
-				MAX_RECORD_LINES)) {
+		try (CsvRecordReader reader = CsvRecordReader.open(csv, WINDOWS_1252, ';', MAX_LINE_CHARS, MAX_RECORD_LINES)) {
 			charset = reader.charset();
 			records = readAll(reader);
 		}
@@ -353,7 +357,8 @@ class CsvRecordReaderTests {
 		// when
 		List<CsvRecord> records = readAll(csv, StandardCharsets.UTF_8, ',');
 
-		// then line 2 is one record of its own (or a problem) and the rows after it are all read
+		// then line 2 is one record of its own (or a problem) and the rows after it are
+		// all read
 		assertThat(records).extracting(CsvRecord::line).containsExactly(1L, 2L, 3L, 4L, 5L);
 		assertThat(fieldsOf(records.subList(2, 5))).containsExactly(List.of("2", "ok"), List.of("3", "x"),
 				List.of("4", "y"));
@@ -362,7 +367,8 @@ class CsvRecordReaderTests {
 	@Test
 	void quoteInsideUnquotedFieldThatIsNotLastIsData() throws IOException {
 		// given an inch mark in an unquoted field followed by another field
-		Path csv = write("inch_not_last.csv", "rut,producto,precio\n12345678-5,TV 50\" LED,1000\n15509661-6,Radio,20\n");
+		Path csv = write("inch_not_last.csv",
+				"rut,producto,precio\n12345678-5,TV 50\" LED,1000\n15509661-6,Radio,20\n");
 
 		// when
 		List<CsvRecord> records = readAll(csv, StandardCharsets.UTF_8, ',');
@@ -375,7 +381,8 @@ class CsvRecordReaderTests {
 
 	@Test
 	void truncatedLastRecordIsUnbalancedAtItsFirstLine() throws IOException {
-		// given truncated_last_record.csv: the file ends inside a quoted field (still being written)
+		// given truncated_last_record.csv: the file ends inside a quoted field (still
+		// being written)
 
 		// when
 		List<CsvRecord> records = readAll(EXTRAS.resolve("truncated_last_record.csv"), StandardCharsets.UTF_8, ',');
@@ -401,8 +408,8 @@ class CsvRecordReaderTests {
 	@Test
 	void emptyFileHasNoRecords() throws IOException {
 		// given empty_0_bytes.csv
-		try (CsvRecordReader reader = CsvRecordReader.open(EXTRAS.resolve("empty_0_bytes.csv"),
-				StandardCharsets.UTF_8, ',', MAX_LINE_CHARS, MAX_RECORD_LINES)) {
+		try (CsvRecordReader reader = CsvRecordReader.open(EXTRAS.resolve("empty_0_bytes.csv"), StandardCharsets.UTF_8,
+				',', MAX_LINE_CHARS, MAX_RECORD_LINES)) {
 
 			// when
 			CsvRecord first = reader.next();
@@ -424,11 +431,12 @@ class CsvRecordReaderTests {
 		// when
 		List<ExportRow> rows = records.subList(1, records.size()).stream().map(header::project).toList();
 
-		// then the reader returns the fields as found; the header turns them into FIELD_COUNT
+		// then the reader returns the fields as found; the header turns them into
+		// FIELD_COUNT
 		assertThat(fieldsOf(records)).containsExactly(List.of("rut", "nombre", "comuna"), List.of("12345678-5", "Ana"),
 				List.of("15509661-6", "Luis", "Maipu", "EXTRA"));
-		assertThat(rows).extracting(ExportRow::line, ExportRow::problem, ExportRow::fieldCount,
-				ExportRow::headerFieldCount)
+		assertThat(rows)
+			.extracting(ExportRow::line, ExportRow::problem, ExportRow::fieldCount, ExportRow::headerFieldCount)
 			.containsExactly(tuple(2L, ExportRow.Problem.FIELD_COUNT, 2, 3),
 					tuple(3L, ExportRow.Problem.FIELD_COUNT, 4, 3));
 		assertThat(rows).allSatisfy((row) -> assertThat(row.keyParts()).isEmpty());
@@ -445,7 +453,8 @@ class CsvRecordReaderTests {
 		List<ExportRow> used = records.subList(1, 3).stream().map(readsNombre::project).toList();
 		List<ExportRow> unused = records.subList(1, 3).stream().map(ignoresNombre::project).toList();
 
-		// then the reader keeps the characters; the header rejects them only where the pipeline reads
+		// then the reader keeps the characters; the header rejects them only where the
+		// pipeline reads
 		assertThat(fieldsOf(records)).containsExactly(List.of("rut", "nombre"), List.of("12345678-5", "Ana\u0000Maria"),
 				List.of("15509661-6", "Luis\u001B[31m"));
 		assertThat(used).extracting(ExportRow::line, ExportRow::problem)
@@ -456,7 +465,8 @@ class CsvRecordReaderTests {
 		assertThat(unused).extracting((row) -> row.keyParts()[0]).containsExactly("12345678-5", "15509661-6");
 	}
 
-	// ---------------------------------------------------------------- limits and line ends
+	// ---------------------------------------------------------------- limits and line
+	// ends
 
 	@Test
 	void lineLongerThanTheLimitIsReportedAndReadingGoesOn() throws IOException {
@@ -468,8 +478,7 @@ class CsvRecordReaderTests {
 
 		// then
 		assertThat(records).extracting(CsvRecord::line).containsExactly(1L, 2L, 3L);
-		assertThat(records).extracting(CsvRecord::problem)
-			.containsExactly(null, CsvRecord.Problem.LINE_TOO_LONG, null);
+		assertThat(records).extracting(CsvRecord::problem).containsExactly(null, CsvRecord.Problem.LINE_TOO_LONG, null);
 		assertThat(fieldsOf(records)).containsExactly(List.of("a", "b"), List.of(), List.of("c", "d"));
 	}
 
@@ -489,7 +498,8 @@ class CsvRecordReaderTests {
 
 	@Test
 	void lineLongerThanTheReadBufferIsSkippedWithoutLosingTheNextLine() throws IOException {
-		// given a 200,000-character line (several 64K read buffers) and the default limit of 100,000
+		// given a 200,000-character line (several 64K read buffers) and the default limit
+		// of 100,000
 		Path csv = write("huge.csv", "a,b\n" + "z".repeat(200_000) + "\nc,d\n");
 
 		// when
@@ -497,8 +507,7 @@ class CsvRecordReaderTests {
 
 		// then
 		assertThat(records).extracting(CsvRecord::line).containsExactly(1L, 2L, 3L);
-		assertThat(records).extracting(CsvRecord::problem)
-			.containsExactly(null, CsvRecord.Problem.LINE_TOO_LONG, null);
+		assertThat(records).extracting(CsvRecord::problem).containsExactly(null, CsvRecord.Problem.LINE_TOO_LONG, null);
 		assertThat(records.get(2).fields()).containsExactly("c", "d");
 	}
 
@@ -524,7 +533,8 @@ class CsvRecordReaderTests {
 		// when
 		List<CsvRecord> records = readAll(csv, StandardCharsets.UTF_8, ',', MAX_LINE_CHARS, 3);
 
-		// then the record is reported at its first line and the lines after it are read again
+		// then the record is reported at its first line and the lines after it are read
+		// again
 		assertThat(records).extracting(CsvRecord::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
 		assertThat(records).extracting(CsvRecord::problem)
 			.containsExactly(null, CsvRecord.Problem.UNBALANCED_QUOTE, null, null, null, null);
@@ -575,7 +585,8 @@ class CsvRecordReaderTests {
 
 	@Test
 	void crlfSplitBetweenTwoReadsIsOneLineEnd() throws IOException {
-		// given 40 CRLF lines laid out so that every CR is the last character of an 8192-character block
+		// given 40 CRLF lines laid out so that every CR is the last character of an
+		// 8192-character block
 		// (and so of every 64K read buffer) and its LF the first of the next one
 		StringBuilder content = new StringBuilder();
 		List<List<String>> expected = new ArrayList<>();
@@ -639,8 +650,8 @@ class CsvRecordReaderTests {
 		return readAll(file, charset, delimiter, MAX_LINE_CHARS, MAX_RECORD_LINES);
 	}
 
-	private List<CsvRecord> readAll(Path file, Charset charset, char delimiter, int maxLineChars,
-			int maxRecordLines) throws IOException {
+	private List<CsvRecord> readAll(Path file, Charset charset, char delimiter, int maxLineChars, int maxRecordLines)
+			throws IOException {
 		try (CsvRecordReader reader = CsvRecordReader.open(file, charset, delimiter, maxLineChars, maxRecordLines)) {
 			return readAll(reader);
 		}

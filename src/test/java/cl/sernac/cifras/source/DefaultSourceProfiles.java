@@ -13,9 +13,9 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The six source profiles exactly as {@code application.yml} configures them, bound with Spring
- * Boot's binder (the same binding the application applies to {@code cifras.sources}) but without
- * starting a Spring context.
+ * The six source profiles exactly as {@code application.yml} configures them, bound with
+ * Spring Boot's binder (the same binding the application applies to
+ * {@code cifras.sources}) but without starting a Spring context.
  */
 public final class DefaultSourceProfiles {
 

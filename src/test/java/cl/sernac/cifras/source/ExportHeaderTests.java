@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link ExportHeader}: columns found by folded name, projection to roles, field count and control
- * characters.
+ * {@link ExportHeader}: columns found by folded name, projection to roles, field count
+ * and control characters.
  */
 class ExportHeaderTests {
 
@@ -18,7 +18,8 @@ class ExportHeaderTests {
 
 	@Test
 	void columnsAreFoundIgnoringCaseAccentsSpacesAndOrder() {
-		// given a call center header in another order, other case, with accents, spaces and an extra column
+		// given a call center header in another order, other case, with accents, spaces
+		// and an extra column
 		String[] header = { " comuna ", "Id_Llamada", "EXTRA", "tipo_atención", "Región", "rut", "\uFEFFfecha_hora" };
 
 		// when
@@ -108,12 +109,14 @@ class ExportHeaderTests {
 		ExportHeader header = new ExportHeader(PORTAL, portalHeader());
 
 		// when
-		ExportRow escInFreeText = header.project(portalRecord(2, "R-2015-0000001", "Lampara", "texto \u001B[31m libre"));
+		ExportRow escInFreeText = header
+			.project(portalRecord(2, "R-2015-0000001", "Lampara", "texto \u001B[31m libre"));
 		ExportRow tabInUsedColumn = header.project(portalRecord(3, "R-2015-0000002", "Villa\tAlemana", "ok"));
 		ExportRow delInUsedColumn = header.project(portalRecord(4, "R-2015-0000003", "Quilpu\u007F", "ok"));
 		ExportRow lineBreakInKey = header.project(portalRecord(5, "R-2015-\n0000004", "Quilpué", "ok"));
 
-		// then free text is never read; TAB is tolerated; DEL and line breaks in a used value are a problem
+		// then free text is never read; TAB is tolerated; DEL and line breaks in a used
+		// value are a problem
 		assertThat(escInFreeText.problem()).isNull();
 		assertThat(escInFreeText.keyParts()).containsExactly("R-2015-0000001");
 		assertThat(tabInUsedColumn.problem()).isNull();

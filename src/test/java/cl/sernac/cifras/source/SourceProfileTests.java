@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The six default {@link SourceProfile}s of {@code application.yml} and {@link SourceCatalog}'s
- * file-name matching.
+ * The six default {@link SourceProfile}s of {@code application.yml} and
+ * {@link SourceCatalog}'s file-name matching.
  */
 class SourceProfileTests {
 
@@ -37,9 +37,8 @@ class SourceProfileTests {
 		assertThat(profiles.get("portal").delimiterChar()).isEqualTo(',');
 		assertThat(profiles.get("portal").central()).isTrue();
 		assertThat(profiles.get("portal").channelColumn()).isEqualTo("canal_origen");
-		assertThat(profiles.get("portal").channelValues()).containsExactlyInAnyOrderEntriesOf(
-				Map.of("INTERNET", List.of("", "internet"), "MUNICIPAL", List.of("municipal"), "CONVENIO",
-						List.of("convenio")));
+		assertThat(profiles.get("portal").channelValues()).containsExactlyInAnyOrderEntriesOf(Map.of("INTERNET",
+				List.of("", "internet"), "MUNICIPAL", List.of("municipal"), "CONVENIO", List.of("convenio")));
 		assertThat(profiles.get("portal").subtypeValues()).containsOnlyKeys("DISCONFORMIDAD", "RECONOCIMIENTO",
 				"SUGERENCIA");
 		assertThat(profiles.get("oficina").encoding()).isEqualTo("windows-1252");
@@ -103,7 +102,9 @@ class SourceProfileTests {
 	void summaryFileMatchesCallCenterButLacksItsColumns() throws Exception {
 		// given callcenter_resumen.csv (MES;TOTAL), whose name fits callcenter_*.csv
 		Path file = Path.of("src/test/resources/samples/callcenter_resumen.csv");
-		SourceCatalog.Source source = DefaultSourceProfiles.catalog().match(file.getFileName().toString()).orElseThrow();
+		SourceCatalog.Source source = DefaultSourceProfiles.catalog()
+			.match(file.getFileName().toString())
+			.orElseThrow();
 
 		// when
 		ExportHeader header = ExportFileItemReader.readHeader(file, source.profile(), DefaultSourceProfiles.LIMITS);

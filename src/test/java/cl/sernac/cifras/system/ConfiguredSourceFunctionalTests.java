@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's worked example: a renamed column, a new date format and a seventh source, all by
- * configuration.
+ * The README's worked example: a renamed column, a new date format and a seventh source,
+ * all by configuration.
  */
 class ConfiguredSourceFunctionalTests {
 
@@ -68,9 +68,9 @@ class ConfiguredSourceFunctionalTests {
 		// then both files are read by their configured profiles
 		assertThat(exit).isZero();
 		List<String> table = Files.readAllLines(run.output().resolve("tables/by_channel_year.csv"));
-		assertThat(table).containsExactly("record_type,subtype,channel,year,records",
-				"CONSULTA,,CALL_CENTER,2017,1", "CONSULTA,,OFICINA,2017,1", "CONSULTA,,OFICINA,2018,1",
-				"RECLAMO,,CALL_CENTER,2017,1", "RECLAMO,,OFICINA,2017,1");
+		assertThat(table).containsExactly("record_type,subtype,channel,year,records", "CONSULTA,,CALL_CENTER,2017,1",
+				"CONSULTA,,OFICINA,2017,1", "CONSULTA,,OFICINA,2018,1", "RECLAMO,,CALL_CENTER,2017,1",
+				"RECLAMO,,OFICINA,2017,1");
 		assertThat(Files.readAllLines(run.output().resolve("rejects.csv"))).containsExactly(
 				"archivo,linea,motivo,mensaje",
 				"callcenter_2017_01.csv,4,bad-date,Fecha ilegible o inexistente: Fecha '2017/01/05'");

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code kill -9} at several points of a run, then a normal run: the same figures and tables as a
- * run never interrupted. Nothing counted twice, nothing lost.
+ * {@code kill -9} at several points of a run, then a normal run: the same figures and
+ * tables as a run never interrupted. Nothing counted twice, nothing lost.
  */
 class CrashRecoveryFunctionalTests {
 
@@ -47,8 +47,7 @@ class CrashRecoveryFunctionalTests {
 	void killedRunIsCompletedByTheNextRun(String point, @TempDir Path root) throws Exception {
 		// given a run killed with SIGKILL at a point
 		CifrasRun run = CifrasRun.in(root).withInputFrom(SAMPLES);
-		ChildRun child = ChildRun.start(run, Map.of("CIFRAS_HALT_AT", point), CHUNK,
-				"--cifras.ingest-threads=1");
+		ChildRun child = ChildRun.start(run, Map.of("CIFRAS_HALT_AT", point), CHUNK, "--cifras.ingest-threads=1");
 		assertThat(child.awaitOutput("CIFRAS-HALT " + point.split(":")[0], 120)).as(child.output()).isTrue();
 		child.kill();
 

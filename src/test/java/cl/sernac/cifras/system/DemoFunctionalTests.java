@@ -47,7 +47,8 @@ class DemoFunctionalTests {
 		assertThat(this.run.run("--cifras.demo=true")).isZero();
 		this.manifest = new DemoDataGenerator(DemoData.SEED).generate(manifestDir);
 		this.byTypeAndChannel = new TreeMap<>();
-		for (String line : Files.readAllLines(this.run.output().resolve("tables/by_channel_year.csv")).subList(1, count())) {
+		for (String line : Files.readAllLines(this.run.output().resolve("tables/by_channel_year.csv"))
+			.subList(1, count())) {
 			String[] cells = line.split(",");
 			this.byTypeAndChannel.merge(cells[0] + "/" + cells[2], Long.parseLong(cells[4]), Long::sum);
 			this.byTypeAndChannel.merge(cells[0] + (cells[1].isEmpty() ? "" : "/" + cells[1]), Long.parseLong(cells[4]),
@@ -98,7 +99,8 @@ class DemoFunctionalTests {
 			}
 		}
 		Map<String, Long> actual = new TreeMap<>();
-		for (String line : Files.readAllLines(this.run.output().resolve("tables/by_channel_year.csv")).subList(1, count())) {
+		for (String line : Files.readAllLines(this.run.output().resolve("tables/by_channel_year.csv"))
+			.subList(1, count())) {
 			int last = line.lastIndexOf(',');
 			actual.put(line.substring(0, last), Long.parseLong(line.substring(last + 1)));
 		}
@@ -111,9 +113,11 @@ class DemoFunctionalTests {
 			assertThat(single(db, "SELECT COUNT(DISTINCT place_code) FROM counted_case WHERE channel = 'MOVIL'"))
 				.isEqualTo(36);
 			assertThat(single(db, "SELECT COUNT(DISTINCT organization) FROM counted_case WHERE channel = 'MUNICIPAL'"
-					+ " AND organization LIKE 'MUNICIPALIDAD%'")).isEqualTo(20);
+					+ " AND organization LIKE 'MUNICIPALIDAD%'"))
+				.isEqualTo(20);
 			assertThat(single(db, "SELECT COUNT(DISTINCT organization) FROM counted_case WHERE channel = 'MUNICIPAL'"
-					+ " AND organization LIKE 'GOBERNACION%'")).isEqualTo(2);
+					+ " AND organization LIKE 'GOBERNACION%'"))
+				.isEqualTo(2);
 		}
 	}
 
@@ -124,7 +128,9 @@ class DemoFunctionalTests {
 		Map<String, String> outcomes = new HashMap<>();
 		for (JsonNode file : summary.get("files")) {
 			outcomes.put(file.get("file").asText(), file.get("outcome").asText());
-			file.get("rejectedByReason").fields().forEachRemaining((e) -> rejects.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+			file.get("rejectedByReason")
+				.fields()
+				.forEachRemaining((e) -> rejects.merge(e.getKey(), e.getValue().asLong(), Long::sum));
 		}
 		Map<String, Long> expected = new TreeMap<>();
 		this.manifest.rejected().forEach((reason, n) -> {

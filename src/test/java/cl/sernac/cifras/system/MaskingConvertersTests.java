@@ -19,8 +19,8 @@ class MaskingConvertersTests {
 
 		String line = converter.convert(event);
 
-		assertThat(line).isEqualTo("fila con [valor oculto] y [valor oculto] y [valor oculto];"
-				+ " archivo callcenter_2014.csv línea 12");
+		assertThat(line).isEqualTo(
+				"fila con [valor oculto] y [valor oculto] y [valor oculto];" + " archivo callcenter_2014.csv línea 12");
 	}
 
 	@Test

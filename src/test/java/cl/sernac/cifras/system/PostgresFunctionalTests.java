@@ -14,10 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The same job on a real PostgreSQL server, with the same migrations: figures identical to H2.
- * The server is given by {@code CIFRAS_TEST_PG_URL}, {@code CIFRAS_TEST_PG_USER} and
- * {@code CIFRAS_TEST_PG_PASSWORD} ({@code scripts/postgres-test-server.sh} starts one; CI always
- * does). Without them the tests are skipped, except under CI where that is a failure.
+ * The same job on a real PostgreSQL server, with the same migrations: figures identical
+ * to H2. The server is given by {@code CIFRAS_TEST_PG_URL}, {@code CIFRAS_TEST_PG_USER}
+ * and {@code CIFRAS_TEST_PG_PASSWORD} ({@code scripts/postgres-test-server.sh} starts
+ * one; CI always does). Without them the tests are skipped, except under CI where that is
+ * a failure.
  */
 class PostgresFunctionalTests {
 
@@ -71,7 +72,8 @@ class PostgresFunctionalTests {
 		assertThat(pg.outputFile("tables/by_channel_year.csv")).isEqualTo(h2.outputFile("tables/by_channel_year.csv"));
 		assertThat(pg.outputFile("rejects.csv")).isEqualTo(h2.outputFile("rejects.csv"));
 		assertThat(pg.outputFile("tables/by_channel_year.csv").lines().count()).isGreaterThan(40);
-		try (Connection db = DriverManager.getConnection(URL, USER, PASSWORD); Statement sql = db.createStatement();
+		try (Connection db = DriverManager.getConnection(URL, USER, PASSWORD);
+				Statement sql = db.createStatement();
 				var rs = sql.executeQuery("SELECT COUNT(*) FROM counted_case")) {
 			rs.next();
 			assertThat(rs.getLong(1)).isGreaterThan(300);

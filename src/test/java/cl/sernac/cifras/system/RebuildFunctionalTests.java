@@ -35,8 +35,10 @@ class RebuildFunctionalTests {
 		}
 		String nightlyTable = run.outputFile("tables/by_channel_year.csv");
 		String nightlyRejects = run.outputFile("rejects.csv");
-		assertThat(nightlyTable.lines().skip(1).mapToLong((l) -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1))).sum())
-			.isEqualTo(305);
+		assertThat(nightlyTable.lines()
+			.skip(1)
+			.mapToLong((l) -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1)))
+			.sum()).isEqualTo(305);
 
 		// when the store is rebuilt from the archive
 		assertThat(run.run("--cifras.rebuild=true")).isZero();

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole job on the agency's sample exports: exactly what {@code samples-expected.json} says.
+ * The whole job on the agency's sample exports: exactly what
+ * {@code samples-expected.json} says.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,8 +62,10 @@ class SamplesFunctionalTests {
 	void countsRecordsByTypeSubtypeChannelAndYear() throws Exception {
 		Map<String, Long> expectedCounts = new TreeMap<>();
 		for (JsonNode record : this.expected.get("records")) {
-			expectedCounts.put(String.join(",", record.get("record_type").asText(), record.get("subtype").asText(),
-					record.get("channel").asText(), record.get("year").asText()), record.get("records").asLong());
+			expectedCounts.put(
+					String.join(",", record.get("record_type").asText(), record.get("subtype").asText(),
+							record.get("channel").asText(), record.get("year").asText()),
+					record.get("records").asLong());
 		}
 		List<String> lines = Files.readAllLines(this.run.output().resolve("tables/by_channel_year.csv"));
 		assertThat(lines.get(0)).startsWith("record_type,subtype,channel,year,records");
@@ -78,18 +81,24 @@ class SamplesFunctionalTests {
 	@Test
 	void rejectsRowsByReason() throws Exception {
 		Map<String, Long> expectedReasons = new TreeMap<>();
-		this.expected.get("rejected").fields().forEachRemaining((e) -> expectedReasons.put(e.getKey(), e.getValue().asLong()));
+		this.expected.get("rejected")
+			.fields()
+			.forEachRemaining((e) -> expectedReasons.put(e.getKey(), e.getValue().asLong()));
 		JsonNode summary = JSON.readTree(this.run.output().resolve("run_summary.json").toFile());
 		Map<String, Long> reasons = new TreeMap<>();
 		for (JsonNode file : summary.get("files")) {
-			file.get("rejectedByReason").fields().forEachRemaining((e) -> reasons.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+			file.get("rejectedByReason")
+				.fields()
+				.forEachRemaining((e) -> reasons.merge(e.getKey(), e.getValue().asLong(), Long::sum));
 		}
 		assertThat(reasons).isEqualTo(expectedReasons);
-		assertThat(summary.get("totals").get("rowsRejected").asLong()).isEqualTo(this.expected.get("rejected_total").asLong());
+		assertThat(summary.get("totals").get("rowsRejected").asLong())
+			.isEqualTo(this.expected.get("rejected_total").asLong());
 		List<String> rejects = Files.readAllLines(this.run.output().resolve("rejects.csv"));
 		assertThat(rejects.get(0)).isEqualTo("archivo,linea,motivo,mensaje");
 		assertThat(rejects).hasSize(1 + this.expected.get("rejected_total").asInt());
-		assertThat(rejects).contains("callcenter_2014.csv,6,bad-date,Fecha ilegible o inexistente: Fecha '31/02/2015 10:00:00'");
+		assertThat(rejects)
+			.contains("callcenter_2014.csv,6,bad-date,Fecha ilegible o inexistente: Fecha '31/02/2015 10:00:00'");
 	}
 
 	@Test
@@ -103,7 +112,8 @@ class SamplesFunctionalTests {
 			assertThat(outcomes).containsEntry(name.asText(), "NOT_RECOGNIZED");
 		}
 		assertThat(outcomes.values().stream().filter("NOT_RECOGNIZED"::equals).count()).isEqualTo(2);
-		// a re-delivered copy and its original have the same content: one of each pair is skipped
+		// a re-delivered copy and its original have the same content: one of each pair is
+		// skipped
 		assertThat(outcomes.values().stream().filter("ALREADY_INGESTED"::equals).count()).isEqualTo(2);
 		assertThat(outcomes).containsEntry("portal_2015.csv", "ALREADY_INGESTED");
 		String text = this.run.outputFile("resumen_ejecucion.txt");
@@ -125,7 +135,8 @@ class SamplesFunctionalTests {
 	@Test
 	void neverStoresNamesOrRuts() throws Exception {
 		try (Connection db = this.run.database();
-				ResultSet rs = db.createStatement().executeQuery("SELECT rut_hash FROM intake_record WHERE rut_hash IS NOT NULL")) {
+				ResultSet rs = db.createStatement()
+					.executeQuery("SELECT rut_hash FROM intake_record WHERE rut_hash IS NOT NULL")) {
 			int hashes = 0;
 			while (rs.next()) {
 				assertThat(rs.getString(1)).matches("[0-9a-f]{64}");
@@ -138,13 +149,14 @@ class SamplesFunctionalTests {
 			outputs = files.filter(Files::isRegularFile)
 				.filter((f) -> f.toString().matches(".*\\.(csv|txt|json|html)$"))
 				.map((f) -> {
-				try {
-					return Files.readString(f);
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			}).collect(Collectors.joining("\n"));
+					try {
+						return Files.readString(f);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				})
+				.collect(Collectors.joining("\n"));
 		}
 		assertThat(outputs).doesNotContainPattern("(?<![0-9.])[0-9]{1,2}(\\.?[0-9]{3}){2}-?[0-9kK](?![0-9])");
 		assertThat(outputs).doesNotContain("Muñoz", "Pérez", "Díaz");

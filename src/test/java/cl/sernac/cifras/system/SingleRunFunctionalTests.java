@@ -37,8 +37,8 @@ class SingleRunFunctionalTests {
 		assertThat(second.output()).contains("ya hay una ejecución en curso");
 		assertThat(run.output().resolve("tables/by_channel_year.csv")).doesNotExist();
 		assertThat(first.waitForExit(120)).as(first.output()).isZero();
-		try (Connection db = run.database(); ResultSet rs = db.createStatement()
-			.executeQuery("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")) {
+		try (Connection db = run.database();
+				ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")) {
 			rs.next();
 			assertThat(rs.getLong(1)).as("job instances: only the first run's").isEqualTo(1);
 		}
