@@ -51,7 +51,9 @@ public class RecordMerger implements Tasklet {
 
 	private static final String MERGE = """
 			MERGE INTO intake_record r
-			USING (SELECT s.* FROM staged_row s WHERE s.file_id = ? AND NOT EXISTS (SELECT 1 FROM staged_row l
+			USING (SELECT s.*, CASE WHEN CAST(? AS BOOLEAN) THEN NOT EXISTS (SELECT 1 FROM intake_record o
+						WHERE o.folio = s.folio AND o.central = FALSE) ELSE s.folio IS NULL END AS counted
+					FROM staged_row s WHERE s.file_id = ? AND NOT EXISTS (SELECT 1 FROM staged_row l
 					WHERE l.file_id = s.file_id AND l.source_name = s.source_name AND l.record_key = s.record_key
 					AND l.line_no > s.line_no)) a
 			ON (r.source_name = a.source_name AND r.record_key = a.record_key)
@@ -59,12 +61,12 @@ public class RecordMerger implements Tasklet {
 				intake_day = a.intake_day, comuna_code = a.comuna_code, region_code = a.region_code,
 				rut_hash = a.rut_hash, folio = a.folio, organization = a.organization, place_code = a.place_code,
 				file_id = a.file_id, version_seq = CAST(? AS BIGINT) * 4294967296 + a.line_no,
-				counted = (a.folio IS NULL)
+				counted = a.counted
 			WHEN NOT MATCHED THEN INSERT (source_name, record_key, central, record_type, subtype, channel, intake_day,
 				comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq, counted)
 				VALUES (a.source_name, a.record_key, CAST(? AS BOOLEAN), a.record_type, a.subtype, a.channel, a.intake_day,
 				a.comuna_code, a.region_code, a.rut_hash, a.folio, a.organization, a.place_code, a.file_id,
-				CAST(? AS BIGINT) * 4294967296 + a.line_no, (a.folio IS NULL))
+				CAST(? AS BIGINT) * 4294967296 + a.line_no, a.counted)
 			"""
 		.formatted(SAME_CONTENT.replace("b.", "r."));
 
@@ -128,6 +130,9 @@ public class RecordMerger implements Tasklet {
 	public boolean mergeNext() {
 		List<FileLedger.PlannedFile> planned = this.ledger.planned();
 		if (planned.isEmpty()) {
+			// Staged rows of applied files are never read again; emptied at once, not row
+			// by row.
+			this.jdbc.execute("TRUNCATE TABLE staged_row");
 			return false;
 		}
 		merge(planned.get(0));
@@ -143,15 +148,22 @@ public class RecordMerger implements Tasklet {
 		long updated = counts[1];
 		long staged = counts[2];
 		long unchanged = staged - created - updated;
-		this.jdbc.update(OLD_FOLIOS, fileId);
-		this.jdbc.update(MERGE, fileId, file.ordinal(), central, file.ordinal());
-		this.jdbc.update(NEW_FOLIOS, fileId);
-		this.jdbc.update(SETTLE_FOLIOS);
-		this.jdbc.update("DELETE FROM affected_folio");
+		if (central) {
+			// A central record's case depends only on the intake records carrying its
+			// folio: settled
+			// as it is applied. Intake records never depend on central ones.
+			this.jdbc.update(MERGE, central, fileId, file.ordinal(), central, file.ordinal());
+		}
+		else {
+			this.jdbc.update(OLD_FOLIOS, fileId);
+			this.jdbc.update(MERGE, central, fileId, file.ordinal(), central, file.ordinal());
+			this.jdbc.update(NEW_FOLIOS, fileId);
+			this.jdbc.update(SETTLE_FOLIOS);
+			this.jdbc.update("DELETE FROM affected_folio");
+		}
 		HaltPoints.reached("merge");
 		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", fileId);
 		long warnings = count("SELECT COUNT(*) FROM row_warning WHERE file_id = ?", fileId);
-		this.jdbc.update("DELETE FROM staged_row WHERE file_id = ?", fileId);
 		this.jdbc.update(
 				"UPDATE ingest_file SET status = ?, rows_read = ?, records_new = ?, records_updated = ?,"
 						+ " records_unchanged = ?, rows_rejected = ?, warnings = ?, merged_at = ? WHERE id = ?",
