@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The figures, computed by SQL over the counted cases (view {@code counted_case}).
+ * The figures, computed by SQL over the counted cases (view {@code counted_case}): one
+ * grouped pass from which every output is derived.
  */
 public class CaseQueries {
 
@@ -13,43 +14,6 @@ public class CaseQueries {
 
 	public CaseQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Cases by type, subtype, channel and year, non-zero combinations only, in code
-	 * order.
-	 */
-	public List<ChannelYearCount> byChannelYear() {
-		return this.jdbc.sql("""
-				SELECT record_type, COALESCE(subtype, '') AS subtype, channel, intake_day / 10000 AS yr,
-					COUNT(*) AS records
-				FROM counted_case
-				GROUP BY record_type, COALESCE(subtype, ''), channel, intake_day / 10000
-				ORDER BY record_type, subtype, channel, yr
-				""")
-			.query((rs, i) -> new ChannelYearCount(rs.getString("record_type"), rs.getString("subtype"),
-					rs.getString("channel"), rs.getInt("yr"), rs.getLong("records")))
-			.list();
-	}
-
-	/** Distinct comunas where the mobile unit attended counted cases. */
-	public List<String> mobileUnitComunas() {
-		return this.jdbc
-			.sql("SELECT DISTINCT place_code FROM counted_case WHERE channel = 'MOVIL' AND place_code IS NOT NULL"
-					+ " ORDER BY place_code")
-			.query(String.class)
-			.list();
-	}
-
-	/**
-	 * Distinct municipalities and provincial governments behind counted municipal cases.
-	 */
-	public List<String> municipalOrganizations() {
-		return this.jdbc
-			.sql("SELECT DISTINCT organization FROM counted_case WHERE channel = 'MUNICIPAL'"
-					+ " AND organization IS NOT NULL ORDER BY organization")
-			.query(String.class)
-			.list();
 	}
 
 	/**
@@ -74,10 +38,6 @@ public class CaseQueries {
 					rs.getString("channel"), rs.getInt("ym"), rs.getString("place"), rs.getString("organization"),
 					rs.getLong("records")))
 			.list());
-	}
-
-	public long totalCases() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM counted_case").query(Long.class).single();
 	}
 
 	/**

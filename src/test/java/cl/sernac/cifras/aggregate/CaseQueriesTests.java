@@ -16,7 +16,7 @@ class CaseQueriesTests {
 
 	private StoreFixture store;
 
-	private CaseQueries cases;
+	private CountedCaseQueries cases;
 
 	@BeforeEach
 	void openStore() {

@@ -24,7 +24,7 @@ class CountedCaseTests {
 
 	private StoreFixture store;
 
-	private CaseQueries cases;
+	private CountedCaseQueries cases;
 
 	@BeforeEach
 	void openStore() {

@@ -27,7 +27,7 @@ class PlannerQueriesTests {
 
 	private StoreFixture store;
 
-	private CaseQueries cases;
+	private CountedCaseQueries cases;
 
 	private QualityQueries quality;
 

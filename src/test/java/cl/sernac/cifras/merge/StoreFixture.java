@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.aggregate.CountedCaseQueries;
 import cl.sernac.cifras.intake.FileFingerprint;
 import cl.sernac.cifras.intake.FileLedger;
 import cl.sernac.cifras.source.SourceCatalog;
@@ -51,7 +51,7 @@ public final class StoreFixture implements AutoCloseable {
 
 	private final RecordMerger merger;
 
-	private final CaseQueries cases;
+	private final CountedCaseQueries cases;
 
 	public StoreFixture() {
 		String url = "jdbc:h2:mem:rules" + databases.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
@@ -65,7 +65,7 @@ public final class StoreFixture implements AutoCloseable {
 		this.client = JdbcClient.create(dataSource);
 		this.ledger = new FileLedger(this.client);
 		this.merger = new RecordMerger(this.jdbc, this.ledger, catalog);
-		this.cases = new CaseQueries(this.client);
+		this.cases = new CountedCaseQueries(this.client);
 	}
 
 	/**
@@ -93,7 +93,7 @@ public final class StoreFixture implements AutoCloseable {
 		return this.jdbc;
 	}
 
-	public CaseQueries cases() {
+	public CountedCaseQueries cases() {
 		return this.cases;
 	}
 

@@ -1,0 +1,61 @@
+package cl.sernac.cifras.aggregate;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Independent SQL views of the counted cases that the tests check the store and
+ * {@link CaseQueries#cells()} against.
+ */
+public class CountedCaseQueries extends CaseQueries {
+
+	private final JdbcClient jdbc;
+
+	public CountedCaseQueries(JdbcClient jdbc) {
+		super(jdbc);
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Cases by type, subtype, channel and year, non-zero combinations only, in code
+	 * order.
+	 */
+	public List<ChannelYearCount> byChannelYear() {
+		return this.jdbc.sql("""
+				SELECT record_type, COALESCE(subtype, '') AS subtype, channel, intake_day / 10000 AS yr,
+					COUNT(*) AS records
+				FROM counted_case
+				GROUP BY record_type, COALESCE(subtype, ''), channel, intake_day / 10000
+				ORDER BY record_type, subtype, channel, yr
+				""")
+			.query((rs, i) -> new ChannelYearCount(rs.getString("record_type"), rs.getString("subtype"),
+					rs.getString("channel"), rs.getInt("yr"), rs.getLong("records")))
+			.list();
+	}
+
+	/** Distinct comunas where the mobile unit attended counted cases. */
+	public List<String> mobileUnitComunas() {
+		return this.jdbc
+			.sql("SELECT DISTINCT place_code FROM counted_case WHERE channel = 'MOVIL' AND place_code IS NOT NULL"
+					+ " ORDER BY place_code")
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Distinct municipalities and provincial governments behind counted municipal cases.
+	 */
+	public List<String> municipalOrganizations() {
+		return this.jdbc
+			.sql("SELECT DISTINCT organization FROM counted_case WHERE channel = 'MUNICIPAL'"
+					+ " AND organization IS NOT NULL ORDER BY organization")
+			.query(String.class)
+			.list();
+	}
+
+	public long totalCases() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM counted_case").query(Long.class).single();
+	}
+
+}
