@@ -219,11 +219,11 @@ ok_wall() { # the wall time of a phase that completed, or nothing
 }
 rebuild_over_floor="$(ratio "$(ok_wall rebuild)" "$(ok_wall floor)")"
 increment_over_rebuild="$(ratio "$(ok_wall increment)" "$(ok_wall rebuild)")"
-cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1 || true)"
 mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 cores="$(nproc)"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
-java_version="$(java -version 2>&1 | head -n 1)"
+java_version="$(java -version 2>&1 | head -n 1 || true)"
 today="$(date '+%Y-%m-%d %H:%M:%S %z')"
 revision="$(cd "$here" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
