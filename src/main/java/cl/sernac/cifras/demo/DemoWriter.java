@@ -246,7 +246,11 @@ final class DemoWriter {
 		}
 	}
 
-	private static Writer open(Path path, Charset charset, boolean bom) throws IOException {
+	/**
+	 * A buffered writer that fails on a character the encoding cannot hold, with a BOM if
+	 * asked.
+	 */
+	static Writer open(Path path, Charset charset, boolean bom) throws IOException {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
 				charset.newEncoder()
 					.onMalformedInput(CodingErrorAction.REPORT)

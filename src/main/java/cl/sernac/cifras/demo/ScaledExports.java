@@ -1,11 +1,8 @@
 package cl.sernac.cifras.demo;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -290,12 +287,12 @@ final class ScaledExports {
 
 	/** A note and a call-center summary: the files that must not be ingested. */
 	void writeUnknownFiles(YearMonth first) throws IOException {
-		try (Writer out = open(this.directory.resolve(DemoWriter.NOTE), StandardCharsets.UTF_8, false)) {
+		try (Writer out = DemoWriter.open(this.directory.resolve(DemoWriter.NOTE), StandardCharsets.UTF_8, false)) {
 			out.write("recordar pedir export de diciembre al call center\n");
 			out.write("el portal llegó dos veces (copia), idem municipal\n");
 		}
 		String summary = "callcenter_resumen_" + first.getYear() + ".csv";
-		try (Writer out = open(this.directory.resolve(summary), DemoSource.CALLCENTER.charset, false)) {
+		try (Writer out = DemoWriter.open(this.directory.resolve(summary), DemoSource.CALLCENTER.charset, false)) {
 			out.write("MES;TOTAL\r\n");
 			for (int m = 1; m <= 12; m++) {
 				out.write(YearMonth.of(first.getYear(), m) + ";" + (40_000 + this.random.nextInt(20_000)) + "\r\n");
@@ -333,7 +330,7 @@ final class ScaledExports {
 			this.source = source;
 			this.month = month;
 			this.layout = layout;
-			this.out = open(ScaledExports.this.directory.resolve(fileName(source, month)), layout.charset(),
+			this.out = DemoWriter.open(ScaledExports.this.directory.resolve(fileName(source, month)), layout.charset(),
 					layout.bom());
 			this.tailFrom = month.lengthOfMonth() - source.overlapDays;
 		}
@@ -1128,18 +1125,6 @@ final class ScaledExports {
 		two(text, day.getMonthValue());
 		two(text, day.getDayOfMonth());
 		return text.toString();
-	}
-
-	private static Writer open(Path path, Charset charset, boolean bom) throws IOException {
-		Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
-				charset.newEncoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)),
-				1 << 16);
-		if (bom) {
-			writer.write('\uFEFF');
-		}
-		return writer;
 	}
 
 }
