@@ -3,12 +3,12 @@ package cl.sernac.cifras;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
+import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.CifrasExit;
 import cl.sernac.cifras.system.RunLock;
 import org.slf4j.Logger;
@@ -28,8 +28,6 @@ import org.springframework.scheduling.support.CronExpression;
 public class CifrasApplication {
 
 	static final String SCHEDULE_ARGUMENT = "--cifras.schedule=";
-
-	private static final ZoneId CHILE = ZoneId.of("America/Santiago");
 
 	private static final Logger logger = LoggerFactory.getLogger(CifrasApplication.class);
 
@@ -72,7 +70,7 @@ public class CifrasApplication {
 		System.out
 			.println("Cifras: ejecución programada \"" + cron + "\" (hora de Chile). Se detiene con Ctrl+C o SIGTERM.");
 		while (true) {
-			ZonedDateTime next = expression.next(ZonedDateTime.now(CHILE));
+			ZonedDateTime next = expression.next(ZonedDateTime.now(ChileTime.ZONE));
 			if (next == null) {
 				return;
 			}

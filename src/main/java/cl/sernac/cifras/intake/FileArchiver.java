@@ -21,14 +21,20 @@ public class FileArchiver implements Tasklet {
 
 	private final FileMover mover;
 
+	private final boolean archive;
+
 	public FileArchiver(Path inputDir, FileLedger ledger, IntakeSettings settings) {
 		this.inputDir = inputDir.toAbsolutePath().normalize();
 		this.ledger = ledger;
 		this.mover = new FileMover(inputDir, settings);
+		this.archive = settings.archive();
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		if (!this.archive) {
+			return RepeatStatus.FINISHED;
+		}
 		for (FileLedger.PlannedFile file : this.ledger.all()) {
 			Path path = file.path().toAbsolutePath().normalize();
 			if (!this.inputDir.equals(path.getParent())) {

@@ -31,9 +31,6 @@ final class FileMover {
 
 	/** Moves an ingested file to the archive; returns where it is now. */
 	Path archive(Path file, long ordinal) throws IOException {
-		if (!this.settings.archive()) {
-			return file;
-		}
 		Path target = archivePath(ordinal, file.getFileName().toString());
 		Files.createDirectories(target.getParent());
 		Files.move(file, target);

@@ -148,15 +148,14 @@ public class RecordMerger implements Tasklet {
 		long updated = counts[1];
 		long staged = counts[2];
 		long unchanged = staged - created - updated;
-		if (central) {
-			// A central record's case depends only on the intake records carrying its
-			// folio: settled
-			// as it is applied. Intake records never depend on central ones.
-			this.jdbc.update(MERGE, central, fileId, file.ordinal(), central, file.ordinal());
-		}
-		else {
+		// A central record's case depends only on the intake records carrying its folio,
+		// so
+		// the MERGE settles it; an intake file settles again every folio it touches.
+		if (!central) {
 			this.jdbc.update(OLD_FOLIOS, fileId);
-			this.jdbc.update(MERGE, central, fileId, file.ordinal(), central, file.ordinal());
+		}
+		this.jdbc.update(MERGE, central, fileId, file.ordinal(), central, file.ordinal());
+		if (!central) {
 			this.jdbc.update(NEW_FOLIOS, fileId);
 			this.jdbc.update(SETTLE_FOLIOS);
 			this.jdbc.update("DELETE FROM affected_folio");

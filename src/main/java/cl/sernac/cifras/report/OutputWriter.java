@@ -3,7 +3,6 @@ package cl.sernac.cifras.report;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CaseQueries;
 import cl.sernac.cifras.normalize.RejectReason;
+import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.HaltPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,8 +127,8 @@ public class OutputWriter implements Tasklet {
 				sum(files, RunSummary.FileSummary::recordsNew), sum(files, RunSummary.FileSummary::recordsUpdated),
 				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
 				sum(files, RunSummary.FileSummary::warnings));
-		return new RunSummary(runId, LocalDateTime.now(ZoneId.of("America/Santiago")).withNano(0).toString(),
-				this.runDate.toString(), this.inputDir.toString(), files, totals, casesInStore);
+		return new RunSummary(runId, LocalDateTime.now(ChileTime.ZONE).withNano(0).toString(), this.runDate.toString(),
+				this.inputDir.toString(), files, totals, casesInStore);
 	}
 
 	private Map<Long, Map<String, Long>> countsByFile(String sql, long runId) {

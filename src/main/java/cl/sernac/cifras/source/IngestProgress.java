@@ -1,6 +1,7 @@
 package cl.sernac.cifras.source;
 
 import java.io.Console;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,7 +61,7 @@ public class IngestProgress implements StepExecutionListener {
 		double seconds = Math.max(1e-3, (System.nanoTime() - this.startNanos) / 1e9);
 		long rate = Math.round(rowsSoFar / seconds);
 		long left = (bytesSoFar > 0) ? Math.round(seconds * (this.bytesTotal - bytesSoFar) / bytesSoFar) : 0;
-		String name = java.nio.file.Path.of(file).getFileName().toString();
+		String name = Path.of(file).getFileName().toString();
 		logger.info("{}: {} filas leídas · {} de {} archivos · {} filas/s · quedan {}", name,
 				ChileanFormat.integer(rows), done, this.filesTotal, ChileanFormat.integer(rate), duration(left));
 		if (this.console != null) {

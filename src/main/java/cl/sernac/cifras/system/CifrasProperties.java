@@ -23,15 +23,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRecordLines a quoted field may span at most this many lines
  * @param demo generate the demo data set into an empty input folder before running
  * @param rebuild reprocess every archived file into a fresh store before taking new files
- * @param schedule cron expression (Chile time): keep the process up and run on it (read
- * by {@link cl.sernac.cifras.CifrasApplication}, which starts one application context per
- * run)
  * @param sources source profiles by name
  */
 @ConfigurationProperties("cifras")
 public record CifrasProperties(Path inputDir, Path outputDir, Path dataDir, LocalDate runDate, Integer chunkSize,
 		Integer ingestThreads, Integer maxLineChars, Integer maxRecordLines, boolean demo, boolean rebuild,
-		String schedule, Map<String, SourceProfile> sources) {
+		Map<String, SourceProfile> sources) {
 
 	public CifrasProperties {
 		inputDir = (inputDir != null) ? inputDir : Path.of("input");

@@ -2,7 +2,6 @@ package cl.sernac.cifras.system;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import cl.sernac.cifras.aggregate.CaseQueries;
 import cl.sernac.cifras.intake.FileLedger;
@@ -24,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CifrasProperties.class)
 class CommonConfiguration {
-
-	static final ZoneId CHILE = ZoneId.of("America/Santiago");
 
 	@Bean
 	SourceCatalog sourceCatalog(CifrasProperties properties) {
@@ -61,7 +58,7 @@ class CommonConfiguration {
 	/** The day of the run: rows dated after it are rejected (rule 3). */
 	@Bean
 	LocalDate runDate(CifrasProperties properties) {
-		return (properties.runDate() != null) ? properties.runDate() : LocalDate.now(CHILE);
+		return (properties.runDate() != null) ? properties.runDate() : ChileTime.today();
 	}
 
 }
