@@ -2,6 +2,7 @@ package cl.sernac.cifras.merge;
 
 import cl.sernac.cifras.intake.FileLedger;
 import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.system.CifrasProperties;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -19,8 +20,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class MergeConfiguration {
 
 	@Bean
-	RecordMerger recordMerger(JdbcTemplate jdbcTemplate, FileLedger fileLedger, SourceCatalog sourceCatalog) {
-		return new RecordMerger(jdbcTemplate, fileLedger, sourceCatalog);
+	StagingArea stagingArea(CifrasProperties properties) {
+		return new StagingArea(properties.dataDir().resolve("staging"));
+	}
+
+	@Bean
+	RecordMerger recordMerger(JdbcTemplate jdbcTemplate, FileLedger fileLedger, SourceCatalog sourceCatalog,
+			StagingArea stagingArea) {
+		return new RecordMerger(jdbcTemplate, fileLedger, sourceCatalog, stagingArea);
 	}
 
 	@Bean

@@ -2,9 +2,19 @@ package cl.sernac.cifras.merge;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.report.ChileanFormat;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.system.HaltPoints;
@@ -16,6 +26,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Applies staged files to the store, one file per transaction, in ledger order (SPEC rule
@@ -23,84 +34,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * replaces: the previous row with its key in the same file, or else the stored record. An
  * unchanged row leaves the stored version as it was: a re-delivery or an overlap changes
  * nothing.
+ *
+ * <p>
+ * A file is applied in blocks of rows: the stored versions of a block's keys are fetched
+ * by primary key in batches, the rows are classified in memory, and only the records
+ * whose stored version changes are written, in batches. Rule 2 is kept as the
+ * {@code counted} flag of each record: a central record counts when no intake record
+ * carries its folio; of the intake records sharing a folio, the latest applied counts.
+ * Applying an intake file settles again every folio it adds or takes away.
  */
 public class RecordMerger implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecordMerger.class);
 
-	/** Null-safe equality of everything a version carries. */
-	private static final String SAME_CONTENT = "a.record_type = b.record_type"
-			+ " AND a.subtype IS NOT DISTINCT FROM b.subtype AND a.channel = b.channel"
-			+ " AND a.intake_day = b.intake_day AND a.comuna_code IS NOT DISTINCT FROM b.comuna_code"
-			+ " AND a.region_code IS NOT DISTINCT FROM b.region_code AND a.rut_hash IS NOT DISTINCT FROM b.rut_hash"
-			+ " AND a.folio IS NOT DISTINCT FROM b.folio AND a.organization IS NOT DISTINCT FROM b.organization"
-			+ " AND a.place_code IS NOT DISTINCT FROM b.place_code";
+	/** Rows classified and written together; bounds the memory a file needs. */
+	static final int BLOCK_ROWS = 20_000;
 
-	private static final String CLASSIFY = """
-			SELECT
-				SUM(CASE WHEN p.line_no IS NULL AND r.record_key IS NULL THEN 1 ELSE 0 END) AS records_new,
-				SUM(CASE WHEN (p.line_no IS NOT NULL AND NOT (%1$s)) OR (p.line_no IS NULL
-					AND r.record_key IS NOT NULL AND NOT (%2$s)) THEN 1 ELSE 0 END) AS records_updated,
-				COUNT(*) AS records_staged
-			FROM (SELECT s.*, LAG(s.line_no) OVER (PARTITION BY s.source_name, s.record_key ORDER BY s.line_no)
-					AS prev_line FROM staged_row s WHERE s.file_id = ?) a
-			LEFT JOIN staged_row p ON p.file_id = a.file_id AND p.line_no = a.prev_line
-			LEFT JOIN intake_record r ON a.prev_line IS NULL AND r.source_name = a.source_name
-				AND r.record_key = a.record_key
-			""".formatted(SAME_CONTENT.replace("b.", "p."), SAME_CONTENT.replace("b.", "r."));
+	/** Keys or folios per lookup query. */
+	private static final int LOOKUP_KEYS = 500;
 
-	private static final String MERGE = """
-			MERGE INTO intake_record r
-			USING (SELECT s.*, CASE WHEN CAST(? AS BOOLEAN) THEN NOT EXISTS (SELECT 1 FROM intake_record o
-						WHERE o.folio = s.folio AND o.central = FALSE) ELSE s.folio IS NULL END AS counted
-					FROM staged_row s WHERE s.file_id = ? AND NOT EXISTS (SELECT 1 FROM staged_row l
-					WHERE l.file_id = s.file_id AND l.source_name = s.source_name AND l.record_key = s.record_key
-					AND l.line_no > s.line_no)) a
-			ON (r.source_name = a.source_name AND r.record_key = a.record_key)
-			WHEN MATCHED AND NOT (%s) THEN UPDATE SET record_type = a.record_type, subtype = a.subtype, channel = a.channel,
-				intake_day = a.intake_day, comuna_code = a.comuna_code, region_code = a.region_code,
-				rut_hash = a.rut_hash, folio = a.folio, organization = a.organization, place_code = a.place_code,
-				file_id = a.file_id, version_seq = CAST(? AS BIGINT) * 4294967296 + a.line_no,
-				counted = a.counted
-			WHEN NOT MATCHED THEN INSERT (source_name, record_key, central, record_type, subtype, channel, intake_day,
-				comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq, counted)
-				VALUES (a.source_name, a.record_key, CAST(? AS BOOLEAN), a.record_type, a.subtype, a.channel, a.intake_day,
-				a.comuna_code, a.region_code, a.rut_hash, a.folio, a.organization, a.place_code, a.file_id,
-				CAST(? AS BIGINT) * 4294967296 + a.line_no, a.counted)
-			"""
-		.formatted(SAME_CONTENT.replace("b.", "r."));
+	private static final String VERSION_COLUMNS = "record_key, record_type, subtype, channel, intake_day,"
+			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, version_seq";
 
-	/**
-	 * Folios the records about to be replaced carry now: their cases are settled again.
-	 */
-	private static final String OLD_FOLIOS = """
-			INSERT INTO affected_folio (folio)
-			SELECT DISTINCT r.folio FROM intake_record r JOIN staged_row s ON s.file_id = ?
-				AND r.source_name = s.source_name AND r.record_key = s.record_key
-			WHERE r.folio IS NOT NULL
-			""";
+	private static final String INSERT = "INSERT INTO intake_record (source_name, record_key, central, record_type,"
+			+ " subtype, channel, intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code,"
+			+ " file_id, version_seq, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-	private static final String NEW_FOLIOS = "INSERT INTO affected_folio (folio)"
-			+ " SELECT DISTINCT folio FROM staged_row WHERE file_id = ? AND folio IS NOT NULL";
-
-	/**
-	 * Rule 2 for every record of an affected folio: a central record counts when no
-	 * intake record carries its folio; of the intake records sharing a folio, the latest
-	 * applied counts.
-	 */
-	private static final String SETTLE_FOLIOS = """
-			MERGE INTO intake_record r
-			USING (SELECT x.source_name, x.record_key, CASE
-					WHEN x.central THEN NOT EXISTS (SELECT 1 FROM intake_record o
-						WHERE o.folio = x.folio AND o.central = FALSE)
-					ELSE NOT EXISTS (SELECT 1 FROM intake_record o
-						WHERE o.folio = x.folio AND o.central = FALSE AND o.version_seq > x.version_seq)
-					END AS counted
-				FROM (SELECT DISTINCT folio FROM affected_folio) f
-				JOIN intake_record x ON x.folio = f.folio) s
-			ON (r.source_name = s.source_name AND r.record_key = s.record_key)
-			WHEN MATCHED THEN UPDATE SET counted = s.counted
-			""";
+	private static final String UPDATE = "UPDATE intake_record SET record_type = ?, subtype = ?, channel = ?,"
+			+ " intake_day = ?, comuna_code = ?, region_code = ?, rut_hash = ?, folio = ?, organization = ?,"
+			+ " place_code = ?, file_id = ?, version_seq = ?, counted = ? WHERE source_name = ? AND record_key = ?";
 
 	private final JdbcTemplate jdbc;
 
@@ -108,10 +70,13 @@ public class RecordMerger implements Tasklet {
 
 	private final SourceCatalog sources;
 
-	public RecordMerger(JdbcTemplate jdbc, FileLedger ledger, SourceCatalog sources) {
+	private final StagingArea staging;
+
+	public RecordMerger(JdbcTemplate jdbc, FileLedger ledger, SourceCatalog sources, StagingArea staging) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.sources = sources;
+		this.staging = staging;
 	}
 
 	@Override
@@ -130,9 +95,8 @@ public class RecordMerger implements Tasklet {
 	public boolean mergeNext() {
 		List<FileLedger.PlannedFile> planned = this.ledger.planned();
 		if (planned.isEmpty()) {
-			// Staged rows of applied files are never read again; emptied at once, not row
-			// by row.
-			this.jdbc.execute("TRUNCATE TABLE staged_row");
+			// The staging of applied files is never read again.
+			this.staging.clear();
 			return false;
 		}
 		merge(planned.get(0));
@@ -140,42 +104,245 @@ public class RecordMerger implements Tasklet {
 	}
 
 	private void merge(FileLedger.PlannedFile file) {
-		long fileId = file.id();
-		boolean central = this.sources.get(file.sourceName()).profile().central();
-		long[] counts = this.jdbc.queryForObject(CLASSIFY, (rs, i) -> new long[] { rs.getLong("records_new"),
-				rs.getLong("records_updated"), rs.getLong("records_staged") }, fileId);
-		long created = counts[0];
-		long updated = counts[1];
-		long staged = counts[2];
-		long unchanged = staged - created - updated;
-		// A central record's case depends only on the intake records carrying its folio,
-		// so
-		// the MERGE settles it; an intake file settles again every folio it touches.
-		if (!central) {
-			this.jdbc.update(OLD_FOLIOS, fileId);
-		}
-		this.jdbc.update(MERGE, central, fileId, file.ordinal(), central, file.ordinal());
-		if (!central) {
-			this.jdbc.update(NEW_FOLIOS, fileId);
-			this.jdbc.update(SETTLE_FOLIOS);
-			this.jdbc.update("DELETE FROM affected_folio");
-		}
+		FileMerge merge = new FileMerge(file, this.sources.get(file.sourceName()).profile().central());
+		List<RowOutcome.Accepted> block = new ArrayList<>();
+		this.staging.read(file.id(), (row) -> {
+			block.add(row);
+			if (block.size() >= BLOCK_ROWS) {
+				merge.apply(block);
+				block.clear();
+			}
+		});
+		merge.apply(block);
 		HaltPoints.reached("merge");
-		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", fileId);
-		long warnings = count("SELECT COUNT(*) FROM row_warning WHERE file_id = ?", fileId);
+		long staged = merge.created + merge.updated + merge.unchanged;
+		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", file.id());
+		long warnings = count("SELECT COUNT(*) FROM row_warning WHERE file_id = ?", file.id());
 		this.jdbc.update(
 				"UPDATE ingest_file SET status = ?, rows_read = ?, records_new = ?, records_updated = ?,"
 						+ " records_unchanged = ?, rows_rejected = ?, warnings = ?, merged_at = ? WHERE id = ?",
-				FileLedger.MERGED, staged + rejected, created, updated, unchanged, rejected, warnings,
-				Timestamp.from(Instant.now()), fileId);
+				FileLedger.MERGED, staged + rejected, merge.created, merge.updated, merge.unchanged, rejected, warnings,
+				Timestamp.from(Instant.now()), file.id());
 		logger.info("{}: {} filas, {} nuevos, {} actualizados, {} sin cambios, {} rechazadas", file.fileName(),
-				ChileanFormat.integer(staged + rejected), ChileanFormat.integer(created),
-				ChileanFormat.integer(updated), ChileanFormat.integer(unchanged), ChileanFormat.integer(rejected));
+				ChileanFormat.integer(staged + rejected), ChileanFormat.integer(merge.created),
+				ChileanFormat.integer(merge.updated), ChileanFormat.integer(merge.unchanged),
+				ChileanFormat.integer(rejected));
 	}
 
 	private long count(String sql, long fileId) {
 		Long value = this.jdbc.queryForObject(sql, Long.class, fileId);
 		return (value != null) ? value : 0;
+	}
+
+	/**
+	 * Runs a query once per batch of values bound to a trailing {@code IN} list.
+	 * @param sqlBeforeIn the query up to the column (or row of columns) compared
+	 * @param values each value's parameters (one per column compared)
+	 */
+	private void inBatches(String sqlBeforeIn, List<Object[]> values, RowCallbackHandler handler) {
+		for (int from = 0; from < values.size(); from += LOOKUP_KEYS) {
+			List<Object[]> batch = values.subList(from, Math.min(values.size(), from + LOOKUP_KEYS));
+			int width = batch.get(0).length;
+			String one = (width == 1) ? "?" : "(" + "?, ".repeat(width - 1) + "?)";
+			String sql = sqlBeforeIn + " IN (" + (one + ", ").repeat(batch.size() - 1) + one + ")";
+			List<Object> args = new ArrayList<>(batch.size() * width);
+			for (Object[] value : batch) {
+				args.addAll(List.of(value));
+			}
+			this.jdbc.query(sql, handler, args.toArray());
+		}
+	}
+
+	private static List<Object[]> single(Collection<String> values) {
+		List<Object[]> params = new ArrayList<>(values.size());
+		for (String value : values) {
+			params.add(new Object[] { value });
+		}
+		return params;
+	}
+
+	/** Everything a version carries, and the order it was applied in. */
+	private record Version(String recordType, String subtype, String channel, int intakeDay, String comunaCode,
+			String regionCode, String rutHash, String folio, String organization, String placeCode, long seq) {
+
+		static Version of(RowOutcome.Accepted row, long seq) {
+			return new Version(row.recordType(), row.subtype(), row.channel(), row.intakeDay(), row.comunaCode(),
+					row.regionCode(), row.rutHash(), row.folio(), row.organization(), row.placeCode(), seq);
+		}
+
+		boolean sameContent(Version other) {
+			return this.recordType.equals(other.recordType) && Objects.equals(this.subtype, other.subtype)
+					&& this.channel.equals(other.channel) && this.intakeDay == other.intakeDay
+					&& Objects.equals(this.comunaCode, other.comunaCode)
+					&& Objects.equals(this.regionCode, other.regionCode) && Objects.equals(this.rutHash, other.rutHash)
+					&& Objects.equals(this.folio, other.folio) && Objects.equals(this.organization, other.organization)
+					&& Objects.equals(this.placeCode, other.placeCode);
+		}
+
+	}
+
+	/** One file being applied: its counts so far. */
+	private final class FileMerge {
+
+		private final FileLedger.PlannedFile file;
+
+		private final boolean central;
+
+		private long created;
+
+		private long updated;
+
+		private long unchanged;
+
+		FileMerge(FileLedger.PlannedFile file, boolean central) {
+			this.file = file;
+			this.central = central;
+		}
+
+		void apply(List<RowOutcome.Accepted> rows) {
+			if (rows.isEmpty()) {
+				return;
+			}
+			rows.sort(Comparator.comparingLong(RowOutcome.Accepted::line));
+			Map<String, Version> stored = storedVersions(rows);
+			Map<String, Version> current = new HashMap<>(stored);
+			Map<String, Version> written = new LinkedHashMap<>();
+			long base = this.file.ordinal() << 32;
+			for (RowOutcome.Accepted row : rows) {
+				Version version = Version.of(row, base + row.line());
+				Version previous = current.get(row.recordKey());
+				if (previous == null) {
+					this.created++;
+				}
+				else if (!previous.sameContent(version)) {
+					this.updated++;
+				}
+				else {
+					this.unchanged++;
+					continue;
+				}
+				current.put(row.recordKey(), version);
+				written.put(row.recordKey(), version);
+			}
+			// A record changed and changed back within the block keeps its stored
+			// version.
+			written.entrySet().removeIf((e) -> {
+				Version before = stored.get(e.getKey());
+				return before != null && before.sameContent(e.getValue());
+			});
+			write(stored, written);
+		}
+
+		private Map<String, Version> storedVersions(List<RowOutcome.Accepted> rows) {
+			Set<String> keys = new HashSet<>();
+			List<Object[]> params = new ArrayList<>();
+			for (RowOutcome.Accepted row : rows) {
+				if (keys.add(row.recordKey())) {
+					params.add(new Object[] { this.file.sourceName(), row.recordKey() });
+				}
+			}
+			Map<String, Version> stored = new HashMap<>();
+			// A row value compared as a whole uses the whole primary key.
+			inBatches("SELECT " + VERSION_COLUMNS + " FROM intake_record WHERE (source_name, record_key)", params,
+					(rs) -> stored.put(rs.getString("record_key"),
+							new Version(rs.getString("record_type"), rs.getString("subtype"), rs.getString("channel"),
+									rs.getInt("intake_day"), rs.getString("comuna_code"), rs.getString("region_code"),
+									rs.getString("rut_hash"), rs.getString("folio"), rs.getString("organization"),
+									rs.getString("place_code"), rs.getLong("version_seq"))));
+			return stored;
+		}
+
+		private void write(Map<String, Version> stored, Map<String, Version> written) {
+			Set<String> carried = this.central ? foliosCarriedByIntake(written.values()) : Set.of();
+			Set<String> affected = new HashSet<>();
+			List<Object[]> inserts = new ArrayList<>();
+			List<Object[]> updates = new ArrayList<>();
+			for (Map.Entry<String, Version> entry : written.entrySet()) {
+				String key = entry.getKey();
+				Version v = entry.getValue();
+				boolean counted = this.central ? !carried.contains(v.folio) : v.folio == null;
+				Version before = stored.get(key);
+				if (!this.central) {
+					if (v.folio != null) {
+						affected.add(v.folio);
+					}
+					if (before != null && before.folio != null) {
+						affected.add(before.folio);
+					}
+				}
+				if (before == null) {
+					inserts.add(new Object[] { this.file.sourceName(), key, this.central, v.recordType, v.subtype,
+							v.channel, v.intakeDay, v.comunaCode, v.regionCode, v.rutHash, v.folio, v.organization,
+							v.placeCode, this.file.id(), v.seq, counted });
+				}
+				else {
+					updates.add(new Object[] { v.recordType, v.subtype, v.channel, v.intakeDay, v.comunaCode,
+							v.regionCode, v.rutHash, v.folio, v.organization, v.placeCode, this.file.id(), v.seq,
+							counted, this.file.sourceName(), key });
+				}
+			}
+			if (!inserts.isEmpty()) {
+				RecordMerger.this.jdbc.batchUpdate(INSERT, inserts);
+			}
+			if (!updates.isEmpty()) {
+				RecordMerger.this.jdbc.batchUpdate(UPDATE, updates);
+			}
+			settle(affected);
+		}
+
+		/**
+		 * Of the folios of central versions about to be written, those an intake record
+		 * carries.
+		 */
+		private Set<String> foliosCarriedByIntake(Collection<Version> versions) {
+			Set<String> folios = new HashSet<>();
+			for (Version v : versions) {
+				if (v.folio != null) {
+					folios.add(v.folio);
+				}
+			}
+			Set<String> carried = new HashSet<>();
+			inBatches("SELECT DISTINCT folio FROM intake_record WHERE central = FALSE AND folio", single(folios),
+					(rs) -> carried.add(rs.getString("folio")));
+			return carried;
+		}
+
+		/** Rule 2 again for every record carrying one of the folios. */
+		private void settle(Set<String> folios) {
+			if (folios.isEmpty()) {
+				return;
+			}
+			record Holder(String sourceName, String key, boolean central, long seq, boolean counted) {
+			}
+			Map<String, List<Holder>> byFolio = new HashMap<>();
+			inBatches(
+					"SELECT folio, source_name, record_key, central, version_seq, counted FROM intake_record"
+							+ " WHERE folio",
+					single(folios),
+					(rs) -> byFolio.computeIfAbsent(rs.getString("folio"), (f) -> new ArrayList<>())
+						.add(new Holder(rs.getString("source_name"), rs.getString("record_key"),
+								rs.getBoolean("central"), rs.getLong("version_seq"), rs.getBoolean("counted"))));
+			List<Object[]> changes = new ArrayList<>();
+			for (List<Holder> holders : byFolio.values()) {
+				long latestIntake = Long.MIN_VALUE;
+				for (Holder h : holders) {
+					if (!h.central()) {
+						latestIntake = Math.max(latestIntake, h.seq());
+					}
+				}
+				for (Holder h : holders) {
+					boolean counted = h.central() ? latestIntake == Long.MIN_VALUE : h.seq() == latestIntake;
+					if (counted != h.counted()) {
+						changes.add(new Object[] { counted, h.sourceName(), h.key() });
+					}
+				}
+			}
+			if (!changes.isEmpty()) {
+				RecordMerger.this.jdbc.batchUpdate(
+						"UPDATE intake_record SET counted = ? WHERE source_name = ? AND record_key = ?", changes);
+			}
+		}
+
 	}
 
 }

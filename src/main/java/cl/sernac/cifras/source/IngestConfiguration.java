@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.merge.StagingArea;
 import cl.sernac.cifras.merge.StagingWriter;
 import cl.sernac.cifras.normalize.RecordNormalizer;
 import cl.sernac.cifras.normalize.RowOutcome;
@@ -124,9 +125,9 @@ public class IngestConfiguration {
 
 	@Bean
 	@StepScope
-	StagingWriter stagingWriter(@Value("#{stepExecutionContext['fileId']}") Long fileId,
-			@Value("#{stepExecutionContext['sourceName']}") String sourceName, JdbcTemplate jdbcTemplate) {
-		return new StagingWriter(jdbcTemplate, fileId, sourceName, "exportFileItemReader");
+	StagingWriter stagingWriter(@Value("#{stepExecutionContext['fileId']}") Long fileId, JdbcTemplate jdbcTemplate,
+			StagingArea stagingArea) {
+		return new StagingWriter(jdbcTemplate, stagingArea, fileId, "exportFileItemReader");
 	}
 
 }

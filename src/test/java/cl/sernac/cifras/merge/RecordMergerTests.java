@@ -159,7 +159,7 @@ class RecordMergerTests {
 		assertThat(this.store.stats(first)).isEqualTo(FileStats.merged(3, 3, 0, 0, 0, 0));
 		assertThat(this.store.stats(second)).isEqualTo(FileStats.merged(7, 2, 2, 2, 1, 2));
 		assertThat(this.store.recordCount()).isEqualTo(5);
-		assertThat(this.store.stagedRowCount()).isZero();
+		assertThat(this.store.stagingEmpty()).isTrue();
 		assertThat(this.store.cases().byChannelYear()).containsExactly(
 				new ChannelYearCount("CONSULTA", "", "OFICINA", 2015, 3),
 				new ChannelYearCount("RECLAMO", "", "OFICINA", 2015, 1),
@@ -334,9 +334,10 @@ class RecordMergerTests {
 	}
 
 	private void stageThroughWriter(StagedFile file, RowOutcome.Accepted row) throws Exception {
-		StagingWriter writer = new StagingWriter(this.store.jdbc(), file.id(), file.sourceName(), "reader");
+		StagingWriter writer = new StagingWriter(this.store.jdbc(), this.store.staging(), file.id(), "reader");
 		writer.open(new ExecutionContext());
 		writer.write(Chunk.of(row));
+		writer.close();
 	}
 
 }

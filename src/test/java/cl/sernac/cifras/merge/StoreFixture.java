@@ -2,6 +2,7 @@ package cl.sernac.cifras.merge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import cl.sernac.cifras.aggregate.CountedCaseQueries;
 import cl.sernac.cifras.intake.FileFingerprint;
 import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.source.SourceProfile;
 import org.flywaydb.core.Flyway;
@@ -49,6 +51,8 @@ public final class StoreFixture implements AutoCloseable {
 
 	private final FileLedger ledger;
 
+	private final StagingArea staging;
+
 	private final RecordMerger merger;
 
 	private final CountedCaseQueries cases;
@@ -64,7 +68,8 @@ public final class StoreFixture implements AutoCloseable {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.client = JdbcClient.create(dataSource);
 		this.ledger = new FileLedger(this.client);
-		this.merger = new RecordMerger(this.jdbc, this.ledger, catalog);
+		this.staging = new StagingArea(stagingDirectory());
+		this.merger = new RecordMerger(this.jdbc, this.ledger, catalog, this.staging);
 		this.cases = new CountedCaseQueries(this.client);
 	}
 
@@ -125,18 +130,17 @@ public final class StoreFixture implements AutoCloseable {
 	 */
 	public StagedFile stage(StagedFile file, Row... rows) {
 		SourceProfile profile = catalog.get(file.sourceName()).profile();
-		List<Object[]> batch = new ArrayList<>();
-		for (Row row : rows) {
-			long line = (row.line > 0) ? row.line : file.nextLine();
-			file.lastLine = Math.max(file.lastLine, line);
-			String channel = (row.channel != null) ? row.channel : profile.channel();
-			String folio = (row.folio != null || !profile.central()) ? row.folio : row.key;
-			batch.add(new Object[] { file.id(), line, file.sourceName(), row.key, row.type, row.subtype, channel,
-					row.day, row.comuna, row.region, row.rutHash, folio, row.organization, row.place });
+		try (StagingArea.Appender appender = this.staging.append(file.id(), file.stagedBytes)) {
+			for (Row row : rows) {
+				long line = (row.line > 0) ? row.line : file.nextLine();
+				file.lastLine = Math.max(file.lastLine, line);
+				String channel = (row.channel != null) ? row.channel : profile.channel();
+				String folio = (row.folio != null || !profile.central()) ? row.folio : row.key;
+				appender.add(new RowOutcome.Accepted(line, row.key, row.type, row.subtype, channel, row.day, row.comuna,
+						row.region, row.rutHash, folio, row.organization, row.place, List.of()));
+			}
+			file.stagedBytes = appender.flush();
 		}
-		this.jdbc.batchUpdate("INSERT INTO staged_row (file_id, line_no, source_name, record_key, record_type,"
-				+ " subtype, channel, intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
 		return file;
 	}
 
@@ -165,8 +169,22 @@ public final class StoreFixture implements AutoCloseable {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_record", Long.class);
 	}
 
-	public long stagedRowCount() {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM staged_row", Long.class);
+	/** Whether any staged row awaits merging. */
+	public boolean stagingEmpty() {
+		return this.staging.isEmpty();
+	}
+
+	public StagingArea staging() {
+		return this.staging;
+	}
+
+	private static Path stagingDirectory() {
+		try {
+			return Files.createTempDirectory("cifras-staging");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The stored version of a record. */
@@ -199,6 +217,13 @@ public final class StoreFixture implements AutoCloseable {
 	@Override
 	public void close() {
 		this.jdbc.execute("SHUTDOWN");
+		this.staging.clear();
+		try {
+			Files.deleteIfExists(this.staging.directory());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -218,6 +243,8 @@ public final class StoreFixture implements AutoCloseable {
 		private final String sourceName;
 
 		private long lastLine = 1;
+
+		private long stagedBytes;
 
 		StagedFile(long id, String name, String sourceName) {
 			this.id = id;
