@@ -48,6 +48,11 @@ public final class CaseCells {
 			.toList();
 	}
 
+	/** The cells, in the order read. */
+	public List<Cell> all() {
+		return this.cells;
+	}
+
 	/** All counted cases. */
 	public long total() {
 		return this.cells.stream().mapToLong(Cell::records).sum();

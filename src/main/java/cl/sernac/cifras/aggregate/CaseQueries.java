@@ -17,27 +17,27 @@ public class CaseQueries {
 	}
 
 	/**
-	 * Counted cases grouped by everything the planners' report breaks them down by, in
-	 * one pass over {@code counted_case}: type, SONI subtype, channel, month, and the
-	 * comuna where the mobile unit stood (mobile unit only) or the municipality
-	 * (municipal platforms only). A few thousand groups however many cases; the report's
-	 * figures are sums of them.
+	 * Counted cases grouped by everything the planners' report breaks them down by: type,
+	 * SONI subtype, channel, month, and the comuna where the mobile unit stood (mobile
+	 * unit only) or the municipality (municipal platforms only). Read from
+	 * {@code case_cell}, which the merge keeps up to date: a few thousand groups however
+	 * many cases; the report's figures are sums of them.
 	 */
 	public CaseCells cells() {
 		return new CaseCells(this.jdbc.sql("""
-				SELECT record_type, COALESCE(subtype, '') AS subtype, channel, intake_day / 100 AS ym,
-					CASE WHEN channel = 'MOVIL' THEN place_code END AS place,
-					CASE WHEN channel = 'MUNICIPAL' THEN organization END AS organization,
-					COUNT(*) AS records
-				FROM counted_case
-				GROUP BY record_type, COALESCE(subtype, ''), channel, intake_day / 100,
-					CASE WHEN channel = 'MOVIL' THEN place_code END,
-					CASE WHEN channel = 'MUNICIPAL' THEN organization END
+				SELECT record_type, subtype, channel, ym, place, organization, records
+				FROM case_cell
+				WHERE records <> 0
+				ORDER BY record_type, subtype, channel, ym, place, organization
 				""")
 			.query((rs, i) -> new CaseCells.Cell(rs.getString("record_type"), rs.getString("subtype"),
-					rs.getString("channel"), rs.getInt("ym"), rs.getString("place"), rs.getString("organization"),
-					rs.getLong("records")))
+					rs.getString("channel"), rs.getInt("ym"), emptyAsNone(rs.getString("place")),
+					emptyAsNone(rs.getString("organization")), rs.getLong("records")))
 			.list());
+	}
+
+	private static String emptyAsNone(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/**

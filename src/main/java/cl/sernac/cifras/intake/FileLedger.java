@@ -82,7 +82,7 @@ public class FileLedger {
 	 * Empties the store and marks every file of the ledger to be read again (rebuild).
 	 */
 	public void resetStore() {
-		for (String table : List.of("intake_record", "rejected_row", "row_warning")) {
+		for (String table : List.of("intake_record", "case_cell", "rejected_row", "row_warning")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 		this.jdbc

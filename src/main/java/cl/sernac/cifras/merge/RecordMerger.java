@@ -50,11 +50,18 @@ public class RecordMerger implements Tasklet {
 	/** Rows classified and written together; bounds the memory a file needs. */
 	static final int BLOCK_ROWS = 20_000;
 
+	/** The key sketch of a rebuild: 2^28 bits, 32 MiB. */
+	private static final int SKETCH_LOG2_BITS = 28;
+
+	private static final String INTAKE_FOLIO = "intake-folio";
+
+	private static final String ANY_FOLIO = "folio";
+
 	/** Keys or folios per lookup query. */
 	private static final int LOOKUP_KEYS = 500;
 
 	private static final String VERSION_COLUMNS = "record_key, record_type, subtype, channel, intake_day,"
-			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, version_seq";
+			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, version_seq, counted";
 
 	private static final String INSERT = "INSERT INTO intake_record (source_name, record_key, central, record_type,"
 			+ " subtype, channel, intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code,"
@@ -71,6 +78,15 @@ public class RecordMerger implements Tasklet {
 	private final SourceCatalog sources;
 
 	private final StagingArea staging;
+
+	/**
+	 * Every key and folio written since the store was found empty; null when it was not
+	 * (then every key and folio is looked up). Only ever a superset of what is stored: a
+	 * rolled-back file leaves extra entries, which cost lookups, never wrong answers.
+	 */
+	private KeySketch written;
+
+	private boolean storeChecked;
 
 	public RecordMerger(JdbcTemplate jdbc, FileLedger ledger, SourceCatalog sources, StagingArea staging) {
 		this.jdbc = jdbc;
@@ -99,6 +115,11 @@ public class RecordMerger implements Tasklet {
 			this.staging.clear();
 			return false;
 		}
+		if (!this.storeChecked) {
+			Boolean any = this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM intake_record)", Boolean.class);
+			this.written = Boolean.TRUE.equals(any) ? null : new KeySketch(SKETCH_LOG2_BITS);
+			this.storeChecked = true;
+		}
 		merge(planned.get(0));
 		return true;
 	}
@@ -114,6 +135,7 @@ public class RecordMerger implements Tasklet {
 			}
 		});
 		merge.apply(block);
+		merge.saveCells();
 		HaltPoints.reached("merge");
 		long staged = merge.created + merge.updated + merge.unchanged;
 		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", file.id());
@@ -170,6 +192,14 @@ public class RecordMerger implements Tasklet {
 					row.regionCode(), row.rutHash(), row.folio(), row.organization(), row.placeCode(), seq);
 		}
 
+		/** The {@code case_cell} this version counts in. */
+		List<Object> cell() {
+			return List.of(this.recordType, (this.subtype != null) ? this.subtype : "", this.channel,
+					this.intakeDay / 100,
+					("MOVIL".equals(this.channel) && this.placeCode != null) ? this.placeCode : "",
+					("MUNICIPAL".equals(this.channel) && this.organization != null) ? this.organization : "");
+		}
+
 		boolean sameContent(Version other) {
 			return this.recordType.equals(other.recordType) && Objects.equals(this.subtype, other.subtype)
 					&& this.channel.equals(other.channel) && this.intakeDay == other.intakeDay
@@ -193,6 +223,15 @@ public class RecordMerger implements Tasklet {
 		private long updated;
 
 		private long unchanged;
+
+		/** Stored records counted before this file, by key (of the keys looked up). */
+		private final Set<String> storedCounted = new HashSet<>();
+
+		/**
+		 * Changes to {@code case_cell}: cell key to records added (or taken, if
+		 * negative).
+		 */
+		private final Map<List<Object>, Long> cellChanges = new HashMap<>();
 
 		FileMerge(FileLedger.PlannedFile file, boolean central) {
 			this.file = file;
@@ -236,23 +275,36 @@ public class RecordMerger implements Tasklet {
 		private Map<String, Version> storedVersions(List<RowOutcome.Accepted> rows) {
 			Set<String> keys = new HashSet<>();
 			List<Object[]> params = new ArrayList<>();
+			KeySketch sketch = RecordMerger.this.written;
 			for (RowOutcome.Accepted row : rows) {
-				if (keys.add(row.recordKey())) {
+				if (keys.add(row.recordKey())
+						&& (sketch == null || sketch.mayContain(this.file.sourceName(), row.recordKey()))) {
 					params.add(new Object[] { this.file.sourceName(), row.recordKey() });
 				}
 			}
 			Map<String, Version> stored = new HashMap<>();
+			this.storedCounted.clear();
+			if (params.isEmpty()) {
+				return stored;
+			}
 			// A row value compared as a whole uses the whole primary key.
 			inBatches("SELECT " + VERSION_COLUMNS + " FROM intake_record WHERE (source_name, record_key)", params,
-					(rs) -> stored.put(rs.getString("record_key"),
-							new Version(rs.getString("record_type"), rs.getString("subtype"), rs.getString("channel"),
-									rs.getInt("intake_day"), rs.getString("comuna_code"), rs.getString("region_code"),
-									rs.getString("rut_hash"), rs.getString("folio"), rs.getString("organization"),
-									rs.getString("place_code"), rs.getLong("version_seq"))));
+					(rs) -> {
+						if (rs.getBoolean("counted")) {
+							this.storedCounted.add(rs.getString("record_key"));
+						}
+						stored.put(rs.getString("record_key"),
+								new Version(rs.getString("record_type"), rs.getString("subtype"),
+										rs.getString("channel"), rs.getInt("intake_day"), rs.getString("comuna_code"),
+										rs.getString("region_code"), rs.getString("rut_hash"), rs.getString("folio"),
+										rs.getString("organization"), rs.getString("place_code"),
+										rs.getLong("version_seq")));
+					});
 			return stored;
 		}
 
 		private void write(Map<String, Version> stored, Map<String, Version> written) {
+			KeySketch sketch = RecordMerger.this.written;
 			Set<String> carried = this.central ? foliosCarriedByIntake(written.values()) : Set.of();
 			Set<String> affected = new HashSet<>();
 			List<Object[]> inserts = new ArrayList<>();
@@ -264,11 +316,33 @@ public class RecordMerger implements Tasklet {
 				Version before = stored.get(key);
 				if (!this.central) {
 					if (v.folio != null) {
-						affected.add(v.folio);
+						if (sketch != null && !sketch.mayContain(ANY_FOLIO, v.folio)) {
+							// No other record carries the folio: this one counts, nothing
+							// to settle.
+							counted = true;
+						}
+						else {
+							affected.add(v.folio);
+						}
 					}
 					if (before != null && before.folio != null) {
 						affected.add(before.folio);
 					}
+				}
+				if (sketch != null) {
+					sketch.add(this.file.sourceName(), key);
+					if (v.folio != null) {
+						sketch.add(ANY_FOLIO, v.folio);
+						if (!this.central) {
+							sketch.add(INTAKE_FOLIO, v.folio);
+						}
+					}
+				}
+				if (before != null && this.storedCounted.remove(key)) {
+					count(before.cell(), -1);
+				}
+				if (counted) {
+					count(v.cell(), +1);
 				}
 				if (before == null) {
 					inserts.add(new Object[] { this.file.sourceName(), key, this.central, v.recordType, v.subtype,
@@ -295,9 +369,10 @@ public class RecordMerger implements Tasklet {
 		 * carries.
 		 */
 		private Set<String> foliosCarriedByIntake(Collection<Version> versions) {
+			KeySketch sketch = RecordMerger.this.written;
 			Set<String> folios = new HashSet<>();
 			for (Version v : versions) {
-				if (v.folio != null) {
+				if (v.folio != null && (sketch == null || sketch.mayContain(INTAKE_FOLIO, v.folio))) {
 					folios.add(v.folio);
 				}
 			}
@@ -307,21 +382,65 @@ public class RecordMerger implements Tasklet {
 			return carried;
 		}
 
+		private void count(List<Object> cell, long records) {
+			this.cellChanges.merge(cell, records, Long::sum);
+		}
+
+		/** Adds the file's changes to {@code case_cell}. */
+		void saveCells() {
+			List<Object[]> changes = new ArrayList<>();
+			for (Map.Entry<List<Object>, Long> change : this.cellChanges.entrySet()) {
+				if (change.getValue() != 0) {
+					List<Object> args = new ArrayList<>();
+					args.add(change.getValue());
+					args.addAll(change.getKey());
+					changes.add(args.toArray());
+				}
+			}
+			if (changes.isEmpty()) {
+				return;
+			}
+			int[][] updated = RecordMerger.this.jdbc.batchUpdate(
+					"UPDATE case_cell SET records = records + ? WHERE record_type = ? AND subtype = ? AND channel = ?"
+							+ " AND ym = ? AND place = ? AND organization = ?",
+					changes, changes.size(), (ps, args) -> {
+						for (int i = 0; i < args.length; i++) {
+							ps.setObject(i + 1, args[i]);
+						}
+					});
+			List<Object[]> inserts = new ArrayList<>();
+			for (int i = 0; i < changes.size(); i++) {
+				if (updated[0][i] == 0) {
+					Object[] args = changes.get(i);
+					Object[] row = new Object[args.length];
+					System.arraycopy(args, 1, row, 0, args.length - 1);
+					row[args.length - 1] = args[0];
+					inserts.add(row);
+				}
+			}
+			if (!inserts.isEmpty()) {
+				RecordMerger.this.jdbc.batchUpdate("INSERT INTO case_cell (record_type, subtype, channel, ym, place,"
+						+ " organization, records) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
+			}
+		}
+
 		/** Rule 2 again for every record carrying one of the folios. */
 		private void settle(Set<String> folios) {
 			if (folios.isEmpty()) {
 				return;
 			}
-			record Holder(String sourceName, String key, boolean central, long seq, boolean counted) {
+			record Holder(String sourceName, String key, boolean central, long seq, boolean counted, Version version) {
 			}
 			Map<String, List<Holder>> byFolio = new HashMap<>();
-			inBatches(
-					"SELECT folio, source_name, record_key, central, version_seq, counted FROM intake_record"
-							+ " WHERE folio",
+			inBatches("SELECT source_name, central, " + VERSION_COLUMNS + " FROM intake_record WHERE folio",
 					single(folios),
 					(rs) -> byFolio.computeIfAbsent(rs.getString("folio"), (f) -> new ArrayList<>())
 						.add(new Holder(rs.getString("source_name"), rs.getString("record_key"),
-								rs.getBoolean("central"), rs.getLong("version_seq"), rs.getBoolean("counted"))));
+								rs.getBoolean("central"), rs.getLong("version_seq"), rs.getBoolean("counted"),
+								new Version(rs.getString("record_type"), rs.getString("subtype"),
+										rs.getString("channel"), rs.getInt("intake_day"), null, null, null,
+										rs.getString("folio"), rs.getString("organization"), rs.getString("place_code"),
+										rs.getLong("version_seq")))));
 			List<Object[]> changes = new ArrayList<>();
 			for (List<Holder> holders : byFolio.values()) {
 				long latestIntake = Long.MIN_VALUE;
@@ -334,6 +453,7 @@ public class RecordMerger implements Tasklet {
 					boolean counted = h.central() ? latestIntake == Long.MIN_VALUE : h.seq() == latestIntake;
 					if (counted != h.counted()) {
 						changes.add(new Object[] { counted, h.sourceName(), h.key() });
+						count(h.version().cell(), counted ? +1 : -1);
 					}
 				}
 			}

@@ -54,6 +54,32 @@ public class CountedCaseQueries extends CaseQueries {
 			.list();
 	}
 
+	/**
+	 * The cells of {@link CaseQueries#cells()} grouped afresh from the counted records,
+	 * in the same order: what the merge's running {@code case_cell} must equal.
+	 */
+	public List<CaseCells.Cell> cellsFromRecords() {
+		return this.jdbc.sql("""
+				SELECT record_type, COALESCE(subtype, '') AS subtype, channel, intake_day / 100 AS ym,
+					CASE WHEN channel = 'MOVIL' THEN COALESCE(place_code, '') ELSE '' END AS place,
+					CASE WHEN channel = 'MUNICIPAL' THEN COALESCE(organization, '') ELSE '' END AS organization,
+					COUNT(*) AS records
+				FROM counted_case
+				GROUP BY record_type, COALESCE(subtype, ''), channel, intake_day / 100,
+					CASE WHEN channel = 'MOVIL' THEN COALESCE(place_code, '') ELSE '' END,
+					CASE WHEN channel = 'MUNICIPAL' THEN COALESCE(organization, '') ELSE '' END
+				ORDER BY record_type, subtype, channel, ym, place, organization
+				""")
+			.query((rs, i) -> new CaseCells.Cell(rs.getString("record_type"), rs.getString("subtype"),
+					rs.getString("channel"), rs.getInt("ym"), none(rs.getString("place")),
+					none(rs.getString("organization")), rs.getLong("records")))
+			.list();
+	}
+
+	private static String none(String value) {
+		return value.isEmpty() ? null : value;
+	}
+
 	public long totalCases() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM counted_case").query(Long.class).single();
 	}

@@ -18,6 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CountedCaseTests {
 
+	/** The store the rules are checked on; one merger for all files, as in one run. */
+	StoreFixture newStore() {
+		return new StoreFixture();
+	}
+
 	private static final String FOLIO = "R-2015-0012345";
 
 	private static final String QUILPUE = "MUNICIPALIDAD DE QUILPUE";
@@ -28,7 +33,7 @@ class CountedCaseTests {
 
 	@BeforeEach
 	void openStore() {
-		this.store = new StoreFixture();
+		this.store = newStore();
 		this.cases = this.store.cases();
 	}
 

@@ -39,9 +39,14 @@ class RecordMergerTests {
 
 	private StoreFixture store;
 
+	/** The store the rules are checked on; one merger for all files, as in one run. */
+	StoreFixture newStore() {
+		return new StoreFixture();
+	}
+
 	@BeforeEach
 	void openStore() {
-		this.store = new StoreFixture();
+		this.store = newStore();
 	}
 
 	@AfterEach

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CountedCaseQueries;
 import cl.sernac.cifras.intake.FileFingerprint;
 import cl.sernac.cifras.intake.FileLedger;
@@ -57,7 +58,23 @@ public final class StoreFixture implements AutoCloseable {
 
 	private final CountedCaseQueries cases;
 
+	/**
+	 * Whether every file is applied by a new merger, as by a new run on a store that is
+	 * not empty: every key and folio is then looked up, none skipped by the rebuild's
+	 * sketch.
+	 */
+	private final boolean mergerPerFile;
+
 	public StoreFixture() {
+		this(false);
+	}
+
+	/**
+	 * @param mergerPerFile apply every file with a new merger (no rebuild shortcuts once
+	 * the store holds records)
+	 */
+	public StoreFixture(boolean mergerPerFile) {
+		this.mergerPerFile = mergerPerFile;
 		String url = "jdbc:h2:mem:rules" + databases.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
 		Flyway.configure()
 			.dataSource(url, "sa", "")
@@ -107,7 +124,7 @@ public final class StoreFixture implements AutoCloseable {
 	}
 
 	public RecordMerger merger() {
-		return this.merger;
+		return this.mergerPerFile ? new RecordMerger(this.jdbc, this.ledger, catalog, this.staging) : this.merger;
 	}
 
 	/** Admits a file of the first run; its source is the one its name matches. */
@@ -159,7 +176,7 @@ public final class StoreFixture implements AutoCloseable {
 	/** Applies every staged file, in ledger order. */
 	public int mergeAll() {
 		int merged = 0;
-		while (this.merger.mergeNext()) {
+		while (merger().mergeNext()) {
 			merged++;
 		}
 		return merged;
@@ -216,6 +233,9 @@ public final class StoreFixture implements AutoCloseable {
 
 	@Override
 	public void close() {
+		// Whatever a test did, the cells the outputs read equal the counted records.
+		List<CaseCells.Cell> kept = this.cases.cells().all();
+		List<CaseCells.Cell> grouped = this.cases.cellsFromRecords();
 		this.jdbc.execute("SHUTDOWN");
 		this.staging.clear();
 		try {
@@ -223,6 +243,9 @@ public final class StoreFixture implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		if (!kept.equals(grouped)) {
+			throw new AssertionError("case_cell " + kept + " differs from the counted records " + grouped);
 		}
 	}
 
