@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import cl.sernac.cifras.report.ChileanFormat;
 import cl.sernac.cifras.source.ExportRow;
 import cl.sernac.cifras.source.SourceProfile;
 
@@ -22,6 +24,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 
 	private static final int FIRST_YEAR = 2000;
+
+	/** What the store keeps of a key, a folio and an institution (intake_record). */
+	static final int MAX_KEY_CHARS = 400;
+
+	static final int MAX_FOLIO_CHARS = 60;
+
+	static final int MAX_ORGANIZATION_CHARS = 200;
 
 	private static final int MAX_DETAIL = 60;
 
@@ -112,9 +121,23 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		}
 		String folio = this.profile.central() ? key.toString() : emptyToNull(Text.fold(row.folio()));
 		String organization = emptyToNull(Text.fold(row.organization()));
+		String tooLong = tooLong(key.toString(), MAX_KEY_CHARS, "La clave")
+			.or(() -> tooLong(folio, MAX_FOLIO_CHARS, "El folio"))
+			.or(() -> tooLong(organization, MAX_ORGANIZATION_CHARS, "La institución"))
+			.orElse(null);
+		if (tooLong != null) {
+			return new RowOutcome.Rejected(row.line(), RejectReason.VALUE_TOO_LONG, tooLong);
+		}
 		int intakeDay = date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
 		return new RowOutcome.Accepted(row.line(), key.toString(), type, subtype, channel, intakeDay, comunaCode,
 				regionCode, rutHash, folio, organization, placeCode, warnings);
+	}
+
+	private static Optional<String> tooLong(String value, int max, String what) {
+		return (value != null && value.length() > max)
+				? Optional
+					.of(what + " tiene " + ChileanFormat.integer(value.length()) + " caracteres (máximo " + max + ")")
+				: Optional.empty();
 	}
 
 	private RowOutcome rejectProblem(ExportRow row) {

@@ -20,7 +20,9 @@ public enum RejectReason {
 
 	LINE_TOO_LONG("line-too-long", "Línea demasiado larga"),
 
-	CONTROL_CHARACTERS("control-characters", "Caracteres de control en un campo");
+	CONTROL_CHARACTERS("control-characters", "Caracteres de control en un campo"),
+
+	VALUE_TOO_LONG("value-too-long", "Clave, folio o institución demasiado larga");
 
 	private final String code;
 

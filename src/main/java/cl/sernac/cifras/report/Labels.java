@@ -26,10 +26,11 @@ final class Labels {
 	 * Short enough for a column header; {@link RejectReason#message()} says it in full.
 	 */
 	private static final Map<RejectReason, String> REASONS = Map.of(RejectReason.MISSING_KEY, "Sin clave",
-			RejectReason.BAD_DATE, "Fecha ilegible", RejectReason.DATE_OUT_OF_RANGE, "Fecha fuera de rango",
-			RejectReason.UNKNOWN_TYPE, "Tipo no reconocido", RejectReason.FIELD_COUNT, "Campos de más o de menos",
-			RejectReason.UNBALANCED_QUOTE, "Comillas sin cerrar", RejectReason.LINE_TOO_LONG, "Línea demasiado larga",
-			RejectReason.CONTROL_CHARACTERS, "Caracteres de control");
+			RejectReason.VALUE_TOO_LONG, "Valor demasiado largo", RejectReason.BAD_DATE, "Fecha ilegible",
+			RejectReason.DATE_OUT_OF_RANGE, "Fecha fuera de rango", RejectReason.UNKNOWN_TYPE, "Tipo no reconocido",
+			RejectReason.FIELD_COUNT, "Campos de más o de menos", RejectReason.UNBALANCED_QUOTE, "Comillas sin cerrar",
+			RejectReason.LINE_TOO_LONG, "Línea demasiado larga", RejectReason.CONTROL_CHARACTERS,
+			"Caracteres de control");
 
 	private static final Map<WarningKind, String> WARNINGS = Map.of(WarningKind.RUT_INVALID, "RUT inválido",
 			WarningKind.COMUNA_UNKNOWN, "Comuna no reconocida", WarningKind.REGION_UNKNOWN, "Región no reconocida",

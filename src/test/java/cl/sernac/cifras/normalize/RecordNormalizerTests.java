@@ -49,6 +49,32 @@ class RecordNormalizerTests {
 	}
 
 	@Test
+	void rejectsAKeyLongerThanTheStoreKeeps() {
+		// given a call id of 401 characters
+		ExportRow row = callcenter(7, "4".repeat(401), "17/02/2014 13:27:23", "consulta", "", "", "");
+
+		// when
+		RowOutcome outcome = normalize("callcenter", row);
+
+		// then the row is rejected with the reason, and the rest of the file goes on
+		assertThat(outcome).isEqualTo(
+				new RowOutcome.Rejected(7, RejectReason.VALUE_TOO_LONG, "La clave tiene 401 caracteres (máximo 400)"));
+	}
+
+	@Test
+	void rejectsAnInstitutionLongerThanTheStoreKeeps() {
+		// given a partner service named with 201 characters
+		ExportRow row = convenio(4, "I".repeat(201), "10001", "20140819", "R", "", "", "");
+
+		// when
+		RowOutcome outcome = normalize("convenio", row);
+
+		// then
+		assertThat(outcome).isEqualTo(new RowOutcome.Rejected(4, RejectReason.VALUE_TOO_LONG,
+				"La institución tiene 201 caracteres (máximo 200)"));
+	}
+
+	@Test
 	void acceptsAPortalRow() {
 		// given
 		ExportRow row = portal(5, "R-2015-0000031", "2015-01-15T05:48:47", "reclamo", "", "", "15509661-6", "5",
