@@ -176,7 +176,7 @@ class RecordMergerTests {
 				field("subtype", (row) -> row.soni("RECONOCIMIENTO")),
 				field("channel", (row) -> row.channel("CONVENIO")), field("day", (row) -> row.day(20150116)),
 				field("comuna", (row) -> row.comuna("05109")), field("region", (row) -> row.region("13")),
-				field("rut", (row) -> row.rutHash("b".repeat(64))),
+				field("rut", (row) -> row.rutHash("b".repeat(16))),
 				field("organization", (row) -> row.organization("OTRA")), field("place", (row) -> row.place("05109")),
 				field("comuna removed", (row) -> row.comuna(null)), field("region removed", (row) -> row.region(null)),
 				field("rut removed", (row) -> row.rutHash(null)),
@@ -234,7 +234,7 @@ class RecordMergerTests {
 			.day(20150115)
 			.comuna("05101")
 			.region("05")
-			.rutHash("a".repeat(64))
+			.rutHash("a".repeat(16))
 			.organization("ALGUNA")
 			.place("05101");
 	}
