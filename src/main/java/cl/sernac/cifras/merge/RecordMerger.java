@@ -47,7 +47,10 @@ public class RecordMerger implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecordMerger.class);
 
-	/** Rows classified and written together; bounds the memory a file needs. */
+	/**
+	 * Rows classified and written together; bounds the memory a file needs. A later block
+	 * of the same file compares its rows with what the earlier blocks wrote.
+	 */
 	static final int BLOCK_ROWS = 20_000;
 
 	/** The key sketch of a rebuild: 2^28 bits, 32 MiB. */
