@@ -1,5 +1,7 @@
 package cl.sernac.cifras.merge;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,13 +188,41 @@ public class RecordMerger implements Tasklet {
 		return params;
 	}
 
-	/** Everything a version carries, and the order it was applied in. */
+	/** A cell's key between an optional leading and an optional trailing argument. */
+	private static Object[] cellArgs(Object first, List<Object> cell, Object last) {
+		List<Object> args = new ArrayList<>(cell.size() + 1);
+		if (first != null) {
+			args.add(first);
+		}
+		args.addAll(cell);
+		if (last != null) {
+			args.add(last);
+		}
+		return args.toArray();
+	}
+
+	/**
+	 * Everything a version carries, the order it was applied in, and whether it counts as
+	 * stored (false for a row not yet written).
+	 */
 	private record Version(String recordType, String subtype, String channel, int intakeDay, String comunaCode,
-			String regionCode, String rutHash, String folio, String organization, String placeCode, long seq) {
+			String regionCode, String rutHash, String folio, String organization, String placeCode, long seq,
+			boolean counted) {
 
 		static Version of(RowOutcome.Accepted row, long seq) {
 			return new Version(row.recordType(), row.subtype(), row.channel(), row.intakeDay(), row.comunaCode(),
-					row.regionCode(), row.rutHash(), row.folio(), row.organization(), row.placeCode(), seq);
+					row.regionCode(), row.rutHash(), row.folio(), row.organization(), row.placeCode(), seq, false);
+		}
+
+		/**
+		 * The stored version on the current row of a query selecting
+		 * {@code VERSION_COLUMNS}.
+		 */
+		static Version read(ResultSet rs) throws SQLException {
+			return new Version(rs.getString("record_type"), rs.getString("subtype"), rs.getString("channel"),
+					rs.getInt("intake_day"), rs.getString("comuna_code"), rs.getString("region_code"),
+					rs.getString("rut_hash"), rs.getString("folio"), rs.getString("organization"),
+					rs.getString("place_code"), rs.getLong("version_seq"), rs.getBoolean("counted"));
 		}
 
 		/** The {@code case_cell} this version counts in. */
@@ -226,9 +256,6 @@ public class RecordMerger implements Tasklet {
 		private long updated;
 
 		private long unchanged;
-
-		/** Stored records counted before this file, by key (of the keys looked up). */
-		private final Set<String> storedCounted = new HashSet<>();
 
 		/**
 		 * Changes to {@code case_cell}: cell key to records added (or taken, if
@@ -286,23 +313,12 @@ public class RecordMerger implements Tasklet {
 				}
 			}
 			Map<String, Version> stored = new HashMap<>();
-			this.storedCounted.clear();
 			if (params.isEmpty()) {
 				return stored;
 			}
 			// A row value compared as a whole uses the whole primary key.
 			inBatches("SELECT " + VERSION_COLUMNS + " FROM intake_record WHERE (source_name, record_key)", params,
-					(rs) -> {
-						if (rs.getBoolean("counted")) {
-							this.storedCounted.add(rs.getString("record_key"));
-						}
-						stored.put(rs.getString("record_key"),
-								new Version(rs.getString("record_type"), rs.getString("subtype"),
-										rs.getString("channel"), rs.getInt("intake_day"), rs.getString("comuna_code"),
-										rs.getString("region_code"), rs.getString("rut_hash"), rs.getString("folio"),
-										rs.getString("organization"), rs.getString("place_code"),
-										rs.getLong("version_seq")));
-					});
+					(rs) -> stored.put(rs.getString("record_key"), Version.read(rs)));
 			return stored;
 		}
 
@@ -341,7 +357,7 @@ public class RecordMerger implements Tasklet {
 						}
 					}
 				}
-				if (before != null && this.storedCounted.remove(key)) {
+				if (before != null && before.counted) {
 					count(before.cell(), -1);
 				}
 				if (counted) {
@@ -389,41 +405,31 @@ public class RecordMerger implements Tasklet {
 			this.cellChanges.merge(cell, records, Long::sum);
 		}
 
-		/** Adds the file's changes to {@code case_cell}. */
+		/** Adds the file's changes to {@code case_cell}, creating the cells it lacks. */
 		void saveCells() {
-			List<Object[]> changes = new ArrayList<>();
-			for (Map.Entry<List<Object>, Long> change : this.cellChanges.entrySet()) {
-				if (change.getValue() != 0) {
-					List<Object> args = new ArrayList<>();
-					args.add(change.getValue());
-					args.addAll(change.getKey());
-					changes.add(args.toArray());
-				}
-			}
+			List<Map.Entry<List<Object>, Long>> changes = this.cellChanges.entrySet()
+				.stream()
+				.filter((change) -> change.getValue() != 0)
+				.toList();
 			if (changes.isEmpty()) {
 				return;
 			}
-			int[][] updated = RecordMerger.this.jdbc.batchUpdate(
-					"UPDATE case_cell SET records = records + ? WHERE record_type = ? AND subtype = ? AND channel = ?"
-							+ " AND ym = ? AND place = ? AND organization = ?",
-					changes, changes.size(), (ps, args) -> {
-						for (int i = 0; i < args.length; i++) {
-							ps.setObject(i + 1, args[i]);
-						}
-					});
-			List<Object[]> inserts = new ArrayList<>();
+			List<Object[]> additions = new ArrayList<>();
+			for (Map.Entry<List<Object>, Long> change : changes) {
+				additions.add(cellArgs(change.getValue(), change.getKey(), null));
+			}
+			int[] updated = RecordMerger.this.jdbc.batchUpdate("UPDATE case_cell SET records = records + ?"
+					+ " WHERE record_type = ? AND subtype = ? AND channel = ? AND ym = ? AND place = ? AND organization = ?",
+					additions);
+			List<Object[]> created = new ArrayList<>();
 			for (int i = 0; i < changes.size(); i++) {
-				if (updated[0][i] == 0) {
-					Object[] args = changes.get(i);
-					Object[] row = new Object[args.length];
-					System.arraycopy(args, 1, row, 0, args.length - 1);
-					row[args.length - 1] = args[0];
-					inserts.add(row);
+				if (updated[i] == 0) {
+					created.add(cellArgs(null, changes.get(i).getKey(), changes.get(i).getValue()));
 				}
 			}
-			if (!inserts.isEmpty()) {
+			if (!created.isEmpty()) {
 				RecordMerger.this.jdbc.batchUpdate("INSERT INTO case_cell (record_type, subtype, channel, ym, place,"
-						+ " organization, records) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
+						+ " organization, records) VALUES (?, ?, ?, ?, ?, ?, ?)", created);
 			}
 		}
 
@@ -432,29 +438,25 @@ public class RecordMerger implements Tasklet {
 			if (folios.isEmpty()) {
 				return;
 			}
-			record Holder(String sourceName, String key, boolean central, long seq, boolean counted, Version version) {
+			record Holder(String sourceName, String key, boolean central, Version version) {
 			}
 			Map<String, List<Holder>> byFolio = new HashMap<>();
 			inBatches("SELECT source_name, central, " + VERSION_COLUMNS + " FROM intake_record WHERE folio",
 					single(folios),
 					(rs) -> byFolio.computeIfAbsent(rs.getString("folio"), (f) -> new ArrayList<>())
 						.add(new Holder(rs.getString("source_name"), rs.getString("record_key"),
-								rs.getBoolean("central"), rs.getLong("version_seq"), rs.getBoolean("counted"),
-								new Version(rs.getString("record_type"), rs.getString("subtype"),
-										rs.getString("channel"), rs.getInt("intake_day"), null, null, null,
-										rs.getString("folio"), rs.getString("organization"), rs.getString("place_code"),
-										rs.getLong("version_seq")))));
+								rs.getBoolean("central"), Version.read(rs))));
 			List<Object[]> changes = new ArrayList<>();
 			for (List<Holder> holders : byFolio.values()) {
 				long latestIntake = Long.MIN_VALUE;
 				for (Holder h : holders) {
 					if (!h.central()) {
-						latestIntake = Math.max(latestIntake, h.seq());
+						latestIntake = Math.max(latestIntake, h.version().seq());
 					}
 				}
 				for (Holder h : holders) {
-					boolean counted = h.central() ? latestIntake == Long.MIN_VALUE : h.seq() == latestIntake;
-					if (counted != h.counted()) {
+					boolean counted = h.central() ? latestIntake == Long.MIN_VALUE : h.version().seq() == latestIntake;
+					if (counted != h.version().counted()) {
 						changes.add(new Object[] { counted, h.sourceName(), h.key() });
 						count(h.version().cell(), counted ? +1 : -1);
 					}

@@ -103,19 +103,6 @@ public class StagingArea {
 		}
 	}
 
-	/** Whether any staging file is left. */
-	public boolean isEmpty() {
-		if (!Files.isDirectory(this.directory)) {
-			return true;
-		}
-		try (Stream<Path> files = Files.list(this.directory)) {
-			return files.findAny().isEmpty();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private static String optional(DataInputStream in) throws IOException {
 		return in.readBoolean() ? in.readUTF() : null;
 	}

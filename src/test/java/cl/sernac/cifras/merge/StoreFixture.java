@@ -188,7 +188,15 @@ public final class StoreFixture implements AutoCloseable {
 
 	/** Whether any staged row awaits merging. */
 	public boolean stagingEmpty() {
-		return this.staging.isEmpty();
+		if (!Files.isDirectory(this.staging.directory())) {
+			return true;
+		}
+		try (var files = Files.list(this.staging.directory())) {
+			return files.findAny().isEmpty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public StagingArea staging() {
