@@ -1,18 +1,16 @@
 package cl.sernac.cifras.merge;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -22,9 +20,9 @@ import cl.sernac.cifras.normalize.RowOutcome;
 /**
  * Rows read from a file and not yet applied to the store: one append-only file of
  * normalized rows per admitted file, under {@code <data>/staging}. Staging on disk
- * instead of in the database costs a buffered write per row; the store is written once,
- * when the file is merged. A staging file is only trusted up to the length recorded with
- * the last committed chunk of its reading (see {@link StagingWriter}).
+ * instead of in the database costs a few buffered bytes per row; the store is written
+ * once, when the file is merged. A staging file is only trusted up to the length recorded
+ * with the last committed chunk of its reading (see {@link StagingWriter}).
  */
 public class StagingArea {
 
@@ -69,18 +67,11 @@ public class StagingArea {
 		if (!Files.exists(path)) {
 			return;
 		}
-		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
-			while (true) {
-				long line;
-				try {
-					line = in.readLong();
-				}
-				catch (EOFException ex) {
-					return;
-				}
-				rows.accept(new RowOutcome.Accepted(line, in.readUTF(), in.readUTF(), optional(in), in.readUTF(),
-						in.readInt(), optional(in), optional(in), optional(in), optional(in), optional(in),
-						optional(in), List.of()));
+		try (Decoder in = new Decoder(Files.newInputStream(path))) {
+			while (in.more()) {
+				rows.accept(new RowOutcome.Accepted(in.number(), in.text(), in.text(), in.text(), in.text(),
+						(int) in.number(), in.text(), in.text(), in.text(), in.text(), in.text(), in.text(),
+						List.of()));
 			}
 		}
 		catch (IOException ex) {
@@ -103,50 +94,94 @@ public class StagingArea {
 		}
 	}
 
-	private static String optional(DataInputStream in) throws IOException {
-		return in.readBoolean() ? in.readUTF() : null;
-	}
-
-	/** Appends rows to one file's staging. */
+	/**
+	 * Appends rows to one file's staging. A row is its fields in order: numbers as
+	 * variable-length integers, texts as their UTF-8 length plus one (zero for none) then
+	 * their bytes.
+	 */
 	public static final class Appender implements AutoCloseable {
 
 		private final FileChannel channel;
 
-		private final DataOutputStream out;
+		private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 
 		private long length;
 
 		Appender(FileChannel channel) throws IOException {
 			this.channel = channel;
 			this.length = channel.position();
-			OutputStream stream = Channels.newOutputStream(channel);
-			this.out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
 		}
 
 		public void add(RowOutcome.Accepted row) {
-			try {
-				this.out.writeLong(row.line());
-				this.out.writeUTF(row.recordKey());
-				this.out.writeUTF(row.recordType());
-				optional(row.subtype());
-				this.out.writeUTF(row.channel());
-				this.out.writeInt(row.intakeDay());
-				optional(row.comunaCode());
-				optional(row.regionCode());
-				optional(row.rutHash());
-				optional(row.folio());
-				optional(row.organization());
-				optional(row.placeCode());
+			number(row.line());
+			text(row.recordKey());
+			text(row.recordType());
+			text(row.subtype());
+			text(row.channel());
+			number(row.intakeDay());
+			text(row.comunaCode());
+			text(row.regionCode());
+			text(row.rutHash());
+			text(row.folio());
+			text(row.organization());
+			text(row.placeCode());
+		}
+
+		private void number(long value) {
+			room(10);
+			long rest = value;
+			while ((rest & ~0x7FL) != 0) {
+				this.buffer.put((byte) ((rest & 0x7F) | 0x80));
+				rest >>>= 7;
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+			this.buffer.put((byte) rest);
+		}
+
+		private void text(String value) {
+			if (value == null) {
+				number(0);
+				return;
+			}
+			int chars = value.length();
+			boolean ascii = true;
+			for (int i = 0; i < chars && ascii; i++) {
+				ascii = value.charAt(i) < 0x80;
+			}
+			if (ascii) {
+				number(chars + 1L);
+				room(chars);
+				for (int i = 0; i < chars; i++) {
+					this.buffer.put((byte) value.charAt(i));
+				}
+				return;
+			}
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			number(bytes.length + 1L);
+			room(bytes.length);
+			this.buffer.put(bytes);
+		}
+
+		/** Makes room for the next bytes, writing the buffer out when they do not fit. */
+		private void room(int bytes) {
+			if (this.buffer.remaining() >= bytes) {
+				return;
+			}
+			drain();
+			if (this.buffer.capacity() < bytes) {
+				throw new IllegalArgumentException("A staged value of " + bytes + " bytes");
 			}
 		}
 
-		private void optional(String value) throws IOException {
-			this.out.writeBoolean(value != null);
-			if (value != null) {
-				this.out.writeUTF(value);
+		private void drain() {
+			try {
+				this.buffer.flip();
+				while (this.buffer.hasRemaining()) {
+					this.channel.write(this.buffer);
+				}
+				this.buffer.clear();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
 
@@ -155,8 +190,8 @@ public class StagingArea {
 		 * @return the staging file's length
 		 */
 		public long flush() {
+			drain();
 			try {
-				this.out.flush();
 				this.length = this.channel.position();
 				return this.length;
 			}
@@ -171,12 +206,89 @@ public class StagingArea {
 
 		@Override
 		public void close() {
-			try {
-				this.out.close();
+			try (FileChannel channel = this.channel) {
+				drain();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+		}
+
+	}
+
+	/** Reads what {@link Appender} wrote. */
+	private static final class Decoder implements AutoCloseable {
+
+		private final InputStream in;
+
+		private byte[] bytes = new byte[1 << 16];
+
+		private int position;
+
+		private int limit;
+
+		Decoder(InputStream in) {
+			this.in = in;
+		}
+
+		/** Whether another row follows. */
+		boolean more() throws IOException {
+			return fill(1);
+		}
+
+		long number() throws IOException {
+			long value = 0;
+			for (int shift = 0; shift < 64; shift += 7) {
+				if (!fill(1)) {
+					throw new EOFException("Staged row cut short");
+				}
+				byte b = this.bytes[this.position++];
+				value |= (long) (b & 0x7F) << shift;
+				if (b >= 0) {
+					return value;
+				}
+			}
+			throw new IOException("Malformed staged number");
+		}
+
+		String text() throws IOException {
+			long header = number();
+			if (header == 0) {
+				return null;
+			}
+			int length = (int) (header - 1);
+			if (!fill(length)) {
+				throw new EOFException("Staged row cut short");
+			}
+			String value = new String(this.bytes, this.position, length, StandardCharsets.UTF_8);
+			this.position += length;
+			return value;
+		}
+
+		/** Whether the next bytes are buffered, after reading more when needed. */
+		private boolean fill(int needed) throws IOException {
+			if (this.limit - this.position >= needed) {
+				return true;
+			}
+			if (needed > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, needed);
+			}
+			System.arraycopy(this.bytes, this.position, this.bytes, 0, this.limit - this.position);
+			this.limit -= this.position;
+			this.position = 0;
+			while (this.limit < needed) {
+				int read = this.in.read(this.bytes, this.limit, this.bytes.length - this.limit);
+				if (read < 0) {
+					return false;
+				}
+				this.limit += read;
+			}
+			return true;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.in.close();
 		}
 
 	}

@@ -1,9 +1,6 @@
 package cl.sernac.cifras.normalize;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +39,7 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 
 	private final LocalDate runDate;
 
-	private final List<DateTimeFormatter> dateFormats;
+	private final List<DateFormat> dateFormats;
 
 	private final Map<String, String> types;
 
@@ -55,7 +52,7 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		this.territory = territory;
 		this.rutHasher = rutHasher;
 		this.runDate = runDate;
-		this.dateFormats = profile.dateFormats().stream().map(RecordNormalizer::strictFormatter).toList();
+		this.dateFormats = profile.dateFormats().stream().map(DateFormat::of).toList();
 		this.types = byFoldedValue(profile.typeValues());
 		this.subtypes = byFoldedValue(profile.subtypeValues());
 		this.channels = byFoldedValue(profile.channelValues());
@@ -179,31 +176,13 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 			return null;
 		}
 		String text = raw.strip();
-		for (DateTimeFormatter format : this.dateFormats) {
-			try {
-				return LocalDate.from(format.parse(text));
-			}
-			catch (DateTimeException ex) {
-				// try the next accepted format
+		for (DateFormat format : this.dateFormats) {
+			LocalDate date = format.parse(text);
+			if (date != null) {
+				return date;
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * {@code yyyy} means the proleptic year under strict resolution, which needs
-	 * {@code uuuu}.
-	 */
-	static DateTimeFormatter strictFormatter(String pattern) {
-		StringBuilder converted = new StringBuilder(pattern.length());
-		boolean quoted = false;
-		for (char c : pattern.toCharArray()) {
-			if (c == '\'') {
-				quoted = !quoted;
-			}
-			converted.append((!quoted && c == 'y') ? 'u' : c);
-		}
-		return DateTimeFormatter.ofPattern(converted.toString()).withResolverStyle(ResolverStyle.STRICT);
 	}
 
 	private static Map<String, String> byFoldedValue(Map<String, List<String>> valuesByCode) {

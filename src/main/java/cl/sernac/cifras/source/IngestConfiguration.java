@@ -40,6 +40,9 @@ public class IngestConfiguration {
 
 	static final String FILE_ID = "fileId";
 
+	/** The prefix of the reader's position in the step's execution context. */
+	static final String READER_NAME = "exportFileItemReader";
+
 	static final String FILE_PATH = "filePath";
 
 	static final String SOURCE_NAME = "sourceName";
@@ -95,39 +98,35 @@ public class IngestConfiguration {
 
 	@Bean
 	Step ingestFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ExportFileItemReader exportFileItemReader, RecordNormalizer recordNormalizer, StagingWriter stagingWriter,
-			IngestProgress ingestProgress, CifrasProperties properties) {
-		return new StepBuilder("ingestFileStep", jobRepository).<ExportRow, RowOutcome>chunk(properties.chunkSize())
+			NormalizedRowReader normalizedRowReader, StagingWriter stagingWriter, IngestProgress ingestProgress,
+			CifrasProperties properties) {
+		return new StepBuilder("ingestFileStep", jobRepository).<RowOutcome, RowOutcome>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(exportFileItemReader)
-			.processor(recordNormalizer)
+			.reader(normalizedRowReader)
 			.writer(stagingWriter)
 			.stream(stagingWriter)
 			.listener(ingestProgress)
 			.build();
 	}
 
+	/**
+	 * The file of the partition, read by its source profile and normalized row by row.
+	 */
 	@Bean
 	@StepScope
-	ExportFileItemReader exportFileItemReader(@Value("#{stepExecutionContext['filePath']}") String filePath,
+	NormalizedRowReader normalizedRowReader(@Value("#{stepExecutionContext['filePath']}") String filePath,
 			@Value("#{stepExecutionContext['sourceName']}") String sourceName, SourceCatalog sourceCatalog,
-			ReadLimits readLimits) {
-		return new ExportFileItemReader("exportFileItemReader", Path.of(filePath),
-				sourceCatalog.get(sourceName).profile(), readLimits);
-	}
-
-	@Bean
-	@StepScope
-	RecordNormalizer recordNormalizer(@Value("#{stepExecutionContext['sourceName']}") String sourceName,
-			SourceCatalog sourceCatalog, Territory territory, RutHasher rutHasher, LocalDate runDate) {
-		return new RecordNormalizer(sourceCatalog.get(sourceName).profile(), territory, rutHasher, runDate);
+			ReadLimits readLimits, Territory territory, RutHasher rutHasher, LocalDate runDate) {
+		SourceProfile profile = sourceCatalog.get(sourceName).profile();
+		return new NormalizedRowReader(new ExportFileItemReader(READER_NAME, Path.of(filePath), profile, readLimits),
+				new RecordNormalizer(profile, territory, rutHasher, runDate));
 	}
 
 	@Bean
 	@StepScope
 	StagingWriter stagingWriter(@Value("#{stepExecutionContext['fileId']}") Long fileId, JdbcTemplate jdbcTemplate,
 			StagingArea stagingArea) {
-		return new StagingWriter(jdbcTemplate, stagingArea, fileId, "exportFileItemReader");
+		return new StagingWriter(jdbcTemplate, stagingArea, fileId, READER_NAME);
 	}
 
 }
