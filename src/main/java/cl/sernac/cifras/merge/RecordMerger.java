@@ -68,7 +68,8 @@ public class RecordMerger implements Tasklet {
 	private static final String VERSION_COLUMNS = "record_key, record_type, subtype, channel, intake_day,"
 			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, version_seq, counted";
 
-	private static final String INSERT = "INSERT INTO intake_record (source_name, record_key, central, record_type,"
+	/** A record as the merge writes it (also replayed by the benchmark's store floor). */
+	public static final String INSERT = "INSERT INTO intake_record (source_name, record_key, central, record_type,"
 			+ " subtype, channel, intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code,"
 			+ " file_id, version_seq, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 

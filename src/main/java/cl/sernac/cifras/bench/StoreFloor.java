@@ -1,0 +1,152 @@
+package cl.sernac.cifras.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+import cl.sernac.cifras.merge.RecordMerger;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The store's floor (issue 5): what writing a rebuilt store's records costs H2 alone.
+ * Copies every record of a store into a new, empty store made by the same migrations and
+ * opened with the same settings as the pipeline's, with the merge's own insert, in JDBC
+ * batches, committing every {@value #COMMIT_ROWS} records (about a monthly file), in the
+ * order the merge wrote them (ledger order: by {@code version_seq}; measured on the 2M
+ * benchmark, primary-key order costs twice as much, the folio index then being written at
+ * random). Only the inserts and commits are timed: no reading, no normalization, no
+ * lookups, no rule 2. A rebuild that keeps one row per record in H2 cannot take less.
+ */
+public final class StoreFloor {
+
+	static final int COMMIT_ROWS = 10_000;
+
+	private static final int BATCH_ROWS = 1_000;
+
+	private static final int COLUMN_COUNT = 16;
+
+	/** The columns of {@link RecordMerger#INSERT}, in its order. */
+	private static final String COLUMNS = "source_name, record_key, central, record_type, subtype, channel,"
+			+ " intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code, file_id,"
+			+ " version_seq, counted";
+
+	private StoreFloor() {
+	}
+
+	/**
+	 * @param records records written
+	 * @param seconds time spent in inserts and commits
+	 */
+	public record Result(long records, double seconds) {
+
+		public String toLine() {
+			return String.format(Locale.ROOT, "records=%d seconds=%.3f", this.records, this.seconds);
+		}
+
+	}
+
+	/**
+	 * Copies the records of the store at {@code from} into a new store at {@code to}.
+	 * @param from an H2 database path as the pipeline names it ({@code <data>/cifras})
+	 * @param to a path for the new database (must not exist)
+	 */
+	public static Result copy(Path from, Path to) throws SQLException, IOException {
+		String settings = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+		// The records are first copied to a file, the old store closed: the new store is
+		// then written with nothing else open.
+		Path records = Files.createTempFile("store-floor", ".bin");
+		try {
+			long count = export("jdbc:h2:file:" + from.toAbsolutePath() + settings + ";ACCESS_MODE_DATA=r", records);
+			String target = "jdbc:h2:file:" + to.toAbsolutePath() + settings;
+			Flyway.configure()
+				.dataSource(target, "cifras", "")
+				.locations("classpath:db/migration/common", "classpath:db/migration/h2")
+				.load()
+				.migrate();
+			return new Result(count, write(records, count, target));
+		}
+		finally {
+			Files.deleteIfExists(records);
+		}
+	}
+
+	/** Writes the store's records, in the order the merge wrote them, to a file. */
+	private static long export(String url, Path file) throws SQLException, IOException {
+		long count = 0;
+		try (Connection source = DriverManager.getConnection(url, "cifras", "");
+				Statement select = source.createStatement();
+				ResultSet rs = select.executeQuery("SELECT " + COLUMNS + " FROM intake_record ORDER BY version_seq");
+				DataOutputStream out = new DataOutputStream(
+						new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+			while (rs.next()) {
+				for (int i = 1; i <= COLUMN_COUNT; i++) {
+					String value = rs.getString(i);
+					out.writeBoolean(value != null);
+					if (value != null) {
+						out.writeUTF(value);
+					}
+				}
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** Inserts the records of the file; the seconds spent in inserts and commits. */
+	private static double write(Path file, long count, String url) throws SQLException, IOException {
+		long nanos = 0;
+		try (Connection store = DriverManager.getConnection(url, "cifras", "");
+				PreparedStatement insert = store.prepareStatement(RecordMerger.INSERT);
+				DataInputStream in = new DataInputStream(
+						new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+			store.setAutoCommit(false);
+			for (long records = 1; records <= count; records++) {
+				for (int i = 1; i <= COLUMN_COUNT; i++) {
+					String value = in.readBoolean() ? in.readUTF() : null;
+					switch (i) {
+						case 3, 16 -> insert.setBoolean(i, Boolean.parseBoolean(value));
+						case 7 -> insert.setInt(i, Integer.parseInt(value));
+						case 14, 15 -> insert.setLong(i, Long.parseLong(value));
+						default -> insert.setString(i, value);
+					}
+				}
+				insert.addBatch();
+				if (records % BATCH_ROWS == 0 || records == count) {
+					long start = System.nanoTime();
+					insert.executeBatch();
+					if (records % COMMIT_ROWS == 0 || records == count) {
+						store.commit();
+					}
+					nanos += System.nanoTime() - start;
+				}
+			}
+		}
+		return nanos / 1e9;
+	}
+
+	/**
+	 * {@code StoreFloor <store> <new store>}: the stores as H2 database paths
+	 * ({@code <data>/cifras}); prints {@code records=... seconds=...}.
+	 */
+	public static void main(String[] args) throws SQLException, IOException {
+		if (args.length != 2 || !Files.exists(Path.of(args[0] + ".mv.db"))
+				|| Files.exists(Path.of(args[1] + ".mv.db"))) {
+			System.err.println("usage: StoreFloor <existing store> <new store>  (H2 paths without .mv.db)");
+			System.exit(2);
+			return;
+		}
+		System.out.println(copy(Path.of(args[0]), Path.of(args[1])).toLine());
+	}
+
+}
