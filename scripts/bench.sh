@@ -21,8 +21,8 @@
 #   rebuild    the whole job on an empty store: scripts/run.sh on a copy of the input, JVM start
 #              and every output included
 #   store      the store's floor: the rebuilt store's records written again into an empty store
-#              made by the same migrations, with the merge's insert, in the order the merge wrote
-#              them, a commit every 10,000 records (cl.sernac.cifras.bench.StoreFloor); only the inserts
+#              made by the same migrations, with the merge's insert, in primary-key order, a
+#              commit every 10,000 records (cl.sernac.cifras.bench.StoreFloor); only the inserts
 #              and commits are timed ("H2 s"): what keeping one H2 row per record costs alone
 #   increment  the nightly run: scripts/run.sh on a fresh input folder holding only the next
 #              month's exports (as after the archiving of a nightly run), on the rebuilt store
