@@ -65,10 +65,12 @@ public final class StoreFloor {
 	public static Result copy(Path from, Path to) throws SQLException, IOException {
 		String settings = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 		// The records are first copied to a file, the old store closed: the new store is
-		// then written with nothing else open.
+		// then written with nothing else open. The old store is read lazily: H2 would
+		// otherwise hold the whole result in memory (out of memory at 20M records).
 		Path records = Files.createTempFile("store-floor", ".bin");
 		try {
-			long count = export("jdbc:h2:file:" + from.toAbsolutePath() + settings + ";ACCESS_MODE_DATA=r", records);
+			long count = export("jdbc:h2:file:" + from.toAbsolutePath() + settings
+					+ ";ACCESS_MODE_DATA=r;LAZY_QUERY_EXECUTION=TRUE", records);
 			String target = "jdbc:h2:file:" + to.toAbsolutePath() + settings;
 			Flyway.configure()
 				.dataSource(target, "cifras", "")

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.aggregate.ChannelMix;
@@ -122,14 +123,19 @@ final class PlannerCharts {
 	 * them.
 	 */
 	List<Chart> write(Path outputDir) throws IOException {
-		List<Chart> charts = new ArrayList<>();
+		return Concurrently.run(drawings(outputDir));
+	}
+
+	/** Each chart's drawing into {@code outputDir}, in the order the page shows them. */
+	List<Callable<Chart>> drawings(Path outputDir) {
+		List<Callable<Chart>> drawings = new ArrayList<>();
 		for (String type : ChannelMix.TYPES) {
-			charts.add(write(outputDir, type, "por_canal_anio", byYear(type)));
-			charts.add(write(outputDir, type, "participacion_anio", sharesByYear(type)));
-			charts.add(write(outputDir, type, "mensual", monthly(type)));
-			charts.add(write(outputDir, type, "total_periodo", periodTotals(type)));
+			drawings.add(() -> write(outputDir, type, "por_canal_anio", byYear(type)));
+			drawings.add(() -> write(outputDir, type, "participacion_anio", sharesByYear(type)));
+			drawings.add(() -> write(outputDir, type, "mensual", monthly(type)));
+			drawings.add(() -> write(outputDir, type, "total_periodo", periodTotals(type)));
 		}
-		return charts;
+		return drawings;
 	}
 
 	private Chart write(Path outputDir, String type, String kind, JFreeChart chart) throws IOException {
