@@ -20,11 +20,37 @@ final class Concurrently {
 	private Concurrently() {
 	}
 
+	/** A piece of output that returns nothing. */
+	@FunctionalInterface
+	interface Piece {
+
+		void write() throws IOException;
+
+	}
+
 	/**
-	 * Runs the tasks and returns their results in the tasks' order; the first failure is
-	 * thrown once every task has ended.
+	 * Runs the tasks, and the pieces alongside them, and returns the tasks' results in
+	 * the tasks' order; the first failure is thrown once every task and piece has ended.
 	 */
-	static <T> List<T> run(List<Callable<T>> tasks) throws IOException {
+	static <T> List<T> run(List<Callable<T>> tasks, Piece... alongside) throws IOException {
+		List<Callable<Object>> all = new ArrayList<>();
+		// The pieces first: the workbook is the longest single piece.
+		for (Piece piece : alongside) {
+			all.add(() -> {
+				piece.write();
+				return null;
+			});
+		}
+		for (Callable<T> task : tasks) {
+			all.add(task::call);
+		}
+		List<Object> results = runAll(all);
+		@SuppressWarnings("unchecked")
+		List<T> ofTasks = (List<T>) results.subList(alongside.length, results.size());
+		return ofTasks;
+	}
+
+	private static List<Object> runAll(List<Callable<Object>> tasks) throws IOException {
 		int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
 		ExecutorService pool = Executors.newFixedThreadPool(threads, (task) -> {
 			Thread thread = new Thread(task, "output");
@@ -32,13 +58,13 @@ final class Concurrently {
 			return thread;
 		});
 		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (Callable<T> task : tasks) {
+			List<Future<Object>> futures = new ArrayList<>();
+			for (Callable<Object> task : tasks) {
 				futures.add(pool.submit(task));
 			}
-			List<T> results = new ArrayList<>(tasks.size());
+			List<Object> results = new ArrayList<>(tasks.size());
 			Throwable failure = null;
-			for (Future<T> future : futures) {
+			for (Future<Object> future : futures) {
 				try {
 					results.add(future.get());
 				}

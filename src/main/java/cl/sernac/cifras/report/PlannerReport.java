@@ -3,9 +3,7 @@ package cl.sernac.cifras.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.QualityQueries;
@@ -47,15 +45,9 @@ public class PlannerReport {
 		for (Table table : all) {
 			TableFiles.writeCsv(table, this.outputDir);
 		}
-		// The workbook and the charts are drawn at once, on every core.
-		List<Callable<PlannerCharts.Chart>> pieces = new ArrayList<>();
-		pieces.add(() -> {
-			TableFiles.writeWorkbook(all, this.outputDir.resolve(TableFiles.WORKBOOK));
-			return null;
-		});
-		pieces.addAll(new PlannerCharts(figures).drawings(this.outputDir));
-		List<PlannerCharts.Chart> charts = Concurrently.run(pieces);
-		charts = charts.subList(1, charts.size());
+		// The charts and the workbook are drawn at once, on every core.
+		List<PlannerCharts.Chart> charts = Concurrently.run(new PlannerCharts(figures).drawings(this.outputDir),
+				() -> TableFiles.writeWorkbook(all, this.outputDir.resolve(TableFiles.WORKBOOK)));
 		this.page.write(this.outputDir, PlannerPage.model(figures, tables, charts, this.territory, summary));
 	}
 
