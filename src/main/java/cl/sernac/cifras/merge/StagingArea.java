@@ -26,6 +26,9 @@ import cl.sernac.cifras.normalize.RowOutcome;
  */
 public class StagingArea {
 
+	/** The first bytes of every staging file: its format. */
+	private static final byte[] FORMAT = { 'C', 'S', 'T', '1' };
+
 	private final Path directory;
 
 	public StagingArea(Path directory) {
@@ -46,15 +49,44 @@ public class StagingArea {
 	 * @param keepBytes bytes to keep (0: start again)
 	 */
 	public Appender append(long fileId, long keepBytes) {
+		Path path = file(fileId);
 		try {
 			Files.createDirectories(this.directory);
-			FileChannel channel = FileChannel.open(file(fileId), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-			channel.truncate(keepBytes);
-			channel.position(keepBytes);
-			return new Appender(channel);
+			FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+					StandardOpenOption.WRITE);
+			try {
+				if (keepBytes < FORMAT.length) {
+					channel.truncate(0);
+					channel.write(ByteBuffer.wrap(FORMAT), 0);
+					channel.position(FORMAT.length);
+				}
+				else {
+					ByteBuffer head = ByteBuffer.allocate(FORMAT.length);
+					channel.read(head, 0);
+					checkFormat(head.array(), path);
+					channel.truncate(keepBytes);
+					channel.position(keepBytes);
+				}
+				return new Appender(channel);
+			}
+			catch (IOException | RuntimeException ex) {
+				channel.close();
+				throw ex;
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A staging file written in another format (by another version of Cifras) is never
+	 * read as rows: its reading must start again.
+	 */
+	private static void checkFormat(byte[] head, Path path) {
+		if (!Arrays.equals(head, FORMAT)) {
+			throw new IllegalStateException("Staging file " + path + " was written in another format;"
+					+ " run again with --rebuild to read the input files anew");
 		}
 	}
 
@@ -68,6 +100,11 @@ public class StagingArea {
 			return;
 		}
 		try (Decoder in = new Decoder(Files.newInputStream(path))) {
+			if (!in.more()) {
+				// created, and cut off before its first bytes: nothing staged
+				return;
+			}
+			checkFormat(in.bytes(FORMAT.length), path);
 			while (in.more()) {
 				rows.accept(new RowOutcome.Accepted(in.number(), in.text(), in.text(), in.text(), in.text(),
 						(int) in.number(), in.text(), in.text(), in.text(), in.text(), in.text(), in.text(),
@@ -249,6 +286,16 @@ public class StagingArea {
 				}
 			}
 			throw new IOException("Malformed staged number");
+		}
+
+		/** The next bytes as they are. */
+		byte[] bytes(int length) throws IOException {
+			if (!fill(length)) {
+				return new byte[0];
+			}
+			byte[] value = Arrays.copyOfRange(this.bytes, this.position, this.position + length);
+			this.position += length;
+			return value;
 		}
 
 		String text() throws IOException {

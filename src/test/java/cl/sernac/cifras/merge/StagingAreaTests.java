@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class StagingAreaTests {
 
@@ -65,6 +66,34 @@ class StagingAreaTests {
 			appender.flush();
 		}
 		assertThat(read(staging, 1)).extracting(RowOutcome.Accepted::recordKey).containsExactly("a", "b2");
+	}
+
+	@Test
+	void neverReadsAStagingFileOfAnotherFormatAsRows() throws Exception {
+		// given a staging file as an earlier format wrote it: a long line number first
+		StagingArea staging = new StagingArea(this.directory);
+		Files.createDirectories(this.directory);
+		Files.write(staging.file(3), new byte[] { 0, 0, 0, 0, 0, 0, 0, 2, 0, 1, 'k' });
+
+		// then neither the merge nor a resumed reading takes it for rows
+		assertThatIllegalStateException().isThrownBy(() -> read(staging, 3)).withMessageContaining("--rebuild");
+		assertThatIllegalStateException().isThrownBy(() -> staging.append(3, 11))
+			.withMessageContaining("another format");
+
+		// and a reading that starts again rewrites it
+		try (StagingArea.Appender appender = staging.append(3, 0)) {
+			appender.add(row(2, "a", null));
+			appender.flush();
+		}
+		assertThat(read(staging, 3)).extracting(RowOutcome.Accepted::recordKey).containsExactly("a");
+	}
+
+	@Test
+	void aStagingFileCutBeforeItsFirstBytesHoldsNoRows() throws Exception {
+		StagingArea staging = new StagingArea(this.directory);
+		Files.createDirectories(this.directory);
+		Files.write(staging.file(4), new byte[0]);
+		assertThat(read(staging, 4)).isEmpty();
 	}
 
 }
