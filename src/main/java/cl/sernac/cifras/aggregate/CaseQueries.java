@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The figures, computed by SQL over the counted cases (view {@code counted_case}): one
- * grouped pass from which every output is derived.
+ * The figures: the counted cases grouped once, as {@code case_cell} keeps them, from
+ * which every output is derived.
  */
 public class CaseQueries {
 
@@ -36,7 +36,8 @@ public class CaseQueries {
 			.list());
 	}
 
-	private static String emptyAsNone(String value) {
+	/** A cell's key part as the figures take it: the empty string stands for none. */
+	static String emptyAsNone(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 

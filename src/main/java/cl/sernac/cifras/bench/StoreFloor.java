@@ -35,12 +35,7 @@ public final class StoreFloor {
 
 	private static final int BATCH_ROWS = 1_000;
 
-	private static final int COLUMN_COUNT = 16;
-
-	/** The columns of {@link RecordMerger#INSERT}, in its order. */
-	private static final String COLUMNS = "source_name, record_key, central, record_type, subtype, channel,"
-			+ " intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code, file_id,"
-			+ " version_seq, counted";
+	private static final int COLUMN_COUNT = RecordMerger.RECORD_COLUMNS.split(",").length;
 
 	private StoreFloor() {
 	}
@@ -89,8 +84,8 @@ public final class StoreFloor {
 		long count = 0;
 		try (Connection source = DriverManager.getConnection(url, "cifras", "");
 				Statement select = source.createStatement();
-				ResultSet rs = select
-					.executeQuery("SELECT " + COLUMNS + " FROM intake_record ORDER BY source_name, record_key");
+				ResultSet rs = select.executeQuery("SELECT " + RecordMerger.RECORD_COLUMNS
+						+ " FROM intake_record ORDER BY source_name, record_key");
 				DataOutputStream out = new DataOutputStream(
 						new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
 			while (rs.next()) {
@@ -118,6 +113,9 @@ public final class StoreFloor {
 			for (long records = 1; records <= count; records++) {
 				for (int i = 1; i <= COLUMN_COUNT; i++) {
 					String value = in.readBoolean() ? in.readUTF() : null;
+					// by position in RECORD_COLUMNS: central and counted, intake_day,
+					// file_id
+					// and version_seq; the rest are texts
 					switch (i) {
 						case 3, 16 -> insert.setBoolean(i, Boolean.parseBoolean(value));
 						case 7 -> insert.setInt(i, Integer.parseInt(value));

@@ -68,10 +68,14 @@ public class RecordMerger implements Tasklet {
 	private static final String VERSION_COLUMNS = "record_key, record_type, subtype, channel, intake_day,"
 			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, version_seq, counted";
 
+	/** The columns of a record, in the order {@link #INSERT} takes them. */
+	public static final String RECORD_COLUMNS = "source_name, record_key, central, record_type, subtype, channel,"
+			+ " intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq,"
+			+ " counted";
+
 	/** A record as the merge writes it (also replayed by the benchmark's store floor). */
-	public static final String INSERT = "INSERT INTO intake_record (source_name, record_key, central, record_type,"
-			+ " subtype, channel, intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code,"
-			+ " file_id, version_seq, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	public static final String INSERT = "INSERT INTO intake_record (" + RECORD_COLUMNS
+			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String UPDATE = "UPDATE intake_record SET record_type = ?, subtype = ?, channel = ?,"
 			+ " intake_day = ?, comuna_code = ?, region_code = ?, rut_hash = ?, folio = ?, organization = ?,"

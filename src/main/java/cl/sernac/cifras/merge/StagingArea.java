@@ -179,19 +179,6 @@ public class StagingArea {
 				number(0);
 				return;
 			}
-			int chars = value.length();
-			boolean ascii = true;
-			for (int i = 0; i < chars && ascii; i++) {
-				ascii = value.charAt(i) < 0x80;
-			}
-			if (ascii) {
-				number(chars + 1L);
-				room(chars);
-				for (int i = 0; i < chars; i++) {
-					this.buffer.put((byte) value.charAt(i));
-				}
-				return;
-			}
 			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 			number(bytes.length + 1L);
 			room(bytes.length);

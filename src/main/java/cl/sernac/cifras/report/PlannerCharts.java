@@ -118,14 +118,6 @@ final class PlannerCharts {
 		this.figures = figures;
 	}
 
-	/**
-	 * Draws every chart into {@code outputDir}; returns them in the order the page shows
-	 * them.
-	 */
-	List<Chart> write(Path outputDir) throws IOException {
-		return Concurrently.run(drawings(outputDir));
-	}
-
 	/** Each chart's drawing into {@code outputDir}, in the order the page shows them. */
 	List<Callable<Chart>> drawings(Path outputDir) {
 		List<Callable<Chart>> drawings = new ArrayList<>();

@@ -71,13 +71,9 @@ public class CountedCaseQueries extends CaseQueries {
 				ORDER BY record_type, subtype, channel, ym, place, organization
 				""")
 			.query((rs, i) -> new CaseCells.Cell(rs.getString("record_type"), rs.getString("subtype"),
-					rs.getString("channel"), rs.getInt("ym"), none(rs.getString("place")),
-					none(rs.getString("organization")), rs.getLong("records")))
+					rs.getString("channel"), rs.getInt("ym"), emptyAsNone(rs.getString("place")),
+					emptyAsNone(rs.getString("organization")), rs.getLong("records")))
 			.list();
-	}
-
-	private static String none(String value) {
-		return value.isEmpty() ? null : value;
 	}
 
 	public long totalCases() {
