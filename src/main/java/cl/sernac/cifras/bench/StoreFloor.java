@@ -11,8 +11,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.Locale;
 
 import cl.sernac.cifras.merge.RecordMerger;
@@ -36,6 +38,15 @@ public final class StoreFloor {
 	private static final int BATCH_ROWS = 1_000;
 
 	private static final int COLUMN_COUNT = RecordMerger.RECORD_COLUMNS.split(",").length;
+
+	/** How the copy marks each value: its kind, then the value (none for null). */
+	private static final byte NULL = 0;
+
+	private static final byte TEXT = 1;
+
+	private static final byte NUMBER = 2;
+
+	private static final byte BOOLEAN = 3;
 
 	private StoreFloor() {
 	}
@@ -85,15 +96,31 @@ public final class StoreFloor {
 		try (Connection source = DriverManager.getConnection(url, "cifras", "");
 				Statement select = source.createStatement();
 				ResultSet rs = select.executeQuery("SELECT " + RecordMerger.RECORD_COLUMNS
-						+ " FROM intake_record ORDER BY source_name, record_key");
+						+ " FROM intake_record ORDER BY source_code, record_key");
 				DataOutputStream out = new DataOutputStream(
 						new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+			ResultSetMetaData columns = rs.getMetaData();
 			while (rs.next()) {
 				for (int i = 1; i <= COLUMN_COUNT; i++) {
-					String value = rs.getString(i);
-					out.writeBoolean(value != null);
-					if (value != null) {
-						out.writeUTF(value);
+					switch (columns.getColumnType(i)) {
+						case Types.VARCHAR, Types.CHAR -> {
+							String text = rs.getString(i);
+							out.writeByte((text != null) ? TEXT : NULL);
+							if (text != null) {
+								out.writeUTF(text);
+							}
+						}
+						case Types.BOOLEAN -> {
+							out.writeByte(BOOLEAN);
+							out.writeBoolean(rs.getBoolean(i));
+						}
+						default -> {
+							long number = rs.getLong(i);
+							out.writeByte(rs.wasNull() ? NULL : NUMBER);
+							if (!rs.wasNull()) {
+								out.writeLong(number);
+							}
+						}
 					}
 				}
 				count++;
@@ -112,15 +139,11 @@ public final class StoreFloor {
 			store.setAutoCommit(false);
 			for (long records = 1; records <= count; records++) {
 				for (int i = 1; i <= COLUMN_COUNT; i++) {
-					String value = in.readBoolean() ? in.readUTF() : null;
-					// by position in RECORD_COLUMNS: central and counted, intake_day,
-					// file_id
-					// and version_seq; the rest are texts
-					switch (i) {
-						case 3, 16 -> insert.setBoolean(i, Boolean.parseBoolean(value));
-						case 7 -> insert.setInt(i, Integer.parseInt(value));
-						case 14, 15 -> insert.setLong(i, Long.parseLong(value));
-						default -> insert.setString(i, value);
+					switch (in.readByte()) {
+						case TEXT -> insert.setString(i, in.readUTF());
+						case BOOLEAN -> insert.setBoolean(i, in.readBoolean());
+						case NUMBER -> insert.setLong(i, in.readLong());
+						default -> insert.setNull(i, Types.NULL);
 					}
 				}
 				insert.addBatch();

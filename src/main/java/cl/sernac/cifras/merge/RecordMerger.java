@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,21 +66,22 @@ public class RecordMerger implements Tasklet {
 	/** Keys or folios per lookup query. */
 	private static final int LOOKUP_KEYS = 500;
 
-	private static final String VERSION_COLUMNS = "record_key, record_type, subtype, channel, intake_day,"
-			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, version_seq, counted";
+	private static final String VERSION_COLUMNS = "record_key, type_code, subtype_code, channel_code, intake_day,"
+			+ " comuna_code, region_code, rut_hash, folio, organization_code, place_code, version_seq, counted";
 
 	/** The columns of a record, in the order {@link #INSERT} takes them. */
-	public static final String RECORD_COLUMNS = "source_name, record_key, central, record_type, subtype, channel,"
-			+ " intake_day, comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq,"
-			+ " counted";
+	public static final String RECORD_COLUMNS = "source_code, record_key, central, type_code, subtype_code,"
+			+ " channel_code, intake_day, comuna_code, region_code, rut_hash, folio, organization_code, place_code,"
+			+ " file_id, version_seq, counted";
 
 	/** A record as the merge writes it (also replayed by the benchmark's store floor). */
 	public static final String INSERT = "INSERT INTO intake_record (" + RECORD_COLUMNS
 			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-	private static final String UPDATE = "UPDATE intake_record SET record_type = ?, subtype = ?, channel = ?,"
-			+ " intake_day = ?, comuna_code = ?, region_code = ?, rut_hash = ?, folio = ?, organization = ?,"
-			+ " place_code = ?, file_id = ?, version_seq = ?, counted = ? WHERE source_name = ? AND record_key = ?";
+	private static final String UPDATE = "UPDATE intake_record SET type_code = ?, subtype_code = ?,"
+			+ " channel_code = ?, intake_day = ?, comuna_code = ?, region_code = ?, rut_hash = ?, folio = ?,"
+			+ " organization_code = ?, place_code = ?, file_id = ?, version_seq = ?, counted = ?"
+			+ " WHERE source_code = ? AND record_key = ?";
 
 	private final JdbcTemplate jdbc;
 
@@ -88,6 +90,8 @@ public class RecordMerger implements Tasklet {
 	private final SourceCatalog sources;
 
 	private final StagingArea staging;
+
+	private final StoreCodes codes;
 
 	/**
 	 * Every key and folio written since the store was found empty; null when it was not
@@ -103,6 +107,7 @@ public class RecordMerger implements Tasklet {
 		this.ledger = ledger;
 		this.sources = sources;
 		this.staging = staging;
+		this.codes = new StoreCodes(jdbc);
 	}
 
 	@Override
@@ -135,7 +140,9 @@ public class RecordMerger implements Tasklet {
 	}
 
 	private void merge(FileLedger.PlannedFile file) {
-		FileMerge merge = new FileMerge(file, this.sources.get(file.sourceName()).profile().central());
+		this.codes.refresh();
+		FileMerge merge = new FileMerge(file, this.sources.get(file.sourceName()).profile().central(),
+				this.codes.code(StoreCodes.Kind.SOURCE, file.sourceName()));
 		List<RowOutcome.Accepted> block = new ArrayList<>();
 		this.staging.read(file.id(), (row) -> {
 			block.add(row);
@@ -207,27 +214,33 @@ public class RecordMerger implements Tasklet {
 	}
 
 	/**
-	 * Everything a version carries, the order it was applied in, and whether it counts as
-	 * stored (false for a row not yet written).
+	 * The stored version on the current row of a query selecting {@code VERSION_COLUMNS}.
 	 */
-	private record Version(String recordType, String subtype, String channel, int intakeDay, String comunaCode,
-			String regionCode, String rutHash, String folio, String organization, String placeCode, long seq,
+	private Version read(ResultSet rs) throws SQLException {
+		StoreCodes c = this.codes;
+		return new Version(c.name(StoreCodes.Kind.TYPE, rs.getInt("type_code")),
+				c.name(StoreCodes.Kind.SUBTYPE, rs.getInt("subtype_code")),
+				c.name(StoreCodes.Kind.CHANNEL, rs.getInt("channel_code")), rs.getInt("intake_day"),
+				rs.getObject("comuna_code", Integer.class), rs.getObject("region_code", Integer.class),
+				rs.getObject("rut_hash", Long.class), rs.getString("folio"),
+				c.name(StoreCodes.Kind.ORGANIZATION, rs.getInt("organization_code")),
+				StoreNumbers.comuna(rs.getObject("place_code", Integer.class)), rs.getLong("version_seq"),
+				rs.getBoolean("counted"));
+	}
+
+	/**
+	 * Everything a version carries, as the store keeps it (comuna, region and the RUT's
+	 * hash as numbers), the order it was applied in, and whether it counts as stored
+	 * (false for a row not yet written).
+	 */
+	private record Version(String recordType, String subtype, String channel, int intakeDay, Integer comunaCode,
+			Integer regionCode, Long rutHash, String folio, String organization, String placeCode, long seq,
 			boolean counted) {
 
 		static Version of(RowOutcome.Accepted row, long seq) {
-			return new Version(row.recordType(), row.subtype(), row.channel(), row.intakeDay(), row.comunaCode(),
-					row.regionCode(), row.rutHash(), row.folio(), row.organization(), row.placeCode(), seq, false);
-		}
-
-		/**
-		 * The stored version on the current row of a query selecting
-		 * {@code VERSION_COLUMNS}.
-		 */
-		static Version read(ResultSet rs) throws SQLException {
-			return new Version(rs.getString("record_type"), rs.getString("subtype"), rs.getString("channel"),
-					rs.getInt("intake_day"), rs.getString("comuna_code"), rs.getString("region_code"),
-					rs.getString("rut_hash"), rs.getString("folio"), rs.getString("organization"),
-					rs.getString("place_code"), rs.getLong("version_seq"), rs.getBoolean("counted"));
+			return new Version(row.recordType(), row.subtype(), row.channel(), row.intakeDay(),
+					StoreNumbers.code(row.comunaCode()), StoreNumbers.code(row.regionCode()),
+					StoreNumbers.hash(row.rutHash()), row.folio(), row.organization(), row.placeCode(), seq, false);
 		}
 
 		/** The {@code case_cell} this version counts in. */
@@ -256,6 +269,8 @@ public class RecordMerger implements Tasklet {
 
 		private final boolean central;
 
+		private final int sourceCode;
+
 		private long created;
 
 		private long updated;
@@ -268,9 +283,10 @@ public class RecordMerger implements Tasklet {
 		 */
 		private final Map<List<Object>, Long> cellChanges = new HashMap<>();
 
-		FileMerge(FileLedger.PlannedFile file, boolean central) {
+		FileMerge(FileLedger.PlannedFile file, boolean central, int sourceCode) {
 			this.file = file;
 			this.central = central;
+			this.sourceCode = sourceCode;
 		}
 
 		void apply(List<RowOutcome.Accepted> rows) {
@@ -314,7 +330,7 @@ public class RecordMerger implements Tasklet {
 			for (RowOutcome.Accepted row : rows) {
 				if (keys.add(row.recordKey())
 						&& (sketch == null || sketch.mayContain(this.file.sourceName(), row.recordKey()))) {
-					params.add(new Object[] { this.file.sourceName(), row.recordKey() });
+					params.add(new Object[] { this.sourceCode, row.recordKey() });
 				}
 			}
 			Map<String, Version> stored = new HashMap<>();
@@ -322,8 +338,8 @@ public class RecordMerger implements Tasklet {
 				return stored;
 			}
 			// A row value compared as a whole uses the whole primary key.
-			inBatches("SELECT " + VERSION_COLUMNS + " FROM intake_record WHERE (source_name, record_key)", params,
-					(rs) -> stored.put(rs.getString("record_key"), Version.read(rs)));
+			inBatches("SELECT " + VERSION_COLUMNS + " FROM intake_record WHERE (source_code, record_key)", params,
+					(rs) -> stored.put(rs.getString("record_key"), read(rs)));
 			return stored;
 		}
 
@@ -368,15 +384,25 @@ public class RecordMerger implements Tasklet {
 				if (counted) {
 					count(v.cell(), +1);
 				}
+				StoreCodes c = RecordMerger.this.codes;
+				Object[] content = { c.code(StoreCodes.Kind.TYPE, v.recordType),
+						c.code(StoreCodes.Kind.SUBTYPE, v.subtype), c.code(StoreCodes.Kind.CHANNEL, v.channel),
+						v.intakeDay, v.comunaCode, v.regionCode, v.rutHash, v.folio,
+						c.code(StoreCodes.Kind.ORGANIZATION, v.organization), StoreNumbers.code(v.placeCode),
+						this.file.id(), v.seq, counted };
 				if (before == null) {
-					inserts.add(new Object[] { this.file.sourceName(), key, this.central, v.recordType, v.subtype,
-							v.channel, v.intakeDay, v.comunaCode, v.regionCode, v.rutHash, v.folio, v.organization,
-							v.placeCode, this.file.id(), v.seq, counted });
+					Object[] insert = new Object[content.length + 3];
+					insert[0] = this.sourceCode;
+					insert[1] = key;
+					insert[2] = this.central;
+					System.arraycopy(content, 0, insert, 3, content.length);
+					inserts.add(insert);
 				}
 				else {
-					updates.add(new Object[] { v.recordType, v.subtype, v.channel, v.intakeDay, v.comunaCode,
-							v.regionCode, v.rutHash, v.folio, v.organization, v.placeCode, this.file.id(), v.seq,
-							counted, this.file.sourceName(), key });
+					Object[] update = Arrays.copyOf(content, content.length + 2);
+					update[content.length] = this.sourceCode;
+					update[content.length + 1] = key;
+					updates.add(update);
 				}
 			}
 			if (!inserts.isEmpty()) {
@@ -443,14 +469,14 @@ public class RecordMerger implements Tasklet {
 			if (folios.isEmpty()) {
 				return;
 			}
-			record Holder(String sourceName, String key, boolean central, Version version) {
+			record Holder(int sourceCode, String key, boolean central, Version version) {
 			}
 			Map<String, List<Holder>> byFolio = new HashMap<>();
-			inBatches("SELECT source_name, central, " + VERSION_COLUMNS + " FROM intake_record WHERE folio",
+			inBatches("SELECT source_code, central, " + VERSION_COLUMNS + " FROM intake_record WHERE folio",
 					single(folios),
 					(rs) -> byFolio.computeIfAbsent(rs.getString("folio"), (f) -> new ArrayList<>())
-						.add(new Holder(rs.getString("source_name"), rs.getString("record_key"),
-								rs.getBoolean("central"), Version.read(rs))));
+						.add(new Holder(rs.getInt("source_code"), rs.getString("record_key"), rs.getBoolean("central"),
+								read(rs))));
 			List<Object[]> changes = new ArrayList<>();
 			for (List<Holder> holders : byFolio.values()) {
 				long latestIntake = Long.MIN_VALUE;
@@ -462,14 +488,14 @@ public class RecordMerger implements Tasklet {
 				for (Holder h : holders) {
 					boolean counted = h.central() ? latestIntake == Long.MIN_VALUE : h.version().seq() == latestIntake;
 					if (counted != h.version().counted()) {
-						changes.add(new Object[] { counted, h.sourceName(), h.key() });
+						changes.add(new Object[] { counted, h.sourceCode(), h.key() });
 						count(h.version().cell(), counted ? +1 : -1);
 					}
 				}
 			}
 			if (!changes.isEmpty()) {
 				RecordMerger.this.jdbc.batchUpdate(
-						"UPDATE intake_record SET counted = ? WHERE source_name = ? AND record_key = ?", changes);
+						"UPDATE intake_record SET counted = ? WHERE source_code = ? AND record_key = ?", changes);
 			}
 		}
 

@@ -29,7 +29,7 @@ class StoreFloorTests {
 		List<String> rows = new ArrayList<>();
 		try (Connection db = DriverManager.getConnection(url(database), "cifras", "");
 				Statement statement = db.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT * FROM intake_record ORDER BY source_name, record_key")) {
+				ResultSet rs = statement.executeQuery("SELECT * FROM intake_record ORDER BY source_code, record_key")) {
 			int columns = rs.getMetaData().getColumnCount();
 			while (rs.next()) {
 				StringBuilder row = new StringBuilder();
@@ -55,10 +55,13 @@ class StoreFloorTests {
 		try (Connection db = DriverManager.getConnection(url(store), "cifras", "");
 				PreparedStatement insert = db.prepareStatement(RecordMerger.INSERT)) {
 			for (int i = 0; i < 25_000; i++) {
-				Object[] values = { (i % 2 == 0) ? "portal" : "municipal", "K" + i, i % 2 == 0, "RECLAMO", null,
-						(i % 2 == 0) ? "INTERNET" : "MUNICIPAL", 20150101 + i % 28, "05101", "05",
-						String.format("%016x", i), (i % 3 == 0) ? "R-2015-" + i : null,
-						(i % 2 == 0) ? null : "Municipalidad de Quilpué", null, 1L, (long) i, i % 5 != 0 };
+				// by RECORD_COLUMNS: codes for source, type, subtype and channel; comuna
+				// and
+				// region codes and the RUT's hash as numbers
+				Object[] values = { (i % 2 == 0) ? 6 : 4, "K" + i, i % 2 == 0, 2, (i % 7 == 0) ? 1 : null,
+						(i % 2 == 0) ? 2 : 5, 20150101 + i % 28, 5101, 5, (i % 11 == 0) ? null : -7_000_000_000L * i,
+						(i % 3 == 0) ? "R-2015-" + i : null, (i % 2 == 0) ? null : 3, (i % 13 == 0) ? 5504 : null, 1L,
+						(long) i, i % 5 != 0 };
 				for (int c = 0; c < values.length; c++) {
 					insert.setObject(c + 1, values[c]);
 				}
