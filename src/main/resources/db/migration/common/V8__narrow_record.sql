@@ -63,16 +63,23 @@ DROP TABLE intake_record;
 ALTER TABLE narrow_record RENAME TO intake_record;
 CREATE INDEX intake_record_folio_ix ON intake_record (folio, central);
 
--- Cases as counted (rule 2, as flagged by the merge), with their codes read back as texts.
-CREATE VIEW counted_case AS
-SELECT s.name AS source_name, t.name AS record_type, st.name AS subtype, c.name AS channel, r.intake_day,
-	LPAD(CAST(r.comuna_code AS VARCHAR(5)), 5, '0') AS comuna_code,
-	LPAD(CAST(r.region_code AS VARCHAR(2)), 2, '0') AS region_code, r.rut_hash, o.name AS organization,
-	LPAD(CAST(r.place_code AS VARCHAR(5)), 5, '0') AS place_code
+-- Every record with its codes read back as texts, for people reading the store.
+CREATE VIEW record_text AS
+SELECT s.name AS source_name, r.record_key, r.central, t.name AS record_type, st.name AS subtype,
+	c.name AS channel, r.intake_day, LPAD(CAST(r.comuna_code AS VARCHAR(5)), 5, '0') AS comuna_code,
+	LPAD(CAST(r.region_code AS VARCHAR(2)), 2, '0') AS region_code, r.rut_hash, r.folio,
+	o.name AS organization, LPAD(CAST(r.place_code AS VARCHAR(5)), 5, '0') AS place_code, r.file_id,
+	r.version_seq, r.counted
 FROM intake_record r
 JOIN store_code s ON s.kind = 'source' AND s.code = r.source_code
 JOIN store_code t ON t.kind = 'type' AND t.code = r.type_code
 LEFT JOIN store_code st ON st.kind = 'subtype' AND st.code = r.subtype_code
 JOIN store_code c ON c.kind = 'channel' AND c.code = r.channel_code
-LEFT JOIN store_code o ON o.kind = 'organization' AND o.code = r.organization_code
-WHERE r.counted = TRUE;
+LEFT JOIN store_code o ON o.kind = 'organization' AND o.code = r.organization_code;
+
+-- Cases as counted (rule 2, as flagged by the merge).
+CREATE VIEW counted_case AS
+SELECT source_name, record_type, subtype, channel, intake_day, comuna_code, region_code, rut_hash, organization,
+	place_code
+FROM record_text
+WHERE counted = TRUE;

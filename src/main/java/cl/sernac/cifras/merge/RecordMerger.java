@@ -21,6 +21,7 @@ import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.report.ChileanFormat;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.system.HaltPoints;
+import cl.sernac.cifras.system.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +103,11 @@ public class RecordMerger implements Tasklet {
 
 	private boolean storeChecked;
 
+	private final Progress progress = Progress.ofThisProcess(logger, "");
+
+	/** Whether the files planned now were counted for the progress. */
+	private boolean progressStarted;
+
 	public RecordMerger(JdbcTemplate jdbc, FileLedger ledger, SourceCatalog sources, StagingArea staging) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
@@ -128,7 +134,16 @@ public class RecordMerger implements Tasklet {
 		if (planned.isEmpty()) {
 			// The staging of applied files is never read again.
 			this.staging.clear();
+			this.progressStarted = false;
 			return false;
+		}
+		if (!this.progressStarted) {
+			long bytes = 0;
+			for (FileLedger.PlannedFile file : planned) {
+				bytes += this.staging.size(file.id());
+			}
+			this.progress.start("Incorporación", planned.size(), bytes);
+			this.progressStarted = true;
 		}
 		if (!this.storeChecked) {
 			Boolean any = this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM intake_record)", Boolean.class);
@@ -140,6 +155,7 @@ public class RecordMerger implements Tasklet {
 	}
 
 	private void merge(FileLedger.PlannedFile file) {
+		long stagedBytes = this.staging.size(file.id());
 		this.codes.refresh();
 		FileMerge merge = new FileMerge(file, this.sources.get(file.sourceName()).profile().central(),
 				this.codes.code(StoreCodes.Kind.SOURCE, file.sourceName()));
@@ -162,10 +178,10 @@ public class RecordMerger implements Tasklet {
 						+ " records_unchanged = ?, rows_rejected = ?, warnings = ?, merged_at = ? WHERE id = ?",
 				FileLedger.MERGED, staged + rejected, merge.created, merge.updated, merge.unchanged, rejected, warnings,
 				Timestamp.from(Instant.now()), file.id());
-		logger.info("{}: {} filas, {} nuevos, {} actualizados, {} sin cambios, {} rechazadas", file.fileName(),
-				ChileanFormat.integer(staged + rejected), ChileanFormat.integer(merge.created),
-				ChileanFormat.integer(merge.updated), ChileanFormat.integer(merge.unchanged),
-				ChileanFormat.integer(rejected));
+		this.progress.fileDone(file.fileName(), staged + rejected, stagedBytes,
+				", " + ChileanFormat.integer(merge.created) + " nuevos, " + ChileanFormat.integer(merge.updated)
+						+ " actualizados, " + ChileanFormat.integer(merge.unchanged) + " sin cambios, "
+						+ ChileanFormat.integer(rejected) + " rechazadas");
 	}
 
 	private long count(String sql, long fileId) {

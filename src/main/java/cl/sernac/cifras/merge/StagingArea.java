@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -41,6 +42,19 @@ public class StagingArea {
 
 	Path file(long fileId) {
 		return this.directory.resolve(fileId + ".rows");
+	}
+
+	/** The size of a file's staging in bytes; 0 when it has none. */
+	long size(long fileId) {
+		try {
+			return Files.size(file(fileId));
+		}
+		catch (NoSuchFileException ex) {
+			return 0;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

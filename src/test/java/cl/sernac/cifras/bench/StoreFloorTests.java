@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
+import cl.sernac.cifras.SqlRows;
 import cl.sernac.cifras.merge.RecordMerger;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -26,20 +24,9 @@ class StoreFloorTests {
 	}
 
 	private static List<String> records(Path database) throws Exception {
-		List<String> rows = new ArrayList<>();
-		try (Connection db = DriverManager.getConnection(url(database), "cifras", "");
-				Statement statement = db.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT * FROM intake_record ORDER BY source_code, record_key")) {
-			int columns = rs.getMetaData().getColumnCount();
-			while (rs.next()) {
-				StringBuilder row = new StringBuilder();
-				for (int i = 1; i <= columns; i++) {
-					row.append(rs.getString(i)).append('|');
-				}
-				rows.add(row.toString());
-			}
+		try (Connection db = DriverManager.getConnection(url(database), "cifras", "")) {
+			return SqlRows.of(db, "SELECT * FROM intake_record ORDER BY source_code, record_key");
 		}
-		return rows;
 	}
 
 	@Test

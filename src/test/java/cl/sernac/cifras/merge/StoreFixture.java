@@ -214,17 +214,7 @@ public final class StoreFixture implements AutoCloseable {
 
 	/** The stored version of a record. */
 	public StoredRecord record(String sourceName, String key) {
-		return this.jdbc.queryForObject("""
-				SELECT s.name AS source_name, r.record_key, r.central, t.name AS record_type, st.name AS subtype,
-					c.name AS channel, r.intake_day, r.folio, o.name AS organization, r.file_id, r.version_seq
-				FROM intake_record r
-				JOIN store_code s ON s.kind = 'source' AND s.code = r.source_code
-				JOIN store_code t ON t.kind = 'type' AND t.code = r.type_code
-				LEFT JOIN store_code st ON st.kind = 'subtype' AND st.code = r.subtype_code
-				JOIN store_code c ON c.kind = 'channel' AND c.code = r.channel_code
-				LEFT JOIN store_code o ON o.kind = 'organization' AND o.code = r.organization_code
-				WHERE s.name = ? AND r.record_key = ?
-				""",
+		return this.jdbc.queryForObject("SELECT * FROM record_text WHERE source_name = ? AND record_key = ?",
 				(rs, i) -> new StoredRecord(rs.getString("source_name"), rs.getString("record_key"),
 						rs.getBoolean("central"), rs.getString("record_type"), rs.getString("subtype"),
 						rs.getString("channel"), rs.getInt("intake_day"), rs.getString("folio"),

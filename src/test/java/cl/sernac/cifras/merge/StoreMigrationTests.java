@@ -3,12 +3,12 @@ package cl.sernac.cifras.merge;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import cl.sernac.cifras.SqlRows;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
@@ -132,18 +132,7 @@ class StoreMigrationTests {
 	}
 
 	private static List<String> rows(Connection db, String sql) throws SQLException {
-		List<String> rows = new ArrayList<>();
-		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			int columns = rs.getMetaData().getColumnCount();
-			while (rs.next()) {
-				StringBuilder row = new StringBuilder();
-				for (int i = 1; i <= columns; i++) {
-					row.append(rs.getString(i)).append('|');
-				}
-				rows.add(row.toString());
-			}
-		}
-		return rows;
+		return SqlRows.of(db, sql);
 	}
 
 }

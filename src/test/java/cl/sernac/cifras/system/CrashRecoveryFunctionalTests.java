@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.ChildRun;
@@ -70,6 +71,18 @@ class CrashRecoveryFunctionalTests {
 		}
 		try (var staged = Files.list(run.data().resolve("staging"))) {
 			assertThat(staged).as("staging files left after the rerun").isEmpty();
+		}
+		if (!point.equals("output")) {
+			// the rerun's progress counts the files left to merge, and ends with all of
+			// them
+			List<String> merged = rerun.output()
+				.lines()
+				.filter((line) -> line.contains("RecordMerger: ") && line.contains(" archivos · "))
+				.toList();
+			assertThat(merged).isNotEmpty();
+			assertThat(merged.get(merged.size() - 1))
+				.contains(" · " + merged.size() + " de " + merged.size() + " archivos · ")
+				.containsPattern(" filas/s · quedan 0 s$");
 		}
 	}
 
