@@ -65,7 +65,7 @@ public class RecordMerger implements Tasklet {
 	private static final String ANY_FOLIO = "folio";
 
 	/** Keys or folios per lookup query. */
-	private static final int LOOKUP_KEYS = 500;
+	private static final int LOOKUP_KEYS = 100;
 
 	private static final String VERSION_COLUMNS = "record_key, type_code, subtype_code, channel_code, intake_day,"
 			+ " comuna_code, region_code, rut_hash, folio, organization_code, place_code, version_seq, counted";

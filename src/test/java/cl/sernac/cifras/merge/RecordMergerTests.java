@@ -121,6 +121,31 @@ class RecordMergerTests {
 	}
 
 	@Test
+	void redeliveryOfManyRecordsFindsEachStoredVersion() {
+		// given an export of 1.050 records (more than ten lookups' worth), and a second
+		// delivery of it with every 100th record corrected to a complaint
+		Row[] first = new Row[1_050];
+		Row[] second = new Row[first.length];
+		for (int i = 0; i < first.length; i++) {
+			String key = Integer.toString(4_000_000 + i);
+			first[i] = row(key).type("CONSULTA").day(20150101 + i % 28);
+			second[i] = row(key).type((i % 100 == 0) ? "RECLAMO" : "CONSULTA").day(20150101 + i % 28);
+		}
+		this.store.stage(this.store.admit("callcenter_2015_01.csv"), first);
+		StagedFile again = this.store.stage(this.store.admit("callcenter_2015_01 (2).csv"), second);
+
+		// when both are applied
+		this.store.mergeAll();
+
+		// then the second finds every record it repeats: 11 updated, the rest unchanged
+		assertThat(this.store.stats(again)).isEqualTo(FileStats.merged(1_050, 0, 11, 1_039, 0, 0));
+		assertThat(this.store.recordCount()).isEqualTo(1_050);
+		assertThat(this.store.cases().byChannelYear()).containsExactly(
+				new ChannelYearCount("CONSULTA", "", "CALL_CENTER", 2015, 1_039),
+				new ChannelYearCount("RECLAMO", "", "CALL_CENTER", 2015, 11));
+	}
+
+	@Test
 	void identicalRedeliveryChangesNoCount() {
 		// given an export applied, with records of several channels and years
 		Row[] rows = { row("R-2014-0000001").type("RECLAMO").day(20141230),
