@@ -4,8 +4,11 @@ import cl.sernac.cifras.intake.FileLedger;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.system.CifrasProperties;
 
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +36,19 @@ public class MergeConfiguration {
 	@Bean
 	public Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RecordMerger recordMerger) {
-		return new StepBuilder("mergeStep", jobRepository).tasklet(recordMerger, transactionManager).build();
+		return new StepBuilder("mergeStep", jobRepository).tasklet(recordMerger, transactionManager)
+			.listener(new StepExecutionListener() {
+
+				@Override
+				public ExitStatus afterStep(StepExecution stepExecution) {
+					// also when a file failed: what follows the merge writes each commit
+					// at once
+					recordMerger.restoreWriteDelay();
+					return stepExecution.getExitStatus();
+				}
+
+			})
+			.build();
 	}
 
 }

@@ -94,6 +94,8 @@ public class RecordMerger implements Tasklet {
 
 	private final StoreCodes codes;
 
+	private final WriteDelay writeDelay;
+
 	/**
 	 * Every key and folio written since the store was found empty; null when it was not
 	 * (then every key and folio is looked up). Only ever a superset of what is stored: a
@@ -114,6 +116,7 @@ public class RecordMerger implements Tasklet {
 		this.sources = sources;
 		this.staging = staging;
 		this.codes = new StoreCodes(jdbc);
+		this.writeDelay = new WriteDelay(jdbc);
 	}
 
 	@Override
@@ -132,7 +135,9 @@ public class RecordMerger implements Tasklet {
 	public boolean mergeNext() {
 		List<FileLedger.PlannedFile> planned = this.ledger.planned();
 		if (planned.isEmpty()) {
-			// The staging of applied files is never read again.
+			this.writeDelay.restore();
+			// The staging of applied files is never read again (and every file applied is
+			// on disk).
 			this.staging.clear();
 			this.progressStarted = false;
 			return false;
@@ -144,6 +149,7 @@ public class RecordMerger implements Tasklet {
 			}
 			this.progress.start("Incorporación", planned.size(), bytes);
 			this.progressStarted = true;
+			this.writeDelay.relax();
 		}
 		if (!this.storeChecked) {
 			Boolean any = this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM intake_record)", Boolean.class);
@@ -182,6 +188,14 @@ public class RecordMerger implements Tasklet {
 				", " + ChileanFormat.integer(merge.created) + " nuevos, " + ChileanFormat.integer(merge.updated)
 						+ " actualizados, " + ChileanFormat.integer(merge.unchanged) + " sin cambios, "
 						+ ChileanFormat.integer(rejected) + " rechazadas");
+	}
+
+	/**
+	 * Makes every commit durable and each later one written at once (see
+	 * {@link WriteDelay}); called after the merge step, whether it completed or not.
+	 */
+	public void restoreWriteDelay() {
+		this.writeDelay.restore();
 	}
 
 	private long count(String sql, long fileId) {

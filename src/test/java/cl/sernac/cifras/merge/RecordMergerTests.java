@@ -146,6 +146,28 @@ class RecordMergerTests {
 	}
 
 	@Test
+	void commitsAreWrittenInTheBackgroundOnlyWhileMerging() {
+		// given two files to merge
+		this.store.stage(this.store.admit("callcenter_2015_01.csv"), row("1001").type("CONSULTA").day(20150105));
+		this.store.stage(this.store.admit("callcenter_2015_02.csv"), row("1002").type("RECLAMO").day(20150205));
+		assertThat(writeDelayed()).isFalse();
+		// when the first is merged, H2 writes commits in the background
+		assertThat(this.store.merger().mergeNext()).isTrue();
+		assertThat(writeDelayed()).isTrue();
+		// and when every file is merged, each commit is written at once again
+		this.store.mergeAll();
+		assertThat(writeDelayed()).isFalse();
+		assertThat(this.store.recordCount()).isEqualTo(2);
+	}
+
+	/** Whether H2's write delay is the merge's (the URL's, 0, otherwise). */
+	private boolean writeDelayed() {
+		return this.store.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"
+					+ " AND SETTING_VALUE = ?", Long.class, Integer.toString(WriteDelay.MERGE_MILLIS)) > 0;
+	}
+
+	@Test
 	void identicalRedeliveryChangesNoCount() {
 		// given an export applied, with records of several channels and years
 		Row[] rows = { row("R-2014-0000001").type("RECLAMO").day(20141230),
