@@ -100,9 +100,13 @@ public final class StoreFloor {
 				DataOutputStream out = new DataOutputStream(
 						new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
 			ResultSetMetaData columns = rs.getMetaData();
+			int[] types = new int[COLUMN_COUNT + 1];
+			for (int i = 1; i <= COLUMN_COUNT; i++) {
+				types[i] = columns.getColumnType(i);
+			}
 			while (rs.next()) {
 				for (int i = 1; i <= COLUMN_COUNT; i++) {
-					switch (columns.getColumnType(i)) {
+					switch (types[i]) {
 						case Types.VARCHAR, Types.CHAR -> {
 							String text = rs.getString(i);
 							out.writeByte((text != null) ? TEXT : NULL);
@@ -116,8 +120,9 @@ public final class StoreFloor {
 						}
 						default -> {
 							long number = rs.getLong(i);
-							out.writeByte(rs.wasNull() ? NULL : NUMBER);
-							if (!rs.wasNull()) {
+							boolean none = rs.wasNull();
+							out.writeByte(none ? NULL : NUMBER);
+							if (!none) {
 								out.writeLong(number);
 							}
 						}
