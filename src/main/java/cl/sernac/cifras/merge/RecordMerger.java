@@ -1,11 +1,12 @@
 package cl.sernac.cifras.merge;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -292,6 +293,12 @@ public class RecordMerger implements Tasklet {
 
 	}
 
+	/** A version about to be written, with its codes. */
+	private record Written(String key, Version version, boolean counted, Integer type, Integer subtype, Integer channel,
+			Integer organization, Integer place) {
+
+	}
+
 	/** One file being applied: its counts so far. */
 	private final class FileMerge {
 
@@ -377,8 +384,8 @@ public class RecordMerger implements Tasklet {
 			KeySketch sketch = RecordMerger.this.written;
 			Set<String> carried = this.central ? foliosCarriedByIntake(written.values()) : Set.of();
 			Set<String> affected = new HashSet<>();
-			List<Object[]> inserts = new ArrayList<>();
-			List<Object[]> updates = new ArrayList<>();
+			List<Written> inserts = new ArrayList<>();
+			List<Written> updates = new ArrayList<>();
 			for (Map.Entry<String, Version> entry : written.entrySet()) {
 				String key = entry.getKey();
 				Version v = entry.getValue();
@@ -415,33 +422,66 @@ public class RecordMerger implements Tasklet {
 					count(v.cell(), +1);
 				}
 				StoreCodes c = RecordMerger.this.codes;
-				Object[] content = { c.code(StoreCodes.Kind.TYPE, v.recordType),
+				Written row = new Written(key, v, counted, c.code(StoreCodes.Kind.TYPE, v.recordType),
 						c.code(StoreCodes.Kind.SUBTYPE, v.subtype), c.code(StoreCodes.Kind.CHANNEL, v.channel),
-						v.intakeDay, v.comunaCode, v.regionCode, v.rutHash, v.folio,
-						c.code(StoreCodes.Kind.ORGANIZATION, v.organization), StoreNumbers.code(v.placeCode),
-						this.file.id(), v.seq, counted };
-				if (before == null) {
-					Object[] insert = new Object[content.length + 3];
-					insert[0] = this.sourceCode;
-					insert[1] = key;
-					insert[2] = this.central;
-					System.arraycopy(content, 0, insert, 3, content.length);
-					inserts.add(insert);
-				}
-				else {
-					Object[] update = Arrays.copyOf(content, content.length + 2);
-					update[content.length] = this.sourceCode;
-					update[content.length + 1] = key;
-					updates.add(update);
-				}
+						c.code(StoreCodes.Kind.ORGANIZATION, v.organization), StoreNumbers.code(v.placeCode));
+				((before == null) ? inserts : updates).add(row);
 			}
+			JdbcTemplate jdbc = RecordMerger.this.jdbc;
 			if (!inserts.isEmpty()) {
-				RecordMerger.this.jdbc.batchUpdate(INSERT, inserts);
+				jdbc.batchUpdate(INSERT, inserts, inserts.size(), (ps, row) -> {
+					ps.setInt(1, this.sourceCode);
+					ps.setString(2, row.key());
+					ps.setBoolean(3, this.central);
+					bindContent(ps, 4, row);
+				});
 			}
 			if (!updates.isEmpty()) {
-				RecordMerger.this.jdbc.batchUpdate(UPDATE, updates);
+				jdbc.batchUpdate(UPDATE, updates, updates.size(), (ps, row) -> {
+					int next = bindContent(ps, 1, row);
+					ps.setInt(next, this.sourceCode);
+					ps.setString(next + 1, row.key());
+				});
 			}
 			settle(affected);
+		}
+
+		/**
+		 * Binds a record's content from type_code to counted, as {@link #INSERT} and
+		 * {@link #UPDATE} list it, with a setter of the column's own type.
+		 * @return the index of the next parameter
+		 */
+		private int bindContent(PreparedStatement ps, int first, Written row) throws SQLException {
+			Version v = row.version();
+			int i = first;
+			ps.setInt(i++, row.type());
+			setInt(ps, i++, row.subtype());
+			ps.setInt(i++, row.channel());
+			ps.setInt(i++, v.intakeDay);
+			setInt(ps, i++, v.comunaCode);
+			setInt(ps, i++, v.regionCode);
+			if (v.rutHash != null) {
+				ps.setLong(i++, v.rutHash);
+			}
+			else {
+				ps.setNull(i++, Types.BIGINT);
+			}
+			ps.setString(i++, v.folio);
+			setInt(ps, i++, row.organization());
+			setInt(ps, i++, row.place());
+			ps.setLong(i++, this.file.id());
+			ps.setLong(i++, v.seq);
+			ps.setBoolean(i++, row.counted());
+			return i;
+		}
+
+		private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+			if (value != null) {
+				ps.setInt(index, value);
+			}
+			else {
+				ps.setNull(index, Types.INTEGER);
+			}
 		}
 
 		/**
