@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark of the pipeline (issue 5): throughput against the floor set by the CSV parser.
 #
-#   scripts/bench.sh [--records N] [--seed S] [--keep]
+#   scripts/bench.sh [--records N] [--repeat R] [--seed S] [--keep]
 #
 # --records N  data rows to generate (default 2000000): SPEC-format monthly exports of all six
 #              sources from 2014 on, with overlaps, a re-delivered copy a year, corrections,
 #              forwarded central cases, spreadsheet re-saves, reordered columns, multi-line text,
 #              bad rows and files not to ingest (cl.sernac.cifras.demo.ScaledDataGenerator);
 #              plus one more month of the six exports: the nightly increment
+# --repeat R   run the phases R times (default 1) and report each one's median wall and CPU
+#              time, its fastest and slowest wall time and its highest peak RSS: timings on a
+#              shared machine vary from one run to the next
 # --seed S     generator seed (default 20260528, ScaledDataGenerator.DEFAULT_SEED)
 # --keep       keep the work folder (input copies, store, outputs) in target/bench/<N>/work
 #
@@ -43,6 +46,7 @@ run_date="2026-11-28"
 command_line="scripts/bench.sh${*:+ $*}"
 
 records=2000000
+repeat=1
 seed=20260528
 keep=false
 
@@ -54,6 +58,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --records) [ $# -ge 2 ] || { usage; exit 2; }; records="$2"; shift 2 ;;
     --records=*) records="${1#*=}"; shift ;;
+    --repeat) [ $# -ge 2 ] || { usage; exit 2; }; repeat="$2"; shift 2 ;;
+    --repeat=*) repeat="${1#*=}"; shift ;;
     --seed) [ $# -ge 2 ] || { usage; exit 2; }; seed="$2"; shift 2 ;;
     --seed=*) seed="${1#*=}"; shift ;;
     --keep) keep=true; shift ;;
@@ -64,6 +70,10 @@ done
 records="${records//[_,.]/}"
 if ! [[ "$records" =~ ^[0-9]+$ ]] || [ "$records" -lt 1000 ]; then
   echo "bench.sh: --records must be a whole number of at least 1000: $records" >&2
+  exit 2
+fi
+if ! [[ "$repeat" =~ ^[0-9]+$ ]] || [ "$repeat" -lt 1 ] || [ "$repeat" -gt 20 ]; then
+  echo "bench.sh: --repeat must be a whole number from 1 to 20: $repeat" >&2
   exit 2
 fi
 if ! [[ "$seed" =~ ^-?[0-9]+$ ]]; then
@@ -127,27 +137,32 @@ increment_bytes="$(du -sb "$bench/increment" | cut -f1)"
 # ---- phases -----------------------------------------------------------------------------
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 failed=()
-declare -A rec wall cpu rss status
+# per phase: records; each round's wall s, CPU s and peak RSS MiB (space-separated); exit status
+declare -A rec walls cpus rsss status
 
-# measure NAME RECORDS COMMAND...: runs the command under GNU time, output in logs/NAME.*
+# measure NAME RECORDS COMMAND...: runs the command under GNU time, output in logs/NAME[-ROUND].*
 measure() {
   local name="$1" count="$2"
   shift 2
-  echo "== $name: $*" >&2
+  local base="$name"
+  if [ "$repeat" -gt 1 ]; then base="$name-$round"; fi
+  echo "== $base: $*" >&2
   local rc=0
-  /usr/bin/time -v -o "$logs/$name.time" "$@" > "$logs/$name.out" 2> "$logs/$name.err" || rc=$?
-  status[$name]=$rc
+  /usr/bin/time -v -o "$logs/$base.time" "$@" > "$logs/$base.out" 2> "$logs/$base.err" || rc=$?
+  last_out="$logs/$base.out"
+  last_rc=$rc
   rec[$name]="$count"
-  local t="$logs/$name.time"
-  wall[$name]="$(sed -n 's/.*Elapsed (wall clock) time.*: \(.*\)$/\1/p' "$t" \
+  local t="$logs/$base.time"
+  walls[$name]+=" $(sed -n 's/.*Elapsed (wall clock) time.*: \(.*\)$/\1/p' "$t" \
     | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')"
-  cpu[$name]="$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$t")"
-  rss[$name]="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$t")"
+  cpus[$name]+=" $(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$t")"
+  rsss[$name]+=" $(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$t")"
+  if [ "${status[$name]:-0}" = "0" ]; then status[$name]=$rc; fi
   if [ "$rc" -ne 0 ]; then
-    failed+=("$name")
-    echo "bench.sh: phase $name failed with exit status $rc; last lines of $logs/$name.err:" >&2
-    tail -n 20 "$logs/$name.err" >&2 || true
-    tail -n 20 "$logs/$name.out" >&2 || true
+    failed+=("$base")
+    echo "bench.sh: phase $base failed with exit status $rc; last lines of $logs/$base.err:" >&2
+    tail -n 20 "$logs/$base.err" >&2 || true
+    tail -n 20 "$logs/$base.out" >&2 || true
   fi
 }
 
@@ -173,47 +188,79 @@ stages() {
 }
 
 run_options=(--cifras.intake.quiet-period=0s --cifras.intake.archive=false "--cifras.run-date=$run_date")
+store_rounds=""
+rebuild_stages_all=""
+increment_stages_all=""
 
-# (a) floor
-measure floor "" java $java_opts -Dloader.main=cl.sernac.cifras.bench.ParseFloor -cp "$jar" "$launcher" \
-  "$bench/input"
-rec[floor]="$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$logs/floor.out" | head -n 1)"
-rec[floor]="${rec[floor]:-0}"
+for round in $(seq 1 "$repeat"); do
+  if [ "$repeat" -gt 1 ]; then echo "== round $round of $repeat" >&2; fi
+  rm -rf "$work"
+  mkdir -p "$work"
 
-# (b) full rebuild on an empty store
-link_copy "$bench/input" "$work/input"
-measure rebuild "$input_rows" "$here/scripts/run.sh" --input "$work/input" --output "$work/output" \
-  --data "$work/data" "${run_options[@]}"
-rebuild_read="$(json_number rowsRead "$work/output/run_summary.json" 2>/dev/null || true)"
-rebuild_stages="$(stages "$logs/rebuild.out")"
-rebuild_cases="$(json_number casesInStore "$work/output/run_summary.json" 2>/dev/null || true)"
+  # (a) floor
+  measure floor "" java $java_opts -Dloader.main=cl.sernac.cifras.bench.ParseFloor -cp "$jar" "$launcher" \
+    "$bench/input"
+  rec[floor]="$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$last_out" | head -n 1)"
+  rec[floor]="${rec[floor]:-0}"
 
-# (b2) the store's floor: the rebuilt records written again into an empty store
-store_seconds=""
-if [ "${status[rebuild]}" -eq 0 ]; then
-  mkdir -p "$work/store-floor"
-  measure store "" java $java_opts -Dloader.main=cl.sernac.cifras.bench.StoreFloor -cp "$jar" "$launcher" \
-    "$work/data/cifras" "$work/store-floor/cifras"
-  rec[store]="$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$logs/store.out" | head -n 1)"
-  store_seconds="$(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' "$logs/store.out" | head -n 1)"
-  rm -rf "$work/store-floor"
-else
-  status[store]="skipped"
-fi
-
-# (c) nightly increment: the next month's exports alone, on the full store
-if [ "${status[rebuild]}" -eq 0 ]; then
-  link_copy "$bench/increment" "$work/increment"
-  measure increment "$increment_rows" "$here/scripts/run.sh" --input "$work/increment" --output "$work/output" \
+  # (b) full rebuild on an empty store
+  link_copy "$bench/input" "$work/input"
+  measure rebuild "$input_rows" "$here/scripts/run.sh" --input "$work/input" --output "$work/output" \
     --data "$work/data" "${run_options[@]}"
-  increment_read="$(json_number rowsRead "$work/output/run_summary.json" 2>/dev/null || true)"
-  increment_stages="$(stages "$logs/increment.out")"
-  increment_cases="$(json_number casesInStore "$work/output/run_summary.json" 2>/dev/null || true)"
-else
-  echo "bench.sh: increment skipped: the rebuild failed" >&2
-  failed+=("increment")
-  status[increment]="skipped"
-  rec[increment]="$increment_rows"
+  rebuild_read="$(json_number rowsRead "$work/output/run_summary.json" 2>/dev/null || true)"
+  rebuild_stages="$(stages "$last_out")"
+  rebuild_stages_all+="${rebuild_stages_all:+; }$rebuild_stages"
+  rebuild_cases="$(json_number casesInStore "$work/output/run_summary.json" 2>/dev/null || true)"
+  rebuilt="no"
+  if [ "$last_rc" -eq 0 ]; then rebuilt="yes"; fi
+
+  # (b2) the store's floor: the rebuilt records written again into an empty store
+  if [ "$rebuilt" = "yes" ]; then
+    mkdir -p "$work/store-floor"
+    measure store "" java $java_opts -Dloader.main=cl.sernac.cifras.bench.StoreFloor -cp "$jar" "$launcher" \
+      "$work/data/cifras" "$work/store-floor/cifras"
+    rec[store]="$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$last_out" | head -n 1)"
+    store_rounds+=" $(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' "$last_out" | head -n 1)"
+    rm -rf "$work/store-floor"
+  else
+    status[store]="skipped"
+  fi
+
+  # (c) nightly increment: the next month's exports alone, on the full store
+  if [ "$rebuilt" = "yes" ]; then
+    link_copy "$bench/increment" "$work/increment"
+    measure increment "$increment_rows" "$here/scripts/run.sh" --input "$work/increment" --output "$work/output" \
+      --data "$work/data" "${run_options[@]}"
+    increment_read="$(json_number rowsRead "$work/output/run_summary.json" 2>/dev/null || true)"
+    increment_stages="$(stages "$last_out")"
+    increment_stages_all+="${increment_stages_all:+; }$increment_stages"
+    increment_cases="$(json_number casesInStore "$work/output/run_summary.json" 2>/dev/null || true)"
+  else
+    echo "bench.sh: increment skipped: the rebuild failed" >&2
+    failed+=("increment")
+    status[increment]="skipped"
+    rec[increment]="$increment_rows"
+  fi
+done
+
+# median VALUES / lowest / highest: of space-separated numbers
+median() {
+  tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit;
+    if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+lowest() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | head -n 1; }
+highest() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | tail -n 1; }
+declare -A wall cpu rss spread
+for p in floor rebuild store increment; do
+  wall[$p]="$(median "${walls[$p]:-}")"
+  cpu[$p]="$(median "${cpus[$p]:-}")"
+  rss[$p]="$(highest "${rsss[$p]:-}")"
+  spread[$p]="$(lowest "${walls[$p]:-}")-$(highest "${walls[$p]:-}")"
+done
+store_seconds="$(median "$store_rounds")"
+if [ "$repeat" -gt 1 ]; then
+  rebuild_stages="$rebuild_stages_all"
+  increment_stages="${increment_stages_all:-}"
 fi
 
 # ---- results ----------------------------------------------------------------------------
@@ -248,11 +295,15 @@ today="$(date '+%Y-%m-%d %H:%M:%S %z')"
 revision="$(cd "$here" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
 table_text() {
-  printf '%-10s %12s %12s %9s %9s %13s  %s\n' phase records records/s "wall s" "CPU s" "peak RSS MiB" status
+  if [ "$repeat" -gt 1 ]; then
+    echo "$repeat rounds: median wall and CPU s (records/s from the median wall), fastest-slowest wall, highest peak RSS"
+  fi
+  printf '%-10s %12s %12s %9s %13s %9s %13s  %s\n' phase records records/s "wall s" "wall range" "CPU s" \
+    "peak RSS MiB" status
   for p in floor rebuild store increment; do
-    printf '%-10s %12s %12s %9s %9s %13s  %s\n' "$p" "$(group "${rec[$p]:-}")" \
-      "$(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")")" "${wall[$p]:--}" "${cpu[$p]:--}" "${rss[$p]:--}" \
-      "$(phase_state "$p")"
+    printf '%-10s %12s %12s %9s %13s %9s %13s  %s\n' "$p" "$(group "${rec[$p]:-}")" \
+      "$(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")")" "${wall[$p]:--}" "${spread[$p]:--}" \
+      "${cpu[$p]:--}" "${rss[$p]:--}" "$(phase_state "$p")"
   done
   echo
   echo "rebuild/floor (wall):      $rebuild_over_floor"
@@ -262,10 +313,14 @@ table_text() {
 }
 
 table_markdown() {
-  echo "| phase | records | records/s | wall s | CPU s | peak RSS MiB | status |"
-  echo "|---|---:|---:|---:|---:|---:|---|"
+  if [ "$repeat" -gt 1 ]; then
+    echo "$repeat rounds: median wall and CPU s (records/s from the median wall), fastest-slowest wall, highest peak RSS."
+    echo
+  fi
+  echo "| phase | records | records/s | wall s | wall range s | CPU s | peak RSS MiB | status |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
   for p in floor rebuild store increment; do
-    echo "| $p | $(group "${rec[$p]:-}") | $(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")") | ${wall[$p]:--} | ${cpu[$p]:--} | ${rss[$p]:--} | $(phase_state "$p") |"
+    echo "| $p | $(group "${rec[$p]:-}") | $(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")") | ${wall[$p]:--} | ${spread[$p]:--} | ${cpu[$p]:--} | ${rss[$p]:--} | $(phase_state "$p") |"
   done
   echo
   echo "- rebuild/floor (wall): **$rebuild_over_floor**"
