@@ -189,8 +189,19 @@ stages() {
 
 run_options=(--cifras.intake.quiet-period=0s --cifras.intake.archive=false "--cifras.run-date=$run_date")
 store_rounds=""
-rebuild_stages_all=""
-increment_stages_all=""
+# per pipeline phase: rows the pipeline read and cases in its store (last round), its stages (every round)
+declare -A read_rows cases stage_text
+
+# pipeline NAME RECORDS EXPORTS: scripts/run.sh on a copy of the exports, with the round's store
+pipeline() {
+  local name="$1" count="$2" exports="$3" summary="$work/output/run_summary.json"
+  link_copy "$exports" "$work/$name"
+  measure "$name" "$count" "$here/scripts/run.sh" --input "$work/$name" --output "$work/output" \
+    --data "$work/data" "${run_options[@]}"
+  read_rows[$name]="$(json_number rowsRead "$summary" 2>/dev/null || true)"
+  cases[$name]="$(json_number casesInStore "$summary" 2>/dev/null || true)"
+  stage_text[$name]+="${stage_text[$name]:+; }$(stages "$last_out")"
+}
 
 for round in $(seq 1 "$repeat"); do
   if [ "$repeat" -gt 1 ]; then echo "== round $round of $repeat" >&2; fi
@@ -204,13 +215,7 @@ for round in $(seq 1 "$repeat"); do
   rec[floor]="${rec[floor]:-0}"
 
   # (b) full rebuild on an empty store
-  link_copy "$bench/input" "$work/input"
-  measure rebuild "$input_rows" "$here/scripts/run.sh" --input "$work/input" --output "$work/output" \
-    --data "$work/data" "${run_options[@]}"
-  rebuild_read="$(json_number rowsRead "$work/output/run_summary.json" 2>/dev/null || true)"
-  rebuild_stages="$(stages "$last_out")"
-  rebuild_stages_all+="${rebuild_stages_all:+; }$rebuild_stages"
-  rebuild_cases="$(json_number casesInStore "$work/output/run_summary.json" 2>/dev/null || true)"
+  pipeline rebuild "$input_rows" "$bench/input"
   rebuilt="no"
   if [ "$last_rc" -eq 0 ]; then rebuilt="yes"; fi
 
@@ -228,13 +233,7 @@ for round in $(seq 1 "$repeat"); do
 
   # (c) nightly increment: the next month's exports alone, on the full store
   if [ "$rebuilt" = "yes" ]; then
-    link_copy "$bench/increment" "$work/increment"
-    measure increment "$increment_rows" "$here/scripts/run.sh" --input "$work/increment" --output "$work/output" \
-      --data "$work/data" "${run_options[@]}"
-    increment_read="$(json_number rowsRead "$work/output/run_summary.json" 2>/dev/null || true)"
-    increment_stages="$(stages "$last_out")"
-    increment_stages_all+="${increment_stages_all:+; }$increment_stages"
-    increment_cases="$(json_number casesInStore "$work/output/run_summary.json" 2>/dev/null || true)"
+    pipeline increment "$increment_rows" "$bench/increment"
   else
     echo "bench.sh: increment skipped: the rebuild failed" >&2
     failed+=("increment")
@@ -258,10 +257,6 @@ for p in floor rebuild store increment; do
   spread[$p]="$(lowest "${walls[$p]:-}")-$(highest "${walls[$p]:-}")"
 done
 store_seconds="$(median "$store_rounds")"
-if [ "$repeat" -gt 1 ]; then
-  rebuild_stages="$rebuild_stages_all"
-  increment_stages="${increment_stages_all:-}"
-fi
 
 # ---- results ----------------------------------------------------------------------------
 per_second() { # records wall
@@ -330,8 +325,8 @@ table_markdown() {
 }
 
 data_line="$input_files files, $(group "$input_rows") data rows ($months months $first_month..$last_month, $(group "${copy_rows:-0}") of them in re-delivered copies), $((input_bytes / 1048576)) MiB; increment $extra_month: $(group "$increment_rows") rows, $((increment_bytes / 1024)) KiB; generation: $generation"
-stages_line="stages from the pipeline log (approximate): rebuild: ${rebuild_stages:--}; increment: ${increment_stages:--}"
-pipeline_line="pipeline rows read: rebuild $(group "${rebuild_read:--}") (the copies are skipped as already ingested), increment $(group "${increment_read:--}"); cases in store: $(group "${rebuild_cases:--}") after the rebuild, $(group "${increment_cases:--}") after the increment"
+stages_line="stages from the pipeline log (approximate): rebuild: ${stage_text[rebuild]:--}; increment: ${stage_text[increment]:--}"
+pipeline_line="pipeline rows read: rebuild $(group "${read_rows[rebuild]:--}") (the copies are skipped as already ingested), increment $(group "${read_rows[increment]:--}"); cases in store: $(group "${cases[rebuild]:--}") after the rebuild, $(group "${cases[increment]:--}") after the increment"
 
 echo
 echo "Cifras benchmark: N=$records, seed $seed, $today"
