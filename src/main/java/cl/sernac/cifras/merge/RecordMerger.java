@@ -56,7 +56,7 @@ public class RecordMerger implements Tasklet {
 	 * Rows classified and written together; bounds the memory a file needs. A later block
 	 * of the same file compares its rows with what the earlier blocks wrote.
 	 */
-	static final int BLOCK_ROWS = 20_000;
+	static final int BLOCK_ROWS = 5_000;
 
 	/** The key sketch of a rebuild: 2^28 bits, 32 MiB. */
 	private static final int SKETCH_LOG2_BITS = 28;

@@ -1,6 +1,7 @@
 package cl.sernac.cifras.merge;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -101,6 +102,36 @@ class RecordMergerTests {
 				new ChannelYearCount("RECLAMO", "", "CALL_CENTER", 2015, 1));
 		// and line 4 counts as an update of line 2, not as a second new record
 		assertThat(this.store.stats(file)).isEqualTo(FileStats.merged(3, 2, 1, 0, 0, 0));
+	}
+
+	@Test
+	void aFileLongerThanAMergeBlockKeepsOneVersionPerKeyAcrossItsBlocks() {
+		// given a file longer than a merge block whose last two lines, in the second
+		// block,
+		// correct record 1 and repeat record 2 unchanged, both first read in the first
+		// block
+		int rows = RecordMerger.BLOCK_ROWS + 10;
+		List<Row> lines = new ArrayList<>();
+		for (int key = 1; key <= rows - 2; key++) {
+			lines.add(row(String.valueOf(key)).type("CONSULTA").day(20150301));
+		}
+		lines.add(row("1").type("RECLAMO").day(20150302));
+		lines.add(row("2").type("CONSULTA").day(20150301));
+		StagedFile file = this.store.stage(this.store.admit("callcenter_2015.csv"), lines.toArray(Row[]::new));
+		// when it is applied
+		this.store.mergeAll();
+		// then each key is one record: record 1 as corrected on the file's last-but-one
+		// line,
+		// record 2 as first read on line 3
+		assertThat(this.store.recordCount()).isEqualTo(rows - 2);
+		StoredRecord corrected = this.store.record("callcenter", "1");
+		assertThat(corrected.recordType()).isEqualTo("RECLAMO");
+		assertThat(corrected.versionSeq()).isEqualTo(TWO_TO_THE_32 + rows);
+		assertThat(this.store.record("callcenter", "2").versionSeq()).isEqualTo(TWO_TO_THE_32 + 3);
+		assertThat(this.store.cases().byChannelYear()).containsExactly(
+				new ChannelYearCount("CONSULTA", "", "CALL_CENTER", 2015, rows - 3),
+				new ChannelYearCount("RECLAMO", "", "CALL_CENTER", 2015, 1));
+		assertThat(this.store.stats(file)).isEqualTo(FileStats.merged(rows, rows - 2, 1, 1, 0, 0));
 	}
 
 	@Test
