@@ -42,9 +42,8 @@ class StoreFloorTests {
 		try (Connection db = DriverManager.getConnection(url(store), "cifras", "");
 				PreparedStatement insert = db.prepareStatement(RecordMerger.INSERT)) {
 			for (int i = 0; i < 25_000; i++) {
-				// by RECORD_COLUMNS: codes for source, type, subtype and channel; comuna
-				// and
-				// region codes and the RUT's hash as numbers
+				// by RECORD_COLUMNS: codes for source, type, subtype and channel;
+				// comuna and region codes and the RUT's hash as numbers
 				Object[] values = { (i % 2 == 0) ? 6 : 4, "K" + i, i % 2 == 0, 2, (i % 7 == 0) ? 1 : null,
 						(i % 2 == 0) ? 2 : 5, 20150101 + i % 28, 5101, 5, (i % 11 == 0) ? null : -7_000_000_000L * i,
 						(i % 3 == 0) ? "R-2015-" + i : null, (i % 2 == 0) ? null : 3, (i % 13 == 0) ? 5504 : null, 1L,

@@ -106,10 +106,9 @@ class RecordMergerTests {
 
 	@Test
 	void aFileLongerThanAMergeBlockKeepsOneVersionPerKeyAcrossItsBlocks() {
-		// given a file longer than a merge block whose last two lines, in the second
-		// block,
-		// correct record 1 and repeat record 2 unchanged, both first read in the first
-		// block
+		// given a file longer than a merge block whose last two lines, in its second
+		// block, correct record 1 and repeat record 2 unchanged, both first read in the
+		// first block
 		int rows = RecordMerger.BLOCK_ROWS + 10;
 		List<Row> lines = new ArrayList<>();
 		for (int key = 1; key <= rows - 2; key++) {
@@ -120,9 +119,8 @@ class RecordMergerTests {
 		StagedFile file = this.store.stage(this.store.admit("callcenter_2015.csv"), lines.toArray(Row[]::new));
 		// when it is applied
 		this.store.mergeAll();
-		// then each key is one record: record 1 as corrected on the file's last-but-one
-		// line,
-		// record 2 as first read on line 3
+		// then each key is one record: record 1 as corrected on the file's
+		// last-but-one line, record 2 as first read on line 3
 		assertThat(this.store.recordCount()).isEqualTo(rows - 2);
 		StoredRecord corrected = this.store.record("callcenter", "1");
 		assertThat(corrected.recordType()).isEqualTo("RECLAMO");

@@ -100,22 +100,22 @@ class StoreMigrationTests {
 				insert.executeUpdate();
 			}
 		}
-		List<String> countedBefore = rows(db, COUNTED);
+		List<String> countedBefore = SqlRows.of(db, COUNTED);
 		assertThat(countedBefore).hasSize(4);
 
 		// when the store is migrated to the current version
 		flyway.target("latest").load().migrate();
 
 		// then every record reads back as it was, from codes and numbers
-		assertThat(rows(db, COUNTED)).isEqualTo(countedBefore);
-		assertThat(rows(db, "SELECT COUNT(*) FROM intake_record")).containsExactly("5|");
-		assertThat(rows(db, "SELECT kind, code, name FROM store_code ORDER BY kind, code")).containsExactly(
+		assertThat(SqlRows.of(db, COUNTED)).isEqualTo(countedBefore);
+		assertThat(SqlRows.of(db, "SELECT COUNT(*) FROM intake_record")).containsExactly("5|");
+		assertThat(SqlRows.of(db, "SELECT kind, code, name FROM store_code ORDER BY kind, code")).containsExactly(
 				"channel|1|CALL_CENTER|", "channel|2|MOVIL|", "channel|3|MUNICIPAL|", "channel|4|OFICINA|",
 				"organization|1|MUNICIPALIDAD DE LIMACHE|", "source|1|callcenter|", "source|2|movil|",
 				"source|3|municipal|", "source|4|oficina|", "source|5|portal|", "subtype|1|SUGERENCIA|",
 				"type|1|CONSULTA|", "type|2|RECLAMO|", "type|3|SONI|");
 		// the hash is the number the merge writes for the same text (StoreNumbers.hash)
-		List<String> hashes = rows(db, "SELECT s.name, r.rut_hash FROM intake_record r"
+		List<String> hashes = SqlRows.of(db, "SELECT s.name, r.rut_hash FROM intake_record r"
 				+ " JOIN store_code s ON s.kind = 'source' AND s.code = r.source_code ORDER BY s.name");
 		List<String> expected = new ArrayList<>();
 		for (String source : List.of("callcenter", "movil", "municipal", "oficina", "portal")) {
@@ -126,13 +126,9 @@ class StoreMigrationTests {
 			}
 		}
 		assertThat(hashes).isEqualTo(expected);
-		assertThat(rows(db, "SELECT record_key, comuna_code, region_code, place_code, folio, version_seq,"
+		assertThat(SqlRows.of(db, "SELECT record_key, comuna_code, region_code, place_code, folio, version_seq,"
 				+ " CASE WHEN counted THEN 1 ELSE 0 END FROM intake_record WHERE record_key LIKE '2014-01-03%'"))
 			.containsExactly("2014-01-03|LA CRUZ|1|5504|null|5504|null|21474836481|1|");
-	}
-
-	private static List<String> rows(Connection db, String sql) throws SQLException {
-		return SqlRows.of(db, sql);
 	}
 
 }
