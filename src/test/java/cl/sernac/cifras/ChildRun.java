@@ -1,14 +1,17 @@
 package cl.sernac.cifras;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The application in a JVM of its own, as the nightly job runs it: it can be killed with
@@ -47,11 +50,71 @@ public final class ChildRun {
 	public static ChildRun start(CifrasRun folders, Map<String, String> environment, String... extraArgs)
 			throws IOException {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
-				"-cp", classpath, CifrasApplication.class.getName(), "--cifras.input-dir=" + folders.input(),
-				"--cifras.output-dir=" + folders.output(), "--cifras.data-dir=" + folders.data(),
-				"--cifras.run-date=" + CifrasRun.RUN_DATE, "--cifras.intake.quiet-period=0s"));
+		return start(List.of(), classpath, folders, environment, extraArgs);
+	}
+
+	/**
+	 * Starts the application as an unprivileged user, so that file permissions apply to
+	 * it as to an operator's account: as itself when the tests do not run as root, else
+	 * as {@code nobody} (with {@code setpriv}), from a copy of the class path in
+	 * {@code workDir} and with the run's folders handed over to that user.
+	 */
+	public static ChildRun startUnprivileged(CifrasRun folders, Path workDir, String... extraArgs)
+			throws IOException, InterruptedException {
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		if (!isRoot()) {
+			return start(List.of(), classpath, folders, Map.of(), extraArgs);
+		}
+		Path copy = workDir.resolve("classpath");
+		List<String> entries = new ArrayList<>();
+		int n = 0;
+		for (String entry : classpath.split(File.pathSeparator)) {
+			Path source = Path.of(entry);
+			if (!Files.exists(source)) {
+				continue;
+			}
+			Path target = copy.resolve((n++) + "-" + source.getFileName());
+			if (!Files.exists(target)) {
+				copyTree(source, target);
+			}
+			entries.add(target.toString());
+		}
+		for (Path owned : List.of(workDir, folders.input().getParent())) {
+			exec("chown", "-R", "65534:65534", owned.toString());
+			exec("chmod", "o+x", owned.getParent().toString());
+		}
+		return start(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+				String.join(File.pathSeparator, entries), folders, Map.of(), extraArgs);
+	}
+
+	public static boolean isRoot() {
+		return "root".equals(System.getProperty("user.name"));
+	}
+
+	private static void copyTree(Path source, Path target) throws IOException {
+		Files.createDirectories(target.getParent());
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, target.resolve(source.relativize(file).toString()));
+			}
+		}
+	}
+
+	private static void exec(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).inheritIO().start();
+		if (process.waitFor() != 0) {
+			throw new IOException("failed: " + String.join(" ", command));
+		}
+	}
+
+	private static ChildRun start(List<String> prefix, String classpath, CifrasRun folders,
+			Map<String, String> environment, String... extraArgs) throws IOException {
+		List<String> command = new ArrayList<>(prefix);
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, CifrasApplication.class.getName(),
+				"--cifras.input-dir=" + folders.input(), "--cifras.output-dir=" + folders.output(),
+				"--cifras.data-dir=" + folders.data(), "--cifras.run-date=" + CifrasRun.RUN_DATE,
+				"--cifras.intake.quiet-period=0s"));
 		command.addAll(List.of(extraArgs));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);

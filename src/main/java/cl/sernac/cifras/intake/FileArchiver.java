@@ -1,7 +1,11 @@
 package cl.sernac.cifras.intake;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -21,13 +25,18 @@ public class FileArchiver implements Tasklet {
 
 	private final FileMover mover;
 
+	private static final Logger logger = LoggerFactory.getLogger(FileArchiver.class);
+
 	private final boolean archive;
+
+	private final String archiveFolder;
 
 	public FileArchiver(Path inputDir, FileLedger ledger, IntakeSettings settings) {
 		this.inputDir = inputDir.toAbsolutePath().normalize();
 		this.ledger = ledger;
 		this.mover = new FileMover(inputDir, settings);
 		this.archive = settings.archive();
+		this.archiveFolder = settings.archiveFolder();
 	}
 
 	@Override
@@ -42,7 +51,15 @@ public class FileArchiver implements Tasklet {
 			}
 			Path archived = this.mover.archivePath(file.ordinal(), file.fileName()).toAbsolutePath();
 			if (Files.exists(path)) {
-				archived = this.mover.archive(path, file.ordinal()).toAbsolutePath();
+				try {
+					archived = this.mover.archive(path, file.ordinal(), file.fileName()).toAbsolutePath();
+				}
+				catch (IOException ex) {
+					// it stays in the input folder, applied; the next run archives it
+					logger.warn("{}: no se pudo archivar en {} ({}); queda en la carpeta de entrada", file.fileName(),
+							this.archiveFolder, ex.getClass().getSimpleName());
+					continue;
+				}
 			}
 			if (Files.exists(archived)) {
 				this.ledger.moved(file.id(), archived);

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import cl.sernac.cifras.normalize.Printable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,34 +26,58 @@ public class FileLedger {
 		this.jdbc = jdbc;
 	}
 
-	/** The name under which this content was admitted before, if it was. */
-	public Optional<String> admittedName(String sha256) {
-		return this.jdbc.sql("SELECT file_name FROM ingest_file WHERE sha256 = ?")
+	/** The file under which this content was admitted before, if it was. */
+	public Optional<AdmittedFile> admitted(String sha256) {
+		return this.jdbc.sql("SELECT file_name, file_path, status FROM ingest_file WHERE sha256 = ?")
 			.param(sha256)
-			.query(String.class)
+			.query((rs, i) -> new AdmittedFile(rs.getString("file_name"), Path.of(rs.getString("file_path")),
+					rs.getString("status")))
 			.optional();
 	}
 
-	public long admit(long runId, Path file, FileFingerprint fingerprint, String sourceName) {
+	/**
+	 * Admits a file: its content (hash and size) and its modification time as they were
+	 * when it was hashed, and its place in the order records are applied.
+	 */
+	public long admit(long runId, Path file, FileFingerprint fingerprint, Instant modified, String sourceName) {
 		long ordinal = this.jdbc.sql("SELECT COALESCE(MAX(ordinal), 0) + 1 FROM ingest_file")
 			.query(Long.class)
 			.single();
 		this.jdbc
-			.sql("INSERT INTO ingest_file (ordinal, run_id, file_name, file_path, sha256, size_bytes, source_name,"
-					+ " status, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(ordinal, runId, file.getFileName().toString(), file.toAbsolutePath().toString(),
-					fingerprint.sha256(), fingerprint.size(), sourceName, PLANNED, Timestamp.from(Instant.now()))
+			.sql("INSERT INTO ingest_file (ordinal, run_id, file_name, file_path, sha256, size_bytes, modified_ns,"
+					+ " source_name, status, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(ordinal, runId, Printable.of(file.getFileName().toString()), file.toAbsolutePath().toString(),
+					fingerprint.sha256(), fingerprint.size(), nanos(modified), sourceName, PLANNED,
+					Timestamp.from(Instant.now()))
 			.update();
 		return this.jdbc.sql("SELECT id FROM ingest_file WHERE ordinal = ?").param(ordinal).query(Long.class).single();
 	}
 
+	/**
+	 * Takes back the admission of a file whose content is no longer the one admitted:
+	 * nothing read from it stays, and its content is no longer known to the ledger, so
+	 * the file is admitted again as it is then.
+	 */
+	public void withdraw(long fileId) {
+		for (String table : List.of("rejected_row", "row_warning")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE file_id = ?").param(fileId).update();
+		}
+		this.jdbc.sql("UPDATE run_file SET file_id = NULL WHERE file_id = ?").param(fileId).update();
+		this.jdbc.sql("DELETE FROM ingest_file WHERE id = ? AND status = ?").params(fileId, PLANNED).update();
+	}
+
+	static long nanos(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+	}
+
 	public void record(long runId, String fileName, FileOutcome outcome, String sourceName, Long fileId,
 			String reason) {
-		this.jdbc.sql("DELETE FROM run_file WHERE run_id = ? AND file_name = ?").params(runId, fileName).update();
+		String name = Printable.of(fileName);
+		this.jdbc.sql("DELETE FROM run_file WHERE run_id = ? AND file_name = ?").params(runId, name).update();
 		this.jdbc
 			.sql("INSERT INTO run_file (run_id, file_name, outcome, source_name, file_id, reason)"
 					+ " VALUES (?, ?, ?, ?, ?, ?)")
-			.params(runId, fileName, outcome.name(), sourceName, fileId, reason)
+			.params(runId, name, outcome.name(), sourceName, fileId, reason)
 			.update();
 	}
 
@@ -67,10 +93,11 @@ public class FileLedger {
 
 	private List<PlannedFile> files(String where) {
 		return this.jdbc
-			.sql("SELECT id, ordinal, file_name, file_path, source_name FROM ingest_file " + where
-					+ " ORDER BY ordinal")
+			.sql("SELECT id, ordinal, file_name, file_path, source_name, size_bytes, modified_ns FROM ingest_file "
+					+ where + " ORDER BY ordinal")
 			.query((rs, i) -> new PlannedFile(rs.getLong("id"), rs.getLong("ordinal"), rs.getString("file_name"),
-					Path.of(rs.getString("file_path")), rs.getString("source_name")))
+					Path.of(rs.getString("file_path")), rs.getString("source_name"), rs.getLong("size_bytes"),
+					(Long) rs.getObject("modified_ns", Long.class)))
 			.list();
 	}
 
@@ -93,8 +120,29 @@ public class FileLedger {
 			.update();
 	}
 
-	/** A file admitted to the store and waiting to be read or applied. */
-	public record PlannedFile(long id, long ordinal, String fileName, Path path, String sourceName) {
+	/**
+	 * A file of the ledger: where it is, and its size and modification time when admitted
+	 * (the time is null for files admitted by earlier versions).
+	 */
+	public record PlannedFile(long id, long ordinal, String fileName, Path path, String sourceName, long sizeBytes,
+			Long modifiedNanos) {
+
+		/**
+		 * Whether the file is still, by its size and modification time, the one admitted.
+		 */
+		public boolean unchanged(long size, Instant modified) {
+			return size == this.sizeBytes && (this.modifiedNanos == null || this.modifiedNanos == nanos(modified));
+		}
+
+	}
+
+	/** The admitted file of a content: its name, where it is now, and its status. */
+	public record AdmittedFile(String fileName, Path path, String status) {
+
+		public boolean waiting() {
+			return PLANNED.equals(this.status);
+		}
+
 	}
 
 }

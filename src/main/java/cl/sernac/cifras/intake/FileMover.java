@@ -1,5 +1,9 @@
 package cl.sernac.cifras.intake;
 
+import cl.sernac.cifras.normalize.Printable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +16,8 @@ import java.time.format.DateTimeFormatter;
  * where a rebuild reads them), files not ingested aside with a note of the reason.
  */
 final class FileMover {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileMover.class);
 
 	private final Path inputDir;
 
@@ -29,18 +35,37 @@ final class FileMover {
 		return this.inputDir.resolve(this.settings.archiveFolder()).resolve("%06d_%s".formatted(ordinal, fileName));
 	}
 
-	/** Moves an ingested file to the archive; returns where it is now. */
-	Path archive(Path file, long ordinal) throws IOException {
-		Path target = archivePath(ordinal, file.getFileName().toString());
+	/**
+	 * Moves an ingested file to the archive, under its name as the ledger keeps it
+	 * (printable); returns where it is now.
+	 */
+	Path archive(Path file, long ordinal, String ledgerName) throws IOException {
+		Path target = archivePath(ordinal, ledgerName);
 		Files.createDirectories(target.getParent());
 		Files.move(file, target);
 		return target;
 	}
 
-	void setAside(Path file, String reason) throws IOException {
+	/**
+	 * Moves a file not ingested aside, with a note of the reason. When the folder cannot
+	 * be used (a plain file has its name, a full disk) the file stays where it is: it is
+	 * reported again by the next run, and nothing else stops.
+	 */
+	void setAside(Path file, String reason) {
 		if (!this.settings.archive()) {
 			return;
 		}
+		try {
+			moveAside(file, reason);
+		}
+		catch (IOException ex) {
+			logger.warn("{}: no se pudo mover a {} ({}); queda en la carpeta de entrada",
+					Printable.of(file.getFileName().toString()), this.settings.asideFolder(),
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	private void moveAside(Path file, String reason) throws IOException {
 		Path dir = this.inputDir.resolve(this.settings.asideFolder());
 		Files.createDirectories(dir);
 		String name = file.getFileName().toString();

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.source.ExportFileItemReader;
 import cl.sernac.cifras.source.ExportHeader;
 import cl.sernac.cifras.source.ReadLimits;
@@ -76,7 +77,12 @@ public class IntakePlanner implements Tasklet {
 		}
 		Map<Path, Snapshot> files = quietFiles(runId, listFiles());
 		for (Map.Entry<Path, Snapshot> file : files.entrySet()) {
-			plan(runId, file.getKey(), file.getValue());
+			try {
+				plan(runId, file.getKey(), file.getValue());
+			}
+			catch (IOException ex) {
+				unreadable(runId, file.getKey(), ex);
+			}
 		}
 		HaltPoints.reached("plan");
 		return RepeatStatus.FINISHED;
@@ -121,17 +127,33 @@ public class IntakePlanner implements Tasklet {
 		Map<Path, Snapshot> snapshots = new LinkedHashMap<>();
 		for (Path file : candidates) {
 			String name = file.getFileName().toString();
-			if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) || PLACEHOLDERS.contains(name)) {
+			if (PLACEHOLDERS.contains(name) || (name.startsWith(".") && Files.isDirectory(file))) {
+				continue;
+			}
+			if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+				if (!isWorkFolder(name)) {
+					ignored(runId, name, "Es una carpeta, no un archivo: no se lee su contenido");
+				}
 				continue;
 			}
 			if (name.startsWith(".") || Files.isSymbolicLink(file)
 					|| !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || escapes(file)) {
-				logger.warn("Archivo ignorado (oculto, enlace, especial o nombre no válido): {}", printable(name));
-				this.ledger.record(runId, printable(name), FileOutcome.IGNORED, null, null,
-						"Archivo oculto, enlace simbólico, especial o con un nombre no válido");
+				ignored(runId, name, "Archivo oculto, enlace simbólico, especial o con un nombre no válido");
 				continue;
 			}
-			snapshots.put(file, Snapshot.of(file));
+			if (isWorkFolder(name)) {
+				ignored(runId, name, "Tiene el nombre de una carpeta de trabajo de Cifras ("
+						+ this.settings.archiveFolder() + ", " + this.settings.asideFolder()
+						+ "): no se lee, y los archivos no se pueden archivar ni apartar hasta que se le cambie el nombre");
+				continue;
+			}
+			try {
+				snapshots.put(file, Snapshot.of(file));
+			}
+			catch (IOException ex) {
+				// gone since the folder was listed, or a name the system cannot open
+				unreadable(runId, file, ex);
+			}
 		}
 		Duration quiet = this.settings.quietPeriod();
 		Instant now = Instant.now();
@@ -146,8 +168,12 @@ public class IntakePlanner implements Tasklet {
 		}
 		Map<Path, Snapshot> quietFiles = new LinkedHashMap<>();
 		for (Map.Entry<Path, Snapshot> entry : snapshots.entrySet()) {
-			Snapshot again = Snapshot.of(entry.getKey());
-			if (again.equals(entry.getValue())) {
+			Snapshot again = Snapshot.ofOrNull(entry.getKey());
+			if (again == null) {
+				logger.warn("{}: desapareció de la carpeta de entrada mientras se revisaba",
+						Printable.of(entry.getKey().getFileName().toString()));
+			}
+			else if (again.equals(entry.getValue())) {
 				quietFiles.put(entry.getKey(), again);
 			}
 			else {
@@ -170,11 +196,22 @@ public class IntakePlanner implements Tasklet {
 			defer(runId, file);
 			return;
 		}
-		Optional<String> admittedAs = this.ledger.admittedName(fingerprint.sha256());
-		if (admittedAs.isPresent()) {
-			String reason = admittedAs.get().equals(name) ? "Ya ingresado antes; no cambia nada"
-					: "Mismo contenido que " + admittedAs.get() + ", ya ingresado; no cambia nada";
-			logger.info("{}: {}", name, reason);
+		Optional<FileLedger.AdmittedFile> admitted = this.ledger.admitted(fingerprint.sha256());
+		if (admitted.isPresent() && isSameFile(admitted.get().path(), file)) {
+			// the admitted file itself, not yet archived (a run was interrupted, or the
+			// archive folder could not be used): it stays where the ledger expects it
+			String reason = admitted.get().waiting()
+					? "Admitido por una ejecución que no terminó; se lee y se aplica ahora"
+					: "Ya ingresado; no cambia nada y queda en la carpeta de entrada";
+			logger.info("{}: {}", Printable.of(name), reason);
+			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
+			return;
+		}
+		if (admitted.isPresent()) {
+			String admittedAs = admitted.get().fileName();
+			String reason = admittedAs.equals(Printable.of(name)) ? "Ya ingresado antes; no cambia nada"
+					: "Mismo contenido que " + admittedAs + ", ya ingresado; no cambia nada";
+			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
 			this.mover.setAside(file, reason);
 			return;
@@ -194,21 +231,50 @@ public class IntakePlanner implements Tasklet {
 					"Faltan columnas obligatorias: " + String.join(", ", header.missingColumns()));
 			return;
 		}
-		long fileId = this.ledger.admit(runId, file, fingerprint, source.name());
+		long fileId = this.ledger.admit(runId, file, fingerprint, snapshot.modified(), source.name());
 		this.ledger.record(runId, name, FileOutcome.ADMITTED, source.name(), fileId, null);
-		logger.info("{}: fuente {}", name, source.name());
+		logger.info("{}: fuente {}", Printable.of(name), source.name());
+	}
+
+	/**
+	 * A file that cannot be read (permissions, an input/output error) is left where it
+	 * is, reported, and tried again by the next run; the other files go on.
+	 */
+	private void unreadable(long runId, Path file, IOException ex) {
+		String name = file.getFileName().toString();
+		String why = (ex instanceof java.nio.file.AccessDeniedException) ? "permiso denegado"
+				: (ex instanceof java.nio.file.NoSuchFileException) ? "ya no está en la carpeta" : "error de lectura";
+		String reason = "No se pudo leer el archivo (" + why
+				+ "); queda en la carpeta de entrada y se intentará en la próxima ejecución";
+		logger.warn("{}: {}", Printable.of(name), reason);
+		this.ledger.record(runId, name, FileOutcome.NOT_RECOGNIZED, null, null, reason);
+	}
+
+	private void ignored(long runId, String name, String reason) {
+		logger.warn("{}: se ignora. {}", Printable.of(name), reason);
+		this.ledger.record(runId, name, FileOutcome.IGNORED, null, null, reason);
+	}
+
+	/** The folders Cifras keeps inside the input folder. */
+	private boolean isWorkFolder(String name) {
+		return name.equals(this.settings.archiveFolder()) || name.equals(this.settings.asideFolder());
+	}
+
+	private static boolean isSameFile(Path admitted, Path file) {
+		return admitted.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
 	}
 
 	private void defer(long runId, Path file) {
 		String name = file.getFileName().toString();
-		logger.warn("{}: todavía está cambiando (copia en curso); se leerá en una próxima ejecución", name);
+		logger.warn("{}: todavía está cambiando (copia en curso); se leerá en una próxima ejecución",
+				Printable.of(name));
 		this.ledger.record(runId, name, FileOutcome.DEFERRED, null, null,
 				"El archivo todavía está cambiando (copia en curso); se leerá en una próxima ejecución");
 	}
 
 	private void notIngested(long runId, Path file, String sourceName, String reason) throws IOException {
 		String name = file.getFileName().toString();
-		logger.warn("{}: no se ingresa. {}", name, reason);
+		logger.warn("{}: no se ingresa. {}", Printable.of(name), reason);
 		this.ledger.record(runId, name, FileOutcome.NOT_RECOGNIZED, sourceName, null, reason);
 		this.mover.setAside(file, reason);
 	}
@@ -221,13 +287,6 @@ public class IntakePlanner implements Tasklet {
 		String name = file.getFileName().toString();
 		return name.contains("/") || name.contains("\\") || name.equals("..")
 				|| !file.toAbsolutePath().normalize().getParent().equals(this.inputDir.toAbsolutePath().normalize());
-	}
-
-	/**
-	 * File names come from outside: control characters never reach a log or an output.
-	 */
-	private static String printable(String name) {
-		return name.replaceAll("\\p{Cntrl}", "?");
 	}
 
 	private static void sleep(Duration wait) {
@@ -246,6 +305,16 @@ public class IntakePlanner implements Tasklet {
 			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
 			return new Snapshot(attributes.size(), attributes.lastModifiedTime().toInstant());
+		}
+
+		/** The snapshot, or null when the file is gone or cannot be looked at. */
+		static Snapshot ofOrNull(Path file) {
+			try {
+				return of(file);
+			}
+			catch (IOException ex) {
+				return null;
+			}
 		}
 
 	}

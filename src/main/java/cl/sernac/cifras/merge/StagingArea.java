@@ -130,6 +130,16 @@ public class StagingArea {
 		}
 	}
 
+	/** Removes one file's staging (its reading is discarded). */
+	public void delete(long fileId) {
+		try {
+			Files.deleteIfExists(file(fileId));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Removes every staging file: called when no admitted file awaits merging. */
 	public void clear() {
 		if (!Files.isDirectory(this.directory)) {

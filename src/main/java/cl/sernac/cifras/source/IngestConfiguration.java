@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.intake.FileLedger;
@@ -16,6 +15,8 @@ import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.normalize.RutHasher;
 import cl.sernac.cifras.normalize.Territory;
 import cl.sernac.cifras.system.CifrasProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
@@ -38,6 +39,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class IngestConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(IngestConfiguration.class);
+
+	/** Connections of the pool left to the job while files are read. */
+	static final int CONNECTIONS_KEPT_BY_THE_JOB = 2;
+
 	static final String FILE_ID = "fileId";
 
 	/** The prefix of the reader's position in the step's execution context. */
@@ -54,15 +60,16 @@ public class IngestConfiguration {
 		return new IngestProgress();
 	}
 
+	/**
+	 * One partition per file admitted and not yet applied, named by its place in the
+	 * ledger.
+	 */
 	@Bean
-	Partitioner admittedFilePartitioner(FileLedger fileLedger, IngestProgress ingestProgress) {
+	Partitioner admittedFilePartitioner(FileLedger fileLedger) {
 		return (gridSize) -> {
 			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-			List<FileLedger.PlannedFile> files = fileLedger.planned();
-			long totalBytes = 0;
-			for (FileLedger.PlannedFile file : files) {
+			for (FileLedger.PlannedFile file : fileLedger.planned()) {
 				long bytes = size(file.path());
-				totalBytes += bytes;
 				ExecutionContext context = new ExecutionContext();
 				context.putLong(FILE_BYTES, bytes);
 				context.putLong(FILE_ID, file.id());
@@ -70,7 +77,6 @@ public class IngestConfiguration {
 				context.putString(SOURCE_NAME, file.sourceName());
 				partitions.put("file-" + file.ordinal(), context);
 			}
-			ingestProgress.start(files.size(), totalBytes);
 			return partitions;
 		};
 	}
@@ -85,15 +91,63 @@ public class IngestConfiguration {
 	}
 
 	@Bean
-	public Step ingestStep(JobRepository jobRepository, Partitioner admittedFilePartitioner, Step ingestFileStep,
-			CifrasProperties properties) {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
-		executor.setConcurrencyLimit(properties.ingestThreads());
-		return new StepBuilder("ingestStep", jobRepository).partitioner("ingestFileStep", admittedFilePartitioner)
-			.step(ingestFileStep)
-			.taskExecutor(executor)
-			.gridSize(properties.ingestThreads())
+	AdmittedFileCheck admittedFileCheck(FileLedger fileLedger, StagingArea stagingArea, CifrasProperties properties) {
+		return new AdmittedFileCheck(fileLedger, stagingArea, properties.inputDir());
+	}
+
+	/**
+	 * Before reading: files changed or removed since they were admitted are withdrawn.
+	 * Run again on every restart, since a file may have changed while the run was down.
+	 */
+	@Bean
+	public Step checkBeforeReadingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AdmittedFileCheck admittedFileCheck) {
+		return new StepBuilder("checkBeforeReadingStep", jobRepository).tasklet(admittedFileCheck, transactionManager)
+			.allowStartIfComplete(true)
 			.build();
+	}
+
+	/**
+	 * After reading: files changed while they were read are withdrawn before anything of
+	 * them is applied.
+	 */
+	@Bean
+	public Step checkAfterReadingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AdmittedFileCheck admittedFileCheck) {
+		return new StepBuilder("checkAfterReadingStep", jobRepository).tasklet(admittedFileCheck, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	public Step ingestStep(JobRepository jobRepository, Partitioner admittedFilePartitioner, Step ingestFileStep,
+			IngestProgress ingestProgress, CifrasProperties properties,
+			@Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+		int threads = readingThreads(properties.ingestThreads(), poolSize);
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
+		executor.setConcurrencyLimit(threads);
+		return new StepBuilder("ingestStep", jobRepository).partitioner(ingestFileStep)
+			.splitter(new AdmittedFileSplitter(jobRepository, ingestFileStep.getName(), admittedFilePartitioner,
+					ingestProgress))
+			.taskExecutor(executor)
+			.gridSize(threads)
+			.build();
+	}
+
+	/**
+	 * Files read at once: as configured, but never more than the connection pool can
+	 * serve while the job itself (its repository, the stage that waits for the readers)
+	 * keeps connections of its own. A reader waiting for a connection would time out and
+	 * leave its file's state unknown.
+	 */
+	static int readingThreads(int configured, int poolSize) {
+		int served = Math.max(1, poolSize - CONNECTIONS_KEPT_BY_THE_JOB);
+		if (configured > served) {
+			logger.warn("Se leen {} archivos a la vez, no {}: el grupo de conexiones a la base de datos tiene {}",
+					served, configured, poolSize);
+			return served;
+		}
+		return Math.max(1, configured);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,6 +21,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -108,7 +111,8 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	/**
 	 * On SIGTERM: a running job is asked to stop at its next chunk boundary (it ends
-	 * STOPPED and the next run resumes it), then the application closes.
+	 * STOPPED and the next run resumes it), then the application closes and the process
+	 * exits 1.
 	 */
 	private void stopGracefully() {
 		this.stopping = true;
@@ -125,6 +129,9 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		finally {
 			this.context.close();
+			// A run stopped before its end exits 1, as documented, not with the signal's
+			// 143: everything is closed, and nothing else is left to do.
+			Runtime.getRuntime().halt(EXIT_FAILED);
 		}
 	}
 
@@ -167,11 +174,41 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		JobExecution lastExecution = this.jobRepository.getLastJobExecution(last);
+		if (lastExecution != null && lastExecution.getStatus() == BatchStatus.UNKNOWN) {
+			repairUnknown(lastExecution);
+		}
 		if (lastExecution != null && (lastExecution.getStatus() == BatchStatus.FAILED
 				|| lastExecution.getStatus() == BatchStatus.STOPPED)) {
 			logger.warn("Se reanuda la ejecución N° {} que no terminó", last.getId());
 			finish(this.jobOperator.restart(lastExecution));
 		}
+	}
+
+	/**
+	 * A run that ended UNKNOWN (a failure that could not be rolled back, such as a lost
+	 * connection while committing) is not restartable as it stands. Every stage of the
+	 * job can be done again safely: the reading of a file starts over from its first row
+	 * (dropping what it staged), and files are applied, archived and written once each by
+	 * the ledger. So its unknown steps are marked failed, the readings among them lose
+	 * their saved position, and the run is resumed like any failed one.
+	 */
+	private void repairUnknown(JobExecution execution) {
+		logger.warn("La ejecución N° {} terminó en un estado desconocido; se repite lo que quedó sin confirmar",
+				execution.getJobInstance().getId());
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setEndTime(LocalDateTime.now());
+				if (step.getStepName().contains(":")) {
+					step.setExecutionContext(new ExecutionContext());
+					this.jobRepository.updateExecutionContext(step);
+				}
+				this.jobRepository.update(step);
+			}
+		}
+		execution.setStatus(BatchStatus.FAILED);
+		execution.setEndTime(LocalDateTime.now());
+		this.jobRepository.update(execution);
 	}
 
 	private void finish(JobExecution execution) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,8 @@ public final class StoreFixture implements AutoCloseable {
 			.orElseThrow(() -> new IllegalArgumentException("No source for " + fileName))
 			.name();
 		String sha256 = "%064x".formatted(this.fileContents.incrementAndGet());
-		long id = this.ledger.admit(runId, Path.of("input", fileName), new FileFingerprint(sha256, 100, 0), sourceName);
+		long id = this.ledger.admit(runId, Path.of("input", fileName), new FileFingerprint(sha256, 100, 0),
+				Instant.EPOCH, sourceName);
 		return new StagedFile(id, fileName, sourceName);
 	}
 

@@ -94,7 +94,7 @@ class CrashRecoveryFunctionalTests {
 				"--cifras.ingest-threads=1");
 		assertThat(child.awaitOutput("CIFRAS-PAUSE ingest", 120)).as(child.output()).isTrue();
 		child.terminate();
-		child.waitForExit(120);
+		assertThat(child.waitForExit(120)).as(child.output()).isEqualTo(CifrasExit.FAILED);
 		assertThat(child.output()).contains("Deteniendo la ejecución");
 		try (Connection db = run.database()) {
 			assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STOPPED'")).isEqualTo(1);
