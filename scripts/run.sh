@@ -5,7 +5,7 @@
 #
 # --input DIR   folder with the exports (default input/)
 # --output DIR  folder for tables, report and run summary (default output/)
-# --data DIR    embedded database and RUT hashing secret (default data/)
+# --data DIR    embedded database (with the RUT hashing key), staging, run lock (default data/)
 # --demo        fill an empty input folder with the 2014-2016 demo data set first
 # --schedule "CRON"  stay up and run on a cron schedule (Spring cron, 6 fields, Chile time),
 #               e.g. --schedule "0 0 2 * * *" for every night at 02:00

@@ -3,6 +3,7 @@ package cl.sernac.cifras;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.CifrasExit;
+import cl.sernac.cifras.system.DatabaseRunLock;
 import cl.sernac.cifras.system.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -89,15 +92,20 @@ public class CifrasApplication {
 	}
 
 	/**
-	 * Takes the data folder's run lock before anything opens the database, and gives it
-	 * back when the context closes. A second run exits at once (status 3), touching
-	 * nothing; a scheduled run that finds the folder busy is skipped.
+	 * Takes the data folder's run lock, and on PostgreSQL the database's, before anything
+	 * opens the database, and gives them back when the context closes or fails to start.
+	 * A second run on the same folder or database exits at once (status 3), touching
+	 * nothing; a scheduled run that finds either busy is skipped. In {@code --schedule}
+	 * mode each run takes and releases them, so other runs may use the database between
+	 * scheduled runs.
 	 */
 	static final class SingleRunGuard implements ApplicationListener<ApplicationEvent> {
 
 		private final boolean exitWhenBusy;
 
 		private RunLock lock;
+
+		private DatabaseRunLock databaseLock;
 
 		SingleRunGuard(boolean exitWhenBusy) {
 			this.exitWhenBusy = exitWhenBusy;
@@ -113,15 +121,10 @@ public class CifrasApplication {
 				environment.getPropertySources()
 					.addFirst(new MapPropertySource("cifrasDataDir", Map.of("cifras.data-dir", dataDir.toString())));
 				acquire(dataDir);
+				acquireDatabase(environment);
 			}
-			else if (event instanceof ContextClosedEvent && this.lock != null) {
-				try {
-					this.lock.close();
-				}
-				catch (IOException ex) {
-					// released by the operating system when the process ends
-				}
-				this.lock = null;
+			else if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+				release();
 			}
 		}
 
@@ -136,13 +139,64 @@ public class CifrasApplication {
 			catch (IOException ex) {
 				throw new UncheckedIOException("No se pudo tomar el bloqueo de " + dataDir, ex);
 			}
-			String message = "ya hay una ejecución en curso con la carpeta de datos " + dataDir
-					+ "; esta termina sin hacer nada.";
+			busy("ya hay una ejecución en curso con la carpeta de datos " + dataDir + "; esta termina sin hacer nada.");
+		}
+
+		/**
+		 * PostgreSQL may be shared by runs from other data folders or machines: its own
+		 * lock, taken before the migrations and the recovery of interrupted runs.
+		 */
+		private void acquireDatabase(ConfigurableEnvironment environment) {
+			String url = environment.getProperty("spring.datasource.url");
+			if (!DatabaseRunLock.appliesTo(url)) {
+				return;
+			}
+			try {
+				Optional<DatabaseRunLock> acquired = DatabaseRunLock.tryAcquire(url,
+						environment.getProperty("spring.datasource.username"),
+						environment.getProperty("spring.datasource.password"));
+				if (acquired.isPresent()) {
+					this.databaseLock = acquired.get();
+					return;
+				}
+			}
+			catch (SQLException ex) {
+				release();
+				throw new IllegalStateException("No se pudo conectar a la base de datos "
+						+ DatabaseRunLock.describe(url) + " para tomar su bloqueo: " + ex.getMessage(), ex);
+			}
+			release();
+			busy("otra ejecución está usando la base de datos " + DatabaseRunLock.describe(url)
+					+ " (desde otra carpeta de datos o en otro equipo); esta termina sin hacer nada.");
+		}
+
+		private void busy(String message) {
 			if (this.exitWhenBusy) {
 				System.err.println("Cifras: " + message);
 				System.exit(CifrasExit.ALREADY_RUNNING);
 			}
 			throw new IllegalStateException(message);
+		}
+
+		private void release() {
+			if (this.databaseLock != null) {
+				try {
+					this.databaseLock.close();
+				}
+				catch (SQLException ex) {
+					// released by the server when the session ends
+				}
+				this.databaseLock = null;
+			}
+			if (this.lock != null) {
+				try {
+					this.lock.close();
+				}
+				catch (IOException ex) {
+					// released by the operating system when the process ends
+				}
+				this.lock = null;
+			}
 		}
 
 	}

@@ -14,7 +14,10 @@ public final class CifrasExit {
 	/** Bad command line. */
 	public static final int USAGE = 2;
 
-	/** Another run holds the data folder: nothing was done. */
+	/**
+	 * Another run holds the data folder or, on PostgreSQL, the database: nothing was
+	 * done.
+	 */
 	public static final int ALREADY_RUNNING = 3;
 
 	private CifrasExit() {

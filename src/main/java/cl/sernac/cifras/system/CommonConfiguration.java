@@ -12,6 +12,7 @@ import cl.sernac.cifras.source.SourceCatalog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +35,12 @@ class CommonConfiguration {
 		return Territory.load();
 	}
 
+	/** Keyed with the store's secret: created once the migrations have run. */
 	@Bean
-	RutHasher rutHasher(CifrasProperties properties, @Value("${" + RutSecret.ENVIRONMENT_VARIABLE + ":}") String secret)
-			throws IOException {
-		return new RutHasher(RutSecret.load(secret, properties.dataDir()));
+	@DependsOnDatabaseInitialization
+	RutHasher rutHasher(JdbcClient jdbcClient, CifrasProperties properties,
+			@Value("${" + RutSecret.ENVIRONMENT_VARIABLE + ":}") String secret) throws IOException {
+		return new RutHasher(RutSecret.load(jdbcClient, secret, properties.dataDir()));
 	}
 
 	@Bean

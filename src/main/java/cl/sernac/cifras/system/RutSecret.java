@@ -2,16 +2,29 @@ package cl.sernac.cifras.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The secret key of the RUT hash: given by the environment ({@code CIFRAS_RUT_SECRET}),
- * or created on the first run in the data folder, readable by its owner only.
+ * The secret key of the RUT hash. It belongs to the store (table {@code store_secret}),
+ * not to a data folder: every run on one database hashes a RUT alike, whatever folder it
+ * runs from. A store without one adopts, in this order, the environment's
+ * ({@code CIFRAS_RUT_SECRET}), the data folder's {@code rut-secret.key} (where earlier
+ * versions kept it: the store's hashes stay valid), or a new random key. A key in the
+ * environment that is not the store's is refused: never hash with another key silently.
  */
 final class RutSecret {
 
@@ -19,27 +32,100 @@ final class RutSecret {
 
 	static final String FILE_NAME = "rut-secret.key";
 
+	private static final Logger logger = LoggerFactory.getLogger(RutSecret.class);
+
 	private RutSecret() {
 	}
 
-	static byte[] load(String fromEnvironment, Path dataDir) throws IOException {
-		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-			return fromEnvironment.strip().getBytes(StandardCharsets.UTF_8);
-		}
-		SecureDirectories.create(dataDir);
+	/** The store's key, adopted and saved first when the store has none. */
+	static byte[] load(JdbcClient jdbc, String fromEnvironment, Path dataDir) throws IOException {
+		byte[] given = (fromEnvironment != null && !fromEnvironment.isBlank())
+				? fromEnvironment.strip().getBytes(StandardCharsets.UTF_8) : null;
 		Path file = dataDir.resolve(FILE_NAME);
-		if (!Files.exists(file)) {
-			byte[] secret = new byte[32];
+		Optional<byte[]> stored = stored(jdbc);
+		if (stored.isEmpty()) {
+			adopt(jdbc, given, file);
+			stored = stored(jdbc);
+		}
+		byte[] secret = stored.orElseThrow();
+		if (given != null && !MessageDigest.isEqual(given, secret)) {
+			throw new Mismatch();
+		}
+		if (given == null && Files.exists(file) && !MessageDigest.isEqual(readFile(file), secret)) {
+			logger.warn("{} no es la clave de este almacén y no se usa: los RUT se cifran con la clave guardada"
+					+ " en la base de datos", file);
+		}
+		return secret;
+	}
+
+	private static void adopt(JdbcClient jdbc, byte[] given, Path file) throws IOException {
+		byte[] secret;
+		String origin;
+		if (given != null) {
+			secret = given;
+			origin = "environment";
+		}
+		else if (Files.exists(file)) {
+			secret = readFile(file);
+			origin = "file";
+		}
+		else {
+			secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
-			try {
-				SecureDirectories.createOwnerOnlyFile(file);
-				Files.writeString(file, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
-			}
-			catch (FileAlreadyExistsException ex) {
-				// created meanwhile by another process: use that one
+			origin = "generated";
+			if (holdsRutHashes(jdbc)) {
+				logger.warn(
+						"El almacén tiene RUT cifrados con una clave que no se encontró ({} ni {}): se crea una"
+								+ " nueva, con la que esos RUT ya no coinciden; --rebuild los vuelve a cifrar con ella",
+						ENVIRONMENT_VARIABLE, file);
 			}
 		}
+		try {
+			jdbc.sql("INSERT INTO store_secret (id, rut_secret, origin, created_at) VALUES (1, ?, ?, ?)")
+				.params(Base64.getEncoder().encodeToString(secret), origin, Timestamp.from(Instant.now()))
+				.update();
+			logger.info("La clave de los RUT queda guardada en la base de datos (origen: {})", origin);
+		}
+		catch (DuplicateKeyException ex) {
+			// saved meanwhile by another process: that one is the store's
+		}
+	}
+
+	private static Optional<byte[]> stored(JdbcClient jdbc) {
+		return jdbc.sql("SELECT rut_secret FROM store_secret WHERE id = 1")
+			.query(String.class)
+			.optional()
+			.map((text) -> Base64.getDecoder().decode(text));
+	}
+
+	private static boolean holdsRutHashes(JdbcClient jdbc) {
+		return !jdbc.sql("SELECT 1 FROM intake_record WHERE rut_hash IS NOT NULL FETCH FIRST 1 ROWS ONLY")
+			.query(Integer.class)
+			.list()
+			.isEmpty();
+	}
+
+	/** The file of earlier versions: the key in Base64 on one line. */
+	private static byte[] readFile(Path file) throws IOException {
 		return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+	}
+
+	/**
+	 * {@code CIFRAS_RUT_SECRET} is not the store's key: the run stops (exit 1) before
+	 * reading anything.
+	 */
+	static final class Mismatch extends IllegalStateException implements ExitCodeGenerator {
+
+		Mismatch() {
+			super("La variable " + ENVIRONMENT_VARIABLE + " no es la clave con que esta base de datos cifra los RUT;"
+					+ " con otra clave la misma persona se contaría dos veces. La ejecución se detiene sin leer nada.");
+		}
+
+		@Override
+		public int getExitCode() {
+			return CifrasExit.FAILED;
+		}
+
 	}
 
 }
