@@ -13,9 +13,10 @@ public final class Printable {
 	}
 
 	/**
-	 * The text with every control character (C0, DEL, C1), line or paragraph separator and
-	 * invisible formatting character (bidirectional overrides, zero-width marks) replaced
-	 * by {@code ?}. Returns the argument itself when there is nothing to replace.
+	 * The text with every control character (C0, DEL, C1), line or paragraph separator
+	 * and invisible formatting character (bidirectional overrides, zero-width marks)
+	 * replaced by {@code ?}. Returns the argument itself when there is nothing to
+	 * replace.
 	 */
 	public static String of(String text) {
 		if (text == null) {
