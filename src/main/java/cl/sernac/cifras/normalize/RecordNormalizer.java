@@ -149,7 +149,7 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 			return new RowOutcome.Rejected(row.line(), RejectReason.VALUE_TOO_LONG, tooLong);
 		}
 		String storedFolio = this.profile.central() ? storedKey.toString() : (folio != null) ? storable(folio) : null;
-		String storedOrganization = (organization != null && isInstitution(organization)) ? organization : null;
+		String storedOrganization = (organization != null) ? storable(organization) : null;
 		int intakeDay = date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
 		return new RowOutcome.Accepted(row.line(), storedKey.toString(), type, subtype, channel, intakeDay, comunaCode,
 				regionCode, rutHash, storedFolio, storedOrganization, placeCode, warnings);
@@ -221,10 +221,12 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 	}
 
 	/**
-	 * A key part or folio as stored: as it is, unless it holds a RUT or looks like a
-	 * person's name (two words or more that are neither a comuna nor an institution),
-	 * then its keyed stand-in ({@link RutHasher#pseudonym}). The same value always gives
-	 * the same stand-in, so keys stay distinct and folios still meet their central key.
+	 * A key part, folio or institution as stored: as it is, unless it holds a RUT or
+	 * looks like a person's name (two words or more that are neither a comuna nor an
+	 * institution), then its keyed stand-in ({@link RutHasher#pseudonym}). The same value
+	 * always gives the same stand-in, so keys stay distinct, folios still meet their
+	 * central key, and an institution is counted once whatever it is called: a record is
+	 * never dropped or moved by this, only its text is not kept.
 	 */
 	private String storable(String folded) {
 		boolean name = PersonalData.holdsWords(folded) && !isInstitution(folded)
@@ -233,9 +235,9 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 	}
 
 	/**
-	 * An institution (municipality, partner service) is stored as its name when that
-	 * cannot be a person's: one word ({@code CHILEATIENDE}) or words with one of
-	 * {@link #INSTITUTION_WORDS}, and no RUT. Otherwise the record has no institution.
+	 * Whether a value names an institution (municipality, partner service) rather than a
+	 * person: one word ({@code CHILEATIENDE}) or words with one of
+	 * {@link #INSTITUTION_WORDS}, and no RUT.
 	 */
 	private static boolean isInstitution(String folded) {
 		if (PersonalData.holdsRut(folded)) {

@@ -815,23 +815,31 @@ class RecordNormalizerTests {
 	}
 
 	@Test
-	void anInstitutionThatCouldBeAPersonIsNotStored() {
-		// given names and RUTs in the institution column
+	void anInstitutionThatCouldBeAPersonIsStoredAsAStandIn() {
+		// given names and RUTs in the institution column, and institutions without a
+		// telling word
 		ExportRow name = municipal(2, "María José Pérez Soto", "5", "14/2/2014", "Reclamo", "", "", "");
+		ExportRow sameName = municipal(3, "MARIA JOSE PEREZ SOTO", "6", "14/2/2014", "Reclamo", "", "", "");
 		ExportRow rut = convenio(3, "ChileAtiende 12.345.678-5", "1", "20140611", "R", "", "", "");
 		ExportRow partner = convenio(4, "Registro Civil", "1", "20140611", "R", "", "", "");
+		ExportRow comuna = municipal(5, "Villa Alemana", "7", "14/2/2014", "Reclamo", "", "", "");
 
 		// when
 		RowOutcome.Accepted named = (RowOutcome.Accepted) normalize("municipal", name);
+		RowOutcome.Accepted namedAgain = (RowOutcome.Accepted) normalize("municipal", sameName);
 		RowOutcome.Accepted withRut = (RowOutcome.Accepted) normalize("convenio", rut);
 		RowOutcome.Accepted registro = (RowOutcome.Accepted) normalize("convenio", partner);
+		RowOutcome.Accepted villaAlemana = (RowOutcome.Accepted) normalize("municipal", comuna);
 
-		// then the record has no institution, and the key keeps a stand-in
-		assertThat(named.organization()).isNull();
+		// then a possible person is kept as one stand-in (still counted once, as one
+		// institution), never as text; institutions and comunas are kept as they are
+		assertThat(named.organization()).isEqualTo(HASHER.pseudonym("MARIA JOSE PEREZ SOTO"))
+			.isEqualTo(namedAgain.organization());
 		assertThat(named.recordKey()).isEqualTo(HASHER.pseudonym("MARIA JOSE PEREZ SOTO") + "|5");
-		assertThat(withRut.organization()).isNull();
+		assertThat(withRut.organization()).startsWith("~").doesNotContain("345");
 		assertThat(withRut.recordKey()).startsWith("~").doesNotContain("345");
 		assertThat(registro.organization()).isEqualTo("REGISTRO CIVIL");
+		assertThat(villaAlemana.organization()).isEqualTo("VILLA ALEMANA");
 	}
 
 	// ---------------------------------------------------------------- helpers
