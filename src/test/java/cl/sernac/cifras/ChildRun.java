@@ -27,12 +27,13 @@ public final class ChildRun {
 
 	private ChildRun(Process process) {
 		this.process = process;
+		// Kept character for character: a test can look for carriage returns and escapes.
 		this.pump = new Thread(() -> {
 			try (BufferedReader reader = new BufferedReader(
 					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = reader.readLine()) != null) {
-					this.output.append(line).append('\n');
+				char[] buffer = new char[8192];
+				for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
+					this.output.append(buffer, 0, read);
 				}
 			}
 			catch (IOException ex) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cl.sernac.cifras.report.ChileanFormat;
 import cl.sernac.cifras.source.ExportRow;
@@ -17,6 +18,12 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Validates one row and turns it into codes (SPEC rules 3, 4 and 5): the record's key,
  * type, channel, intake day, comuna and region codes, the RUT's keyed hash and the
  * central folio. Names and free text are never read.
+ *
+ * <p>
+ * Personal data typed in the wrong column goes no further: a reject detail quotes a value
+ * only when it cannot be a name or a RUT (see {@link #dateShown} and {@link #codeShown}),
+ * and a key, folio or institution that holds a RUT or looks like a person's name is not
+ * stored as text (see {@link #storable}).
  */
 public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 
@@ -29,7 +36,20 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 
 	static final int MAX_ORGANIZATION_CHARS = 200;
 
-	private static final int MAX_DETAIL = 60;
+	/** A type or subtype value this short is quoted in a reject detail: no name is. */
+	private static final int MAX_CODE_SHOWN = 2;
+
+	/**
+	 * Words that make a value of several words an institution's name rather than a
+	 * person's (folded).
+	 */
+	private static final Set<String> INSTITUTION_WORDS = Set.of("MUNICIPALIDAD", "MUNICIPIO", "MUNICIPAL",
+			"GOBERNACION", "DELEGACION", "PROVINCIAL", "PRESIDENCIAL", "ILUSTRE", "SERVICIO", "SERVICIOS", "MINISTERIO",
+			"SUBSECRETARIA", "SECRETARIA", "SEREMI", "INTENDENCIA", "SUPERINTENDENCIA", "CORPORACION", "FUNDACION",
+			"INSTITUTO", "DIRECCION", "DEPARTAMENTO", "OFICINA", "TESORERIA", "REGISTRO", "CHILE", "CHILEATIENDE",
+			"SERNAC", "CONVENIO", "CENTRO", "UNIVERSIDAD", "HOSPITAL", "CONSULTORIO", "JUZGADO", "TRIBUNAL", "CAMARA",
+			"ASOCIACION", "BANCO", "COMPANIA", "EMPRESA", "PLATAFORMA", "PROGRAMA", "CIVIL", "NACIONAL", "REGIONAL",
+			"GOBIERNO");
 
 	private final SourceProfile profile;
 
@@ -64,6 +84,7 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 			return rejectProblem(row);
 		}
 		StringBuilder key = new StringBuilder();
+		StringBuilder storedKey = new StringBuilder();
 		for (int i = 0; i < row.keyParts().length; i++) {
 			String part = Text.fold(row.keyParts()[i]);
 			if (part.isEmpty()) {
@@ -72,12 +93,14 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 			}
 			if (i > 0) {
 				key.append('|');
+				storedKey.append('|');
 			}
 			key.append(part);
+			storedKey.append(storable(part));
 		}
 		LocalDate date = parseDate(row.date());
 		if (date == null) {
-			return new RowOutcome.Rejected(row.line(), RejectReason.BAD_DATE, "Fecha '" + shown(row.date()) + "'");
+			return new RowOutcome.Rejected(row.line(), RejectReason.BAD_DATE, dateShown(row.date()));
 		}
 		if (date.getYear() < FIRST_YEAR || date.isAfter(this.runDate)) {
 			return new RowOutcome.Rejected(row.line(), RejectReason.DATE_OUT_OF_RANGE,
@@ -85,14 +108,14 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		}
 		String type = this.types.get(Text.fold(row.type()));
 		if (type == null) {
-			return new RowOutcome.Rejected(row.line(), RejectReason.UNKNOWN_TYPE, "Tipo '" + shown(row.type()) + "'");
+			return new RowOutcome.Rejected(row.line(), RejectReason.UNKNOWN_TYPE, codeShown("Tipo", row.type()));
 		}
 		String subtype = null;
 		if ("SONI".equals(type)) {
 			subtype = this.subtypes.get(Text.fold(row.subtype()));
 			if (subtype == null) {
 				return new RowOutcome.Rejected(row.line(), RejectReason.UNKNOWN_TYPE,
-						"Subtipo SONI '" + shown(row.subtype()) + "'");
+						codeShown("Subtipo SONI", row.subtype()));
 			}
 		}
 		List<WarningKind> warnings = new ArrayList<>(0);
@@ -125,9 +148,11 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		if (tooLong != null) {
 			return new RowOutcome.Rejected(row.line(), RejectReason.VALUE_TOO_LONG, tooLong);
 		}
+		String storedFolio = this.profile.central() ? storedKey.toString() : (folio != null) ? storable(folio) : null;
+		String storedOrganization = (organization != null) ? storable(organization) : null;
 		int intakeDay = date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
-		return new RowOutcome.Accepted(row.line(), key.toString(), type, subtype, channel, intakeDay, comunaCode,
-				regionCode, rutHash, folio, organization, placeCode, warnings);
+		return new RowOutcome.Accepted(row.line(), storedKey.toString(), type, subtype, channel, intakeDay, comunaCode,
+				regionCode, rutHash, storedFolio, storedOrganization, placeCode, warnings);
 	}
 
 	private static Optional<String> tooLong(String value, int max, String what) {
@@ -195,13 +220,99 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
-	/** A raw value shown in a reject message: short, without control characters. */
-	private static String shown(String raw) {
-		if (raw == null) {
-			return "";
+	/**
+	 * A key part, folio or institution as stored: as it is, unless it holds a RUT or
+	 * looks like a person's name (two words or more that are neither a comuna nor an
+	 * institution), then its keyed stand-in ({@link RutHasher#pseudonym}). The same value
+	 * always gives the same stand-in, so keys stay distinct, folios still meet their
+	 * central key, and an institution is counted once whatever it is called: a record is
+	 * never dropped or moved by this, only its text is not kept.
+	 */
+	private String storable(String folded) {
+		boolean name = PersonalData.holdsWords(folded) && !isInstitution(folded)
+				&& this.territory.comunaCode(folded).isEmpty();
+		return (name || PersonalData.holdsRut(folded)) ? this.rutHasher.pseudonym(folded) : folded;
+	}
+
+	/**
+	 * Whether a value names an institution (municipality, partner service) rather than a
+	 * person: one word ({@code CHILEATIENDE}) or words with one of
+	 * {@link #INSTITUTION_WORDS}, and no RUT.
+	 */
+	private static boolean isInstitution(String folded) {
+		if (PersonalData.holdsRut(folded)) {
+			return false;
 		}
-		String clean = PersonalData.mask(raw.strip().replaceAll("\\p{Cntrl}", "?"));
-		return (clean.length() > MAX_DETAIL) ? clean.substring(0, MAX_DETAIL) + "…" : clean;
+		if (!PersonalData.holdsWords(folded)) {
+			return true;
+		}
+		for (String word : folded.split("[^A-Z0-9]+")) {
+			if (INSTITUTION_WORDS.contains(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The detail of a bad date. The value is quoted only when it is made of digits and
+	 * date or time separators alone, so it cannot be a name; among those, one shaped like
+	 * a RUT is hidden unless it is eight digits that read as a date ({@code 20150631}:
+	 * year, month and day, or day, month and year, with the month and day in range).
+	 * Anything with letters or other signs is described by its length only.
+	 */
+	static String dateShown(String raw) {
+		String value = (raw == null) ? "" : raw.strip();
+		if (value.isEmpty()) {
+			return "Fecha vacía";
+		}
+		if (!value.chars().allMatch((c) -> (c >= '0' && c <= '9') || "/-.: T".indexOf(c) >= 0) || value.length() > 30) {
+			return "Fecha de " + length(value) + " con letras u otros signos (no se muestra)";
+		}
+		if (PersonalData.holdsRut(value) && !eightDigitDate(value)) {
+			return "Fecha con forma de RUT (no se muestra)";
+		}
+		return "Fecha '" + value + "'";
+	}
+
+	private static boolean eightDigitDate(String value) {
+		if (value.length() != 8 || !value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			return false;
+		}
+		int first4 = Integer.parseInt(value.substring(0, 4));
+		int last4 = Integer.parseInt(value.substring(4));
+		return (yearLike(first4) && monthDay(last4 / 100, last4 % 100))
+				|| (yearLike(last4) && monthDay(first4 % 100, first4 / 100));
+	}
+
+	private static boolean yearLike(int year) {
+		return year >= 1900 && year <= 2099;
+	}
+
+	private static boolean monthDay(int month, int day) {
+		return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+	}
+
+	/**
+	 * The detail of an unknown type or subtype. The column is free text that could hold a
+	 * name, so the value is quoted only when it has at most {@value #MAX_CODE_SHOWN}
+	 * letters or digits ({@code X}, {@code R2}): no name or RUT is that short. Otherwise
+	 * only its length is said.
+	 */
+	static String codeShown(String what, String raw) {
+		String value = (raw == null) ? "" : raw.strip();
+		if (value.isEmpty()) {
+			return what + " vacío";
+		}
+		if (value.length() <= MAX_CODE_SHOWN && value.chars().allMatch(Character::isLetterOrDigit)) {
+			return what + " '" + value + "'";
+		}
+		return what + " de " + length(value) + " (no se muestra)";
+	}
+
+	private static String length(String value) {
+		int characters = value.codePointCount(0, value.length());
+		return (characters == 1) ? "1 carácter" : ChileanFormat.integer(characters) + " caracteres";
 	}
 
 }

@@ -3,12 +3,16 @@ package cl.sernac.cifras.normalize;
 /**
  * Chilean RUT parsing and check digit (modulo 11), as described in the data contract.
  * <p>
- * Accepted forms, with optional surrounding spaces: {@code 12.345.678-5},
- * {@code 12345678-5}, {@code 123456785}, lower-case {@code k}, and spaces around the
- * hyphen. The body is 1 to 9 digits, either plain or grouped by dots in threes; anything
- * else (commas, misplaced dots, letters, scientific notation left by a spreadsheet, a
- * zero body) is invalid. This mirrors the project's reference parser
- * ({@code rut_reference.py}).
+ * Accepted forms, with optional surrounding spaces: the body of 1 to 9 digits (leading
+ * zeros aside) either plain or grouped in thousands by dots, commas, spaces or dashes,
+ * one kind throughout ({@code 12.345.678}, {@code 12,345,678}, {@code 12 345 678},
+ * {@code 12-345-678}), then the check digit after a dash of any kind (hyphen-minus, en or
+ * em dash, U+2010-U+2012, U+2212, U+FE63, U+FF0D), with spaces around it or not, after a
+ * space, or right after the body; a lower-case {@code k}. Every form of one RUT gives the
+ * same canonical form, hence the same keyed hash. Anything else (misplaced separators,
+ * letters, scientific notation left by a spreadsheet, a zero body) is invalid. This
+ * extends the project's reference parser ({@code rut_reference.py}), which knows dots and
+ * the hyphen only.
  */
 public final class Rut {
 
@@ -38,7 +42,7 @@ public final class Rut {
 			return INVALID;
 		}
 		end = skipBlanksBackward(raw, start, end - 1);
-		if (end > start && raw.charAt(end - 1) == '-') {
+		if (end > start && isDash(raw.charAt(end - 1))) {
 			end = skipBlanksBackward(raw, start, end - 1);
 		}
 		long body = parseBody(raw, start, end);
@@ -74,40 +78,66 @@ public final class Rut {
 	}
 
 	/**
-	 * Parse the body in {@code [start, end)}: plain digits or dot-grouped thousands
-	 * ({@code 1-3} digits, then groups of exactly 3).
+	 * Parse the body in {@code [start, end)}: plain digits, or thousands ({@code 1-3}
+	 * digits, then groups of exactly 3) separated by one kind of separator. Leading zeros
+	 * do not count towards the 9 digits.
 	 * @return the body value, or -1 when malformed
 	 */
 	private static long parseBody(String s, int start, int end) {
 		long body = 0;
 		int digits = 0;
 		int groupLength = 0;
-		boolean dotted = false;
+		char separator = 0;
 		for (int i = start; i < end; i++) {
 			char c = s.charAt(i);
 			if (isAsciiDigit(c)) {
-				if (++digits > MAX_BODY_DIGITS) {
+				if ((body > 0 || c != '0') && ++digits > MAX_BODY_DIGITS) {
 					return -1;
 				}
 				body = body * 10 + (c - '0');
 				groupLength++;
 			}
-			else if (c == '.') {
-				boolean groupOk = dotted ? groupLength == 3 : groupLength >= 1 && groupLength <= 3;
-				if (!groupOk) {
+			else if (separatorKind(c) != 0) {
+				boolean groupOk = (separator != 0) ? groupLength == 3 : groupLength >= 1 && groupLength <= 3;
+				if (!groupOk || (separator != 0 && separatorKind(c) != separator)) {
 					return -1;
 				}
-				dotted = true;
+				separator = separatorKind(c);
 				groupLength = 0;
 			}
 			else {
 				return -1;
 			}
 		}
-		if (digits == 0 || (dotted && groupLength != 3)) {
+		if (groupLength == 0 || (separator != 0 && groupLength != 3)) {
 			return -1;
 		}
 		return body;
+	}
+
+	/**
+	 * {@code .}, {@code ,}, a space or a dash (every dash the same kind); 0 otherwise.
+	 */
+	private static char separatorKind(char c) {
+		if (c == '.' || c == ',') {
+			return c;
+		}
+		if (isBlank(c)) {
+			return ' ';
+		}
+		return isDash(c) ? '-' : 0;
+	}
+
+	/**
+	 * Hyphen-minus and the dashes that word processors and keyboards put in its place.
+	 */
+	static boolean isDash(char c) {
+		return switch (c) {
+			case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63',
+					'\uFF0D' ->
+				true;
+			default -> false;
+		};
 	}
 
 	private static boolean isAsciiDigit(char c) {

@@ -45,4 +45,15 @@ public final class RutHasher {
 		return HexFormat.of().formatHex(mac, 0, HASH_BYTES);
 	}
 
+	/**
+	 * A stand-in for a free-text value that must not be stored as it is (a key or folio
+	 * holding a RUT or a name): {@code ~} and the first 64 bits of the HMAC of the value
+	 * (UTF-8, after a prefix that keeps it apart from RUT hashes), in hex. Equal values
+	 * get equal stand-ins, so records are still told apart and matched by them.
+	 */
+	public String pseudonym(String value) {
+		byte[] mac = this.mac.get().doFinal(("texto:" + value).getBytes(StandardCharsets.UTF_8));
+		return "~" + HexFormat.of().formatHex(mac, 0, HASH_BYTES);
+	}
+
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.normalize.RejectReason;
 import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.HaltPoints;
@@ -72,7 +73,9 @@ public class OutputWriter implements Tasklet {
 		RunSummary summary = summary(runId, cells.total());
 		this.summaryWriter.write(summary, this.outputDir);
 		this.plannerReport.write(summary, cells);
-		logger.info("\n{}", this.summaryWriter.text(summary));
+		// One log line per line of the summary: the log converters let no message break a
+		// line.
+		this.summaryWriter.text(summary).lines().forEach((line) -> logger.info("{}", line));
 		return RepeatStatus.FINISHED;
 	}
 
@@ -94,7 +97,8 @@ public class OutputWriter implements Tasklet {
 				String detail = rs.getString("detail");
 				String message = (detail == null || detail.isEmpty()) ? reason.message()
 						: reason.message() + ": " + detail;
-				table.row(rs.getString("file_name"), rs.getLong("line_no"), reason.code(), message);
+				table.row(Printable.of(rs.getString("file_name")), rs.getLong("line_no"), reason.code(),
+						Printable.of(message));
 			});
 		table.writeTo(this.outputDir.resolve(REJECTS));
 	}
@@ -116,8 +120,9 @@ public class OutputWriter implements Tasklet {
 				WHERE rf.run_id = ? ORDER BY rf.file_name
 				""").param(runId).query((RowCallbackHandler) (rs) -> {
 			long fileId = rs.getLong("file_id");
-			files.add(new RunSummary.FileSummary(rs.getString("file_name"), rs.getString("outcome"),
-					rs.getString("source_name"), rs.getString("reason"), rs.getLong("rows_read"),
+			// Names and reasons (which may quote another file's name) come from outside.
+			files.add(new RunSummary.FileSummary(Printable.of(rs.getString("file_name")), rs.getString("outcome"),
+					rs.getString("source_name"), Printable.of(rs.getString("reason")), rs.getLong("rows_read"),
 					rs.getLong("records_new"), rs.getLong("records_updated"), rs.getLong("records_unchanged"),
 					rs.getLong("rows_rejected"), rs.getLong("warnings"), rejects.getOrDefault(fileId, Map.of()),
 					warnings.getOrDefault(fileId, Map.of())));
@@ -128,7 +133,7 @@ public class OutputWriter implements Tasklet {
 				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
 				sum(files, RunSummary.FileSummary::warnings));
 		return new RunSummary(runId, LocalDateTime.now(ChileTime.ZONE).withNano(0).toString(), this.runDate.toString(),
-				this.inputDir.toString(), files, totals, casesInStore);
+				Printable.of(this.inputDir.toString()), files, totals, casesInStore);
 	}
 
 	private Map<Long, Map<String, Long>> countsByFile(String sql, long runId) {

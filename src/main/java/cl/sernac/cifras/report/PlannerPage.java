@@ -15,6 +15,7 @@ import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.aggregate.QualityQueries.FileDecision;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.normalize.Territory;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -269,8 +270,8 @@ final class PlannerPage {
 			}
 			List<Decision> notIngested = new ArrayList<>();
 			for (FileDecision decision : this.figures.notIngested()) {
-				notIngested.add(new Decision(decision.fileName(), Labels.outcome(decision.outcome()),
-						(decision.reason() != null) ? decision.reason() : ""));
+				notIngested.add(new Decision(Printable.of(decision.fileName()), Labels.outcome(decision.outcome()),
+						(decision.reason() != null) ? Printable.of(decision.reason()) : ""));
 			}
 			return new Quality(ChileanFormat.integer(rejected), rejects, ChileanFormat.integer(warned), warnings,
 					notIngested, html(this.tables.fileQuality()));

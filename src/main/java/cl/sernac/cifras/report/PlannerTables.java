@@ -15,6 +15,7 @@ import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.aggregate.QualityQueries.FileQuality;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.normalize.Territory;
 
 import static cl.sernac.cifras.report.Table.change;
@@ -225,9 +226,9 @@ final class PlannerTables {
 		Table table = new Table("calidad_archivos", "Calidad por archivo",
 				"Calidad de los datos: lo leído de cada archivo ingresado", columns);
 		for (FileQuality file : this.figures.files()) {
-			List<Object> cells = new ArrayList<>(
-					List.of(file.fileName(), file.sourceName(), file.appliedAt().format(DATE_TIME), file.rowsRead(),
-							file.recordsNew(), file.recordsUpdated(), file.recordsUnchanged(), file.rowsRejected()));
+			List<Object> cells = new ArrayList<>(List.of(Printable.of(file.fileName()), file.sourceName(),
+					file.appliedAt().format(DATE_TIME), file.rowsRead(), file.recordsNew(), file.recordsUpdated(),
+					file.recordsUnchanged(), file.rowsRejected()));
 			Labels.reasonCodes().forEach((code) -> cells.add(file.rejectedByReason().getOrDefault(code, 0L)));
 			cells.add(file.warnings());
 			Labels.warningCodes().forEach((code) -> cells.add(file.warningsByKind().getOrDefault(code, 0L)));

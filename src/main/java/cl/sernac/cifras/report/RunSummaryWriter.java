@@ -8,7 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import cl.sernac.cifras.normalize.Printable;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cl.sernac.cifras.normalize.Printable;
+
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
@@ -40,7 +44,7 @@ public final class RunSummaryWriter {
 			.append(" · fecha de ejecución ")
 			.append(LocalDate.parse(summary.runDate()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy")))
 			.append(" · carpeta de entrada ")
-			.append(summary.inputDir())
+			.append(Printable.of(summary.inputDir()))
 			.append("\n\n");
 		List<RunSummary.FileSummary> admitted = summary.files()
 			.stream()
@@ -54,7 +58,7 @@ public final class RunSummaryWriter {
 			out.append(String.format(format, "Archivo", "Fuente", "Filas", "Nuevos", "Actualizados", "Sin cambios",
 					"Rechazadas", "Advertencias"));
 			for (RunSummary.FileSummary f : admitted) {
-				String name = "REPROCESSED".equals(f.outcome()) ? f.file() + " (reprocesado)" : f.file();
+				String name = Printable.of(f.file()) + ("REPROCESSED".equals(f.outcome()) ? " (reprocesado)" : "");
 				out.append(String.format(format, shorten(name, 34), f.source(), n(f.rowsRead()), n(f.recordsNew()),
 						n(f.recordsUpdated()), n(f.recordsUnchanged()), n(f.rowsRejected()), n(f.warnings())));
 			}
@@ -67,11 +71,11 @@ public final class RunSummaryWriter {
 			out.append("\nArchivos no ingresados en esta ejecución:\n");
 			for (RunSummary.FileSummary f : others) {
 				out.append("  - ")
-					.append(f.file())
+					.append(Printable.of(f.file()))
 					.append(" (")
 					.append(OUTCOMES.get(f.outcome()))
 					.append("): ")
-					.append(f.reason())
+					.append(Printable.of(f.reason()))
 					.append('\n');
 			}
 		}

@@ -95,7 +95,9 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 				default -> regex.append(Pattern.quote(String.valueOf(c)));
 			}
 		}
-		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		// A glob's * matches any character, a line break too: such a file is still its
+		// source's, and its name is made printable wherever it is shown.
+		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
+import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.report.ChileanFormat;
 import org.slf4j.Logger;
 
@@ -92,7 +93,7 @@ public final class Progress {
 		long rate = Math.round(this.rowsDone / seconds);
 		long left = (this.workDone > 0)
 				? Math.round(seconds * Math.max(0, this.workTotal - this.workDone) / this.workDone) : 0;
-		String line = name + ": " + ChileanFormat.integer(rows) + " filas"
+		String line = Printable.of(name) + ": " + ChileanFormat.integer(rows) + " filas"
 				+ (this.rowsDoneWord.isEmpty() ? "" : " " + this.rowsDoneWord) + details + " · "
 				+ ChileanFormat.integer(this.filesDone) + " de " + ChileanFormat.integer(this.filesTotal)
 				+ " archivos · " + ChileanFormat.integer(rate) + " filas/s · quedan " + duration(left);

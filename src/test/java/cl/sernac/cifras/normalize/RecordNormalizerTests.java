@@ -213,17 +213,42 @@ class RecordNormalizerTests {
 	}
 
 	@Test
-	void partnerServiceBadDateIsMaskedLikeARut() {
+	void partnerServiceBadDateOfEightDigitsIsShown() {
 		// given convenio_2014.csv's 20150631: eight digits, the shape of a RUT without
-		// separators
+		// separators, but read as a year, a month and a day
 		ExportRow row = rowWithDate("convenio", 2, "20150631");
 
 		// when
 		RowOutcome outcome = normalize("convenio", row);
 
-		// then rejected; the detail hides the value (personal data first), so the analyst
-		// sees no date
-		assertThat(outcome).isEqualTo(new RowOutcome.Rejected(2, RejectReason.BAD_DATE, "Fecha '[valor oculto]'"));
+		// then rejected, and the analyst sees the date that does not exist
+		assertThat(outcome).isEqualTo(new RowOutcome.Rejected(2, RejectReason.BAD_DATE, "Fecha '20150631'"));
+	}
+
+	@ParameterizedTest(name = "''{0}'' -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			31062015                | Fecha '31062015'
+			20151331                | Fecha con forma de RUT (no se muestra)
+			12345678                | Fecha con forma de RUT (no se muestra)
+			12.345.678-5            | Fecha con forma de RUT (no se muestra)
+			12 345 678 5            | Fecha con forma de RUT (no se muestra)
+			12-345-678-5            | Fecha con forma de RUT (no se muestra)
+			0012345678-5            | Fecha con forma de RUT (no se muestra)
+			12.345.678–5            | Fecha de 12 caracteres con letras u otros signos (no se muestra)
+			12,345,678-5            | Fecha de 12 caracteres con letras u otros signos (no se muestra)
+			María José Pérez Soto   | Fecha de 21 caracteres con letras u otros signos (no se muestra)
+			Pérez                   | Fecha de 5 caracteres con letras u otros signos (no se muestra)
+			31/02/2015 25:00:00     | Fecha '31/02/2015 25:00:00'
+			""")
+	void aBadDateIsShownOnlyWhenItCannotBeANameOrARut(String date, String detail) {
+		// given
+		ExportRow row = rowWithDate("convenio", 2, date);
+
+		// when
+		RowOutcome outcome = normalize("convenio", row);
+
+		// then
+		assertThat(outcome).isEqualTo(new RowOutcome.Rejected(2, RejectReason.BAD_DATE, detail));
 	}
 
 	@Test
@@ -234,9 +259,9 @@ class RecordNormalizerTests {
 
 		// when / then
 		assertThat(normalize("oficina", empty))
-			.isEqualTo(new RowOutcome.Rejected(4, RejectReason.BAD_DATE, "Fecha ''"));
+			.isEqualTo(new RowOutcome.Rejected(4, RejectReason.BAD_DATE, "Fecha vacía"));
 		assertThat(normalize("oficina", blank))
-			.isEqualTo(new RowOutcome.Rejected(5, RejectReason.BAD_DATE, "Fecha ''"));
+			.isEqualTo(new RowOutcome.Rejected(5, RejectReason.BAD_DATE, "Fecha vacía"));
 	}
 
 	@ParameterizedTest(name = "{0} ''{1}'' -> {2}")
@@ -305,11 +330,11 @@ class RecordNormalizerTests {
 
 		// when / then
 		assertThat(normalize("portal", queja))
-			.isEqualTo(new RowOutcome.Rejected(45, RejectReason.UNKNOWN_TYPE, "Tipo 'queja'"));
+			.isEqualTo(new RowOutcome.Rejected(45, RejectReason.UNKNOWN_TYPE, "Tipo de 5 caracteres (no se muestra)"));
 		assertThat(normalize("callcenter", soniAtCallCenter))
-			.isEqualTo(new RowOutcome.Rejected(4, RejectReason.UNKNOWN_TYPE, "Tipo 'SONI'"));
+			.isEqualTo(new RowOutcome.Rejected(4, RejectReason.UNKNOWN_TYPE, "Tipo de 4 caracteres (no se muestra)"));
 		assertThat(normalize("movil", emptyType))
-			.isEqualTo(new RowOutcome.Rejected(3, RejectReason.UNKNOWN_TYPE, "Tipo ''"));
+			.isEqualTo(new RowOutcome.Rejected(3, RejectReason.UNKNOWN_TYPE, "Tipo vacío"));
 		assertThat(normalize("convenio", otherLetter))
 			.isEqualTo(new RowOutcome.Rejected(5, RejectReason.UNKNOWN_TYPE, "Tipo 'X'"));
 	}
@@ -341,10 +366,10 @@ class RecordNormalizerTests {
 		ExportRow empty = portal(8, "S-2015-0000099", "2015-04-10T10:00:00", "soni", "", "", "", "", "");
 
 		// when / then
-		assertThat(normalize("oficina", unknown))
-			.isEqualTo(new RowOutcome.Rejected(7, RejectReason.UNKNOWN_TYPE, "Subtipo SONI 'Felicitación'"));
+		assertThat(normalize("oficina", unknown)).isEqualTo(
+				new RowOutcome.Rejected(7, RejectReason.UNKNOWN_TYPE, "Subtipo SONI de 12 caracteres (no se muestra)"));
 		assertThat(normalize("portal", empty))
-			.isEqualTo(new RowOutcome.Rejected(8, RejectReason.UNKNOWN_TYPE, "Subtipo SONI ''"));
+			.isEqualTo(new RowOutcome.Rejected(8, RejectReason.UNKNOWN_TYPE, "Subtipo SONI vacío"));
 	}
 
 	@ParameterizedTest(name = "''{0}'' -> {1}")
@@ -628,9 +653,11 @@ class RecordNormalizerTests {
 		// when
 		RowOutcome outcome = normalize("movil", row);
 
-		// then
-		assertThat(outcome).isEqualTo(new RowOutcome.Accepted(2, "2016-01-19|VILLA INEXISTENTE|3", "CONSULTA", null,
-				"MOVIL", 20160119, null, null, null, null, null, null, List.of(WarningKind.COMUNA_UNKNOWN)));
+		// then the comuna's name, unknown and of two words, is kept in the key as its
+		// keyed stand-in: it could be a person's name
+		assertThat(outcome).isEqualTo(new RowOutcome.Accepted(2,
+				"2016-01-19|" + HASHER.pseudonym("VILLA INEXISTENTE") + "|3", "CONSULTA", null, "MOVIL", 20160119, null,
+				null, null, null, null, null, List.of(WarningKind.COMUNA_UNKNOWN)));
 	}
 
 	@ParameterizedTest(name = "''{0}''")
@@ -670,7 +697,7 @@ class RecordNormalizerTests {
 
 	@Test
 	void rejectDetailsNeverContainARut() {
-		// given RUTs (and text) in the columns whose value a reject detail quotes
+		// given RUTs (and text) in the columns whose value a reject detail could quote
 		ExportRow rutAsDate = callcenter(2, "4000004", "12.345.678-5", "CONSULTA", "", "", "");
 		ExportRow rutAsType = callcenter(3, "4000005", "13/01/2014 12:41:54", "12345678-5", "", "", "");
 		ExportRow rutAsSubtype = oficina(4, "200100", "14-02-2014", "SONI", "123456785", "", "");
@@ -683,11 +710,32 @@ class RecordNormalizerTests {
 
 		// then
 		assertThat(outcomes).containsExactly(
-				new RowOutcome.Rejected(2, RejectReason.BAD_DATE, "Fecha '[valor oculto]'"),
-				new RowOutcome.Rejected(3, RejectReason.UNKNOWN_TYPE, "Tipo '[valor oculto]'"),
-				new RowOutcome.Rejected(4, RejectReason.UNKNOWN_TYPE, "Subtipo SONI '[valor oculto]'"),
-				new RowOutcome.Rejected(5, RejectReason.BAD_DATE, "Fecha 'RUT [valor oculto]'"),
-				new RowOutcome.Rejected(6, RejectReason.UNKNOWN_TYPE, "Tipo '[valor oculto]'"));
+				new RowOutcome.Rejected(2, RejectReason.BAD_DATE, "Fecha con forma de RUT (no se muestra)"),
+				new RowOutcome.Rejected(3, RejectReason.UNKNOWN_TYPE, "Tipo de 10 caracteres (no se muestra)"),
+				new RowOutcome.Rejected(4, RejectReason.UNKNOWN_TYPE, "Subtipo SONI de 9 caracteres (no se muestra)"),
+				new RowOutcome.Rejected(5, RejectReason.BAD_DATE,
+						"Fecha de 16 caracteres con letras u otros signos (no se muestra)"),
+				new RowOutcome.Rejected(6, RejectReason.UNKNOWN_TYPE, "Tipo de 13 caracteres (no se muestra)"));
+	}
+
+	@Test
+	void rejectDetailsNeverContainAName() {
+		// given a name in the date, type and subtype columns
+		String name = "María José Pérez Soto";
+		ExportRow nameAsDate = callcenter(2, "4000004", name, "CONSULTA", "", "", "");
+		ExportRow nameAsType = callcenter(3, "4000005", "13/01/2014 12:41:54", name, "", "", "");
+		ExportRow nameAsSubtype = oficina(4, "200100", "14-02-2014", "SONI", name, "", "");
+		ExportRow surnameAsType = convenio(5, "ChileAtiende", "1", "20140611", "Soto", "", "", "");
+
+		// when / then
+		assertThat(normalize("callcenter", nameAsDate)).isEqualTo(new RowOutcome.Rejected(2, RejectReason.BAD_DATE,
+				"Fecha de 21 caracteres con letras u otros signos (no se muestra)"));
+		assertThat(normalize("callcenter", nameAsType))
+			.isEqualTo(new RowOutcome.Rejected(3, RejectReason.UNKNOWN_TYPE, "Tipo de 21 caracteres (no se muestra)"));
+		assertThat(normalize("oficina", nameAsSubtype)).isEqualTo(
+				new RowOutcome.Rejected(4, RejectReason.UNKNOWN_TYPE, "Subtipo SONI de 21 caracteres (no se muestra)"));
+		assertThat(normalize("convenio", surnameAsType))
+			.isEqualTo(new RowOutcome.Rejected(5, RejectReason.UNKNOWN_TYPE, "Tipo de 4 caracteres (no se muestra)"));
 	}
 
 	@Test
@@ -701,22 +749,97 @@ class RecordNormalizerTests {
 			.map((rut) -> normalize("callcenter", callcenter(7, "4000007", "13/01/2014 12:41:54", rut, "", "", "")))
 			.toList();
 
-		// then
-		assertThat(outcomes)
-			.containsOnly(new RowOutcome.Rejected(7, RejectReason.UNKNOWN_TYPE, "Tipo '[valor oculto]'"));
+		// then only the length is said
+		assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(
+				RowOutcome.Rejected.class,
+				(rejected) -> assertThat(rejected.detail()).matches("Tipo de [0-9]+ caracteres \\(no se muestra\\)")));
 	}
 
 	@Test
-	void rejectDetailsAreShortAndWithoutControlCharacters() {
-		// given a long type and a type with an escape sequence
+	void aTypeOfOneOrTwoLettersOrDigitsIsShown() {
+		// given a long type, a type with an escape sequence and short codes
 		ExportRow longType = callcenter(2, "4000004", "13/01/2014 12:41:54", "x".repeat(80), "", "", "");
 		ExportRow escape = callcenter(3, "4000005", "13/01/2014 12:41:54", "X\u001B[31m", "", "", "");
+		ExportRow code = callcenter(4, "4000006", "13/01/2014 12:41:54", " R2 ", "", "", "");
+		ExportRow sign = callcenter(5, "4000007", "13/01/2014 12:41:54", "?", "", "", "");
 
 		// when / then
 		assertThat(normalize("callcenter", longType))
-			.isEqualTo(new RowOutcome.Rejected(2, RejectReason.UNKNOWN_TYPE, "Tipo '" + "x".repeat(60) + "…'"));
+			.isEqualTo(new RowOutcome.Rejected(2, RejectReason.UNKNOWN_TYPE, "Tipo de 80 caracteres (no se muestra)"));
 		assertThat(normalize("callcenter", escape))
-			.isEqualTo(new RowOutcome.Rejected(3, RejectReason.UNKNOWN_TYPE, "Tipo 'X?[31m'"));
+			.isEqualTo(new RowOutcome.Rejected(3, RejectReason.UNKNOWN_TYPE, "Tipo de 6 caracteres (no se muestra)"));
+		assertThat(normalize("callcenter", code))
+			.isEqualTo(new RowOutcome.Rejected(4, RejectReason.UNKNOWN_TYPE, "Tipo 'R2'"));
+		assertThat(normalize("callcenter", sign))
+			.isEqualTo(new RowOutcome.Rejected(5, RejectReason.UNKNOWN_TYPE, "Tipo de 1 carácter (no se muestra)"));
+	}
+
+	// ---------------------------------------------------------------- personal data in
+	// the store
+
+	@Test
+	void aKeyOrFolioHoldingARutOrANameIsStoredAsItsKeyedStandIn() {
+		// given a RUT in the key, a name in the key and a RUT in the folio
+		ExportRow rutKey = callcenter(2, "12.345.678-5", "13/01/2014 12:41:54", "CONSULTA", "", "", "");
+		ExportRow nameKey = callcenter(3, "María José Pérez Soto", "13/01/2014 12:41:54", "CONSULTA", "", "", "");
+		ExportRow rutFolio = convenio(4, "ChileAtiende", "1", "20140611", "R", "12 345 678\u20135", "", "");
+
+		// when
+		RowOutcome.Accepted rut = (RowOutcome.Accepted) normalize("callcenter", rutKey);
+		RowOutcome.Accepted name = (RowOutcome.Accepted) normalize("callcenter", nameKey);
+		RowOutcome.Accepted folio = (RowOutcome.Accepted) normalize("convenio", rutFolio);
+
+		// then
+		assertThat(rut.recordKey()).isEqualTo(HASHER.pseudonym("12.345.678-5")).matches("~[0-9a-f]{16}");
+		assertThat(name.recordKey()).isEqualTo(HASHER.pseudonym("MARIA JOSE PEREZ SOTO"));
+		assertThat(folio.folio()).isEqualTo(HASHER.pseudonym("12 345 678\u20135"));
+		assertThat(folio.recordKey()).isEqualTo("CHILEATIENDE|1");
+	}
+
+	@Test
+	void aCentralKeyAndTheFolioThatNamesItMeetAsStandIns() {
+		// given a central key and a municipal folio holding the same name
+		ExportRow central = portal(2, "Juan Pérez", "2014-01-12T21:30:10", "reclamo", "", "", "", "", "");
+		ExportRow forwarded = municipal(3, "Municipalidad de Limache", "5", "14/2/2014", "Reclamo", "juan  perez", "",
+				"");
+
+		// when
+		RowOutcome.Accepted portal = (RowOutcome.Accepted) normalize("portal", central);
+		RowOutcome.Accepted municipal = (RowOutcome.Accepted) normalize("municipal", forwarded);
+
+		// then
+		assertThat(portal.recordKey()).startsWith("~").isEqualTo(portal.folio());
+		assertThat(municipal.folio()).isEqualTo(portal.folio());
+		assertThat(municipal.organization()).isEqualTo("MUNICIPALIDAD DE LIMACHE");
+		assertThat(municipal.recordKey()).isEqualTo("MUNICIPALIDAD DE LIMACHE|5");
+	}
+
+	@Test
+	void anInstitutionThatCouldBeAPersonIsStoredAsAStandIn() {
+		// given names and RUTs in the institution column, and institutions without a
+		// telling word
+		ExportRow name = municipal(2, "María José Pérez Soto", "5", "14/2/2014", "Reclamo", "", "", "");
+		ExportRow sameName = municipal(3, "MARIA JOSE PEREZ SOTO", "6", "14/2/2014", "Reclamo", "", "", "");
+		ExportRow rut = convenio(3, "ChileAtiende 12.345.678-5", "1", "20140611", "R", "", "", "");
+		ExportRow partner = convenio(4, "Registro Civil", "1", "20140611", "R", "", "", "");
+		ExportRow comuna = municipal(5, "Villa Alemana", "7", "14/2/2014", "Reclamo", "", "", "");
+
+		// when
+		RowOutcome.Accepted named = (RowOutcome.Accepted) normalize("municipal", name);
+		RowOutcome.Accepted namedAgain = (RowOutcome.Accepted) normalize("municipal", sameName);
+		RowOutcome.Accepted withRut = (RowOutcome.Accepted) normalize("convenio", rut);
+		RowOutcome.Accepted registro = (RowOutcome.Accepted) normalize("convenio", partner);
+		RowOutcome.Accepted villaAlemana = (RowOutcome.Accepted) normalize("municipal", comuna);
+
+		// then a possible person is kept as one stand-in (still counted once, as one
+		// institution), never as text; institutions and comunas are kept as they are
+		assertThat(named.organization()).isEqualTo(HASHER.pseudonym("MARIA JOSE PEREZ SOTO"))
+			.isEqualTo(namedAgain.organization());
+		assertThat(named.recordKey()).isEqualTo(HASHER.pseudonym("MARIA JOSE PEREZ SOTO") + "|5");
+		assertThat(withRut.organization()).startsWith("~").doesNotContain("345");
+		assertThat(withRut.recordKey()).startsWith("~").doesNotContain("345");
+		assertThat(registro.organization()).isEqualTo("REGISTRO CIVIL");
+		assertThat(villaAlemana.organization()).isEqualTo("VILLA ALEMANA");
 	}
 
 	// ---------------------------------------------------------------- helpers

@@ -157,7 +157,9 @@ class SamplesFunctionalTests {
 						throw new IllegalStateException(ex);
 					}
 				})
-				.collect(Collectors.joining("\n"));
+				.collect(Collectors.joining("\n"))
+				// the one bad date of eight digits a reject quotes (convenio's 20150631)
+				.replace("Fecha '20150631'", "Fecha '<fecha>'");
 		}
 		assertThat(outputs).doesNotContainPattern("(?<![0-9.])[0-9]{1,2}(\\.?[0-9]{3}){2}-?[0-9kK](?![0-9])");
 		assertThat(outputs).doesNotContain("Muñoz", "Pérez", "Díaz");
