@@ -35,7 +35,12 @@ public record FileFingerprint(String sha256, long size, long badEncodingLine) {
 			byte[] head = in.readNBytes(3);
 			boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
 					&& (head[2] & 0xFF) == 0xBF;
-			boolean checkUtf8 = bom || StandardCharsets.UTF_8.equals(usualCharset);
+			// A UTF-16 or UTF-32 byte-order mark overrides the source's encoding, as the reader honours
+			// it for every source: such a file is not checked as UTF-8.
+			boolean utf16or32 = head.length >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+					|| ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)
+					|| (head.length == 3 && head[0] == 0 && head[1] == 0 && (head[2] & 0xFF) == 0xFE));
+			boolean checkUtf8 = bom || (!utf16or32 && StandardCharsets.UTF_8.equals(usualCharset));
 			Utf8Check check = checkUtf8 ? new Utf8Check() : null;
 			digest.update(head);
 			long size = head.length;

@@ -95,7 +95,9 @@ public class IntakePlanner implements Tasklet {
 		List<FileLedger.PlannedFile> files = this.ledger.all();
 		for (FileLedger.PlannedFile file : files) {
 			if (!Files.isRegularFile(file.path())) {
-				throw new IOException("No se puede reconstruir: falta el archivo " + file.path());
+				throw new RebuildRefusedException("Reconstrucción cancelada, sin cambiar nada: falta el archivo "
+						+ Printable.of(file.path().toString()) + ". Devuélvalo a esa carpeta y ejecute de nuevo con"
+						+ " --rebuild; las ejecuciones normales siguen como antes.");
 			}
 		}
 		this.ledger.resetStore();
@@ -296,6 +298,18 @@ public class IntakePlanner implements Tasklet {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * A rebuild that cannot be done as asked (an archived file is missing): nothing was
+	 * changed, and the run is not to be resumed; the operator decides.
+	 */
+	public static final class RebuildRefusedException extends IllegalStateException {
+
+		RebuildRefusedException(String message) {
+			super(message);
+		}
+
 	}
 
 	/** Size and modification time: a file still being written changes one or both. */

@@ -38,6 +38,12 @@ public class OutputWriter implements Tasklet {
 
 	public static final String REJECTS = "rejects.csv";
 
+	/**
+	 * Job parameter: a run resumed and finished just before this one, whose files the
+	 * summary also lists.
+	 */
+	public static final String SUMMARY_FROM_RUN = "summary.from-run";
+
 	private final JdbcClient jdbc;
 
 	private final CaseQueries queries;
@@ -65,12 +71,14 @@ public class OutputWriter implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
+		Object from = chunkContext.getStepContext().getJobParameters().get(SUMMARY_FROM_RUN);
+		Long resumedRunId = (from != null) ? Long.valueOf(from.toString()) : null;
 		// One pass over the counted cases gives every figure of the outputs.
 		CaseCells cells = this.queries.cells();
 		writeChannelYearTable(cells);
 		HaltPoints.reached("output");
 		writeRejects();
-		RunSummary summary = summary(runId, cells.total());
+		RunSummary summary = summary(resumedRunId, runId, cells.total());
 		this.summaryWriter.write(summary, this.outputDir);
 		this.plannerReport.write(summary, cells);
 		// One log line per line of the summary: the log converters let no message break a
@@ -103,22 +111,27 @@ public class OutputWriter implements Tasklet {
 		table.writeTo(this.outputDir.resolve(REJECTS));
 	}
 
-	RunSummary summary(long runId, long casesInStore) {
+	/**
+	 * What the run did, file by file; with a resumed run, what that one did too (it was
+	 * finished by the same invocation, and its own summary is replaced by this one).
+	 */
+	RunSummary summary(Long resumedRunId, long runId, long casesInStore) {
+		long fromRun = (resumedRunId != null) ? resumedRunId : runId;
 		Map<Long, Map<String, Long>> rejects = countsByFile(
 				"SELECT r.file_id, r.reason, COUNT(*) FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id"
-						+ " WHERE f.run_id = ? GROUP BY r.file_id, r.reason",
-				runId);
+						+ " WHERE f.run_id BETWEEN ? AND ? GROUP BY r.file_id, r.reason",
+				fromRun, runId);
 		Map<Long, Map<String, Long>> warnings = countsByFile(
 				"SELECT w.file_id, w.kind, COUNT(*) FROM row_warning w JOIN run_file f ON f.file_id = w.file_id"
-						+ " WHERE f.run_id = ? GROUP BY w.file_id, w.kind",
-				runId);
+						+ " WHERE f.run_id BETWEEN ? AND ? GROUP BY w.file_id, w.kind",
+				fromRun, runId);
 		List<RunSummary.FileSummary> files = new ArrayList<>();
 		this.jdbc.sql("""
 				SELECT rf.file_name, rf.outcome, rf.source_name, rf.reason, rf.file_id, f.rows_read, f.records_new,
 					f.records_updated, f.records_unchanged, f.rows_rejected, f.warnings
 				FROM run_file rf LEFT JOIN ingest_file f ON f.id = rf.file_id
-				WHERE rf.run_id = ? ORDER BY rf.file_name
-				""").param(runId).query((RowCallbackHandler) (rs) -> {
+				WHERE rf.run_id BETWEEN ? AND ? ORDER BY rf.run_id, rf.file_name
+				""").params(fromRun, runId).query((RowCallbackHandler) (rs) -> {
 			long fileId = rs.getLong("file_id");
 			// Names and reasons (which may quote another file's name) come from outside.
 			files.add(new RunSummary.FileSummary(Printable.of(rs.getString("file_name")), rs.getString("outcome"),
@@ -132,14 +145,14 @@ public class OutputWriter implements Tasklet {
 				sum(files, RunSummary.FileSummary::recordsNew), sum(files, RunSummary.FileSummary::recordsUpdated),
 				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
 				sum(files, RunSummary.FileSummary::warnings));
-		return new RunSummary(runId, LocalDateTime.now(ChileTime.ZONE).withNano(0).toString(), this.runDate.toString(),
+		return new RunSummary(runId, resumedRunId, LocalDateTime.now(ChileTime.ZONE).withNano(0).toString(), this.runDate.toString(),
 				Printable.of(this.inputDir.toString()), files, totals, casesInStore);
 	}
 
-	private Map<Long, Map<String, Long>> countsByFile(String sql, long runId) {
+	private Map<Long, Map<String, Long>> countsByFile(String sql, long fromRun, long runId) {
 		Map<Long, Map<String, Long>> counts = new HashMap<>();
 		this.jdbc.sql(sql)
-			.param(runId)
+			.params(fromRun, runId)
 			.query((RowCallbackHandler) (rs) -> counts.computeIfAbsent(rs.getLong(1), (id) -> new TreeMap<>())
 				.put(rs.getString(2), rs.getLong(3)));
 		return counts;

@@ -7,13 +7,15 @@ import java.util.Map;
  * What one run did, file by file: for analysts in Spanish and for machines as JSON.
  *
  * @param runId the run's number
+ * @param resumedRunId the number of an interrupted run finished just before this one,
+ * whose files are listed too; null when there was none
  * @param producedAt local date and time, ISO-8601
  * @param runDate the day of the run, ISO-8601
- * @param files every file the run saw, in name order
+ * @param files every file the run saw (and the resumed run, first), in name order
  * @param totals sums over the files the run admitted
  * @param casesInStore cases counted in the whole store after the run
  */
-public record RunSummary(long runId, String producedAt, String runDate, String inputDir, List<FileSummary> files,
+public record RunSummary(long runId, Long resumedRunId, String producedAt, String runDate, String inputDir, List<FileSummary> files,
 		Totals totals, long casesInStore) {
 
 	/**

@@ -38,7 +38,16 @@ public final class RunSummaryWriter {
 
 	public String text(RunSummary summary) {
 		StringBuilder out = new StringBuilder();
-		out.append("Cifras · resumen de la ejecución N° ").append(summary.runId()).append('\n');
+		if (summary.resumedRunId() != null) {
+			out.append("Cifras · resumen de las ejecuciones N° ")
+				.append(summary.resumedRunId())
+				.append(" (interrumpida y reanudada) y N° ")
+				.append(summary.runId())
+				.append('\n');
+		}
+		else {
+			out.append("Cifras · resumen de la ejecución N° ").append(summary.runId()).append('\n');
+		}
 		out.append("Producido el ")
 			.append(LocalDateTime.parse(summary.producedAt()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")))
 			.append(" · fecha de ejecución ")

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import cl.sernac.cifras.intake.IntakePlanner;
+import cl.sernac.cifras.report.OutputWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -98,15 +98,18 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (this.properties.demo()) {
 			this.demoData.generateIfEmpty(this.properties.inputDir());
 		}
-		resumeInterruptedRun();
+		Long resumed = resumeInterruptedRun();
 		if (this.exitCode != EXIT_OK || this.stopping) {
 			return;
 		}
-		JobParameters parameters = new JobParametersBuilder().addLong("run.time", System.currentTimeMillis())
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong("run.time", System.currentTimeMillis())
 			.addString("run.date", this.runDate.toString(), false)
-			.addString(IntakePlanner.REBUILD, Boolean.toString(this.properties.rebuild()), false)
-			.toJobParameters();
-		finish(this.jobOperator.start(this.intakeJob, parameters));
+			.addString(IntakePlanner.REBUILD, Boolean.toString(this.properties.rebuild()), false);
+		if (resumed != null) {
+			// the summary of this run also tells what the resumed one did, file by file
+			parameters.addLong(OutputWriter.SUMMARY_FROM_RUN, resumed, false);
+		}
+		finish(this.jobOperator.start(this.intakeJob, parameters.toJobParameters()));
 	}
 
 	/**
@@ -164,14 +167,14 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 	 * restarted, so its admitted files are read and applied before anything new (rule 1's
 	 * order).
 	 */
-	private void resumeInterruptedRun() throws Exception {
+	private Long resumeInterruptedRun() throws Exception {
 		for (JobExecution running : this.jobRepository.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
 			logger.warn("La ejecución {} quedó interrumpida; se recupera", running.getId());
 			this.jobOperator.recover(running);
 		}
 		JobInstance last = this.jobRepository.getLastJobInstance(IntakeJobConfiguration.JOB_NAME);
 		if (last == null) {
-			return;
+			return null;
 		}
 		JobExecution lastExecution = this.jobRepository.getLastJobExecution(last);
 		if (lastExecution != null && lastExecution.getStatus() == BatchStatus.UNKNOWN) {
@@ -180,8 +183,11 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (lastExecution != null && (lastExecution.getStatus() == BatchStatus.FAILED
 				|| lastExecution.getStatus() == BatchStatus.STOPPED)) {
 			logger.warn("Se reanuda la ejecución N° {} que no terminó", last.getId());
-			finish(this.jobOperator.restart(lastExecution));
+			JobExecution resumed = this.jobOperator.restart(lastExecution);
+			finish(resumed);
+			return (resumed.getStatus() == BatchStatus.COMPLETED) ? last.getId() : null;
 		}
+		return null;
 	}
 
 	/**
@@ -223,6 +229,16 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		this.exitCode = EXIT_FAILED;
+		if (refusedRebuild(execution)) {
+			// nothing was changed; resuming it would only fail again, night after night
+			try {
+				this.jobOperator.abandon(execution);
+			}
+			catch (Exception ex) {
+				logger.warn("No se pudo dar por abandonada la ejecución N° {}: {}", execution.getJobInstance().getId(),
+						rootMessage(ex));
+			}
+		}
 		String cause = execution.getAllFailureExceptions()
 			.stream()
 			.map((ex) -> rootMessage(ex))
@@ -230,12 +246,48 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 			.orElse(execution.getExitStatus().getExitDescription());
 		logger.error("La ejecución N° {} no terminó ({}): {}", execution.getJobInstance().getId(),
 				execution.getStatus(), cause);
+		if (!refusedRebuild(execution)) {
+			logger.error("{}La próxima ejecución la reanuda donde quedó; no hace falta borrar nada.",
+					advice(cause));
+		}
+	}
+
+	/** What an operator can do about the commonest causes, before the next run. */
+	private static String advice(String cause) {
+		String text = (cause != null) ? cause : "";
+		if (text.contains("No space left on device") || text.contains("Disk quota exceeded")) {
+			return "El disco está lleno: libere espacio en las carpetas de datos y de salida. ";
+		}
+		if (text.contains("AccessDeniedException") || text.contains("Permission denied")) {
+			return "Falta un permiso sobre una carpeta o un archivo: revíselo. ";
+		}
+		if (text.contains("Connection") || text.contains("connection")) {
+			return "Falló la conexión con la base de datos: revise que esté disponible. ";
+		}
+		return "";
+	}
+
+	private static boolean refusedRebuild(JobExecution execution) {
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof IntakePlanner.RebuildRefusedException) {
+					return true;
+				}
+				if (cause.getCause() == cause) {
+					break;
+				}
+			}
+		}
+		return false;
 	}
 
 	static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
+		}
+		if (root instanceof IntakePlanner.RebuildRefusedException) {
+			return root.getMessage();
 		}
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}

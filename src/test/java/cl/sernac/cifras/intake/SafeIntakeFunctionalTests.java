@@ -68,6 +68,34 @@ class SafeIntakeFunctionalTests {
 	}
 
 	@Test
+	void utf16ByteOrderMarkIsHonouredForEverySource() throws Exception {
+		// given a spreadsheet's UTF-16 re-save of a UTF-8 source and of a windows-1252
+		// one
+		CifrasRun run = CifrasRun.in(this.root);
+		String movil = HEADER + "2016-03-01,Quillota,SERNAC en tu barrio,1,consulta,,SALUD\n";
+		String callcenter = "ID_LLAMADA;FECHA_HORA;RUT;TIPO_ATENCION;MERCADO;REGION;COMUNA;DURACION_SEG\n"
+				+ "9000001;02/03/2016 10:00:00;;RECLAMO;SALUD;05;Viña del Mar;60\n";
+		Files.write(run.input().resolve("movil_2016_03.csv"), utf16WithMark(movil));
+		Files.write(run.input().resolve("callcenter_2016_03.csv"), utf16WithMark(callcenter));
+
+		// when the pipeline runs
+		assertThat(run.run()).isZero();
+
+		// then both are read by their mark
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv"))).containsExactly(
+				"record_type,subtype,channel,year,records", "CONSULTA,,MOVIL,2016,1", "RECLAMO,,CALL_CENTER,2016,1");
+	}
+
+	private static byte[] utf16WithMark(String text) {
+		byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+		byte[] bytes = new byte[body.length + 2];
+		bytes[0] = (byte) 0xFF;
+		bytes[1] = (byte) 0xFE;
+		System.arraycopy(body, 0, bytes, 2, body.length);
+		return bytes;
+	}
+
+	@Test
 	void sameContentUnderThreeNamesIsCountedOnce() throws Exception {
 		// given one export dropped under three names
 		CifrasRun run = CifrasRun.in(this.root);

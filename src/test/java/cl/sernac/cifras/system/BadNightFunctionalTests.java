@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import cl.sernac.cifras.ChildRun;
 import cl.sernac.cifras.CifrasRun;
 import cl.sernac.cifras.demo.ScaledDataGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +181,11 @@ class BadNightFunctionalTests {
 		try (Stream<Path> outputs = Files.walk(run.output())) {
 			assertThat(outputs.filter((f) -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
 		}
+		// the rerun's summary tells what the interrupted run read, not only its own
+		JsonNode summary = new ObjectMapper().readTree(run.output().resolve("run_summary.json").toFile());
+		assertThat(summary.get("resumedRunId").isNumber()).as(summary.toPrettyString()).isTrue();
+		assertThat(summary.get("files").findValuesAsText("outcome")).contains("ADMITTED");
+		assertThat(run.outputFile("resumen_ejecucion.txt")).contains("(interrumpida y reanudada)");
 		return rerun.output();
 	}
 

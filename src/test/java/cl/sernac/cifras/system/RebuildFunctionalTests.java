@@ -3,8 +3,10 @@ package cl.sernac.cifras.system;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import cl.sernac.cifras.ChildRun;
 import cl.sernac.cifras.CifrasRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,42 @@ class RebuildFunctionalTests {
 		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(nightlyTable);
 		assertThat(run.outputFile("rejects.csv")).isEqualTo(nightlyRejects);
 		assertThat(run.outputFile("resumen_ejecucion.txt")).contains("reprocesado");
+	}
+
+	@Test
+	void rebuildWithAnArchivedFileMissingChangesNothingAndDoesNotJamTheNights() throws Exception {
+		// given the samples ingested, and one archived file gone
+		CifrasRun run = CifrasRun.in(this.root).withInputFrom(SAMPLES);
+		assertThat(run.run()).isZero();
+		String table = run.outputFile("tables/by_channel_year.csv");
+		Path archived;
+		try (Stream<Path> files = Files.list(run.input().resolve("archivo"))) {
+			archived = files.filter((f) -> f.getFileName().toString().endsWith("_oficina_2015.csv")).findFirst().orElseThrow();
+		}
+		Path kept = this.root.resolve(archived.getFileName());
+		Files.move(archived, kept);
+
+		// when a rebuild is asked for
+		ChildRun rebuild = ChildRun.start(run, Map.of(), "--cifras.rebuild=true");
+
+		// then it is refused with what to do, and nothing changes
+		assertThat(rebuild.waitForExit(120)).as(rebuild.output()).isEqualTo(CifrasExit.FAILED);
+		assertThat(rebuild.output()).contains("Reconstrucción cancelada, sin cambiar nada: falta el archivo")
+			.contains("oficina_2015.csv");
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(table);
+
+		// and the next nightly runs do not resume the refused rebuild
+		for (int night = 0; night < 2; night++) {
+			ChildRun nightly = ChildRun.start(run, Map.of());
+			assertThat(nightly.waitForExit(120)).as(nightly.output()).isZero();
+			assertThat(nightly.output()).doesNotContain("Se reanuda");
+			assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(table);
+		}
+
+		// and once the file is back, the rebuild gives the same figures
+		Files.move(kept, archived);
+		assertThat(run.run("--cifras.rebuild=true")).isZero();
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(table);
 	}
 
 }
