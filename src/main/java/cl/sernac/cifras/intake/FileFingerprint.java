@@ -35,7 +35,8 @@ public record FileFingerprint(String sha256, long size, long badEncodingLine) {
 			byte[] head = in.readNBytes(3);
 			boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
 					&& (head[2] & 0xFF) == 0xBF;
-			// A UTF-16 or UTF-32 byte-order mark overrides the source's encoding, as the reader honours
+			// A UTF-16 or UTF-32 byte-order mark overrides the source's encoding, as the
+			// reader honours
 			// it for every source: such a file is not checked as UTF-8.
 			boolean utf16or32 = head.length >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
 					|| ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)

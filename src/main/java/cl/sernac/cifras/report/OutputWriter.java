@@ -145,8 +145,8 @@ public class OutputWriter implements Tasklet {
 				sum(files, RunSummary.FileSummary::recordsNew), sum(files, RunSummary.FileSummary::recordsUpdated),
 				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
 				sum(files, RunSummary.FileSummary::warnings));
-		return new RunSummary(runId, resumedRunId, LocalDateTime.now(ChileTime.ZONE).withNano(0).toString(), this.runDate.toString(),
-				Printable.of(this.inputDir.toString()), files, totals, casesInStore);
+		return new RunSummary(runId, resumedRunId, LocalDateTime.now(ChileTime.ZONE).withNano(0).toString(),
+				this.runDate.toString(), Printable.of(this.inputDir.toString()), files, totals, casesInStore);
 	}
 
 	private Map<Long, Map<String, Long>> countsByFile(String sql, long fromRun, long runId) {

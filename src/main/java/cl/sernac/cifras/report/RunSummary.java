@@ -15,8 +15,8 @@ import java.util.Map;
  * @param totals sums over the files the run admitted
  * @param casesInStore cases counted in the whole store after the run
  */
-public record RunSummary(long runId, Long resumedRunId, String producedAt, String runDate, String inputDir, List<FileSummary> files,
-		Totals totals, long casesInStore) {
+public record RunSummary(long runId, Long resumedRunId, String producedAt, String runDate, String inputDir,
+		List<FileSummary> files, Totals totals, long casesInStore) {
 
 	/**
 	 * @param outcome {@code ADMITTED}, {@code REPROCESSED}, {@code ALREADY_INGESTED},

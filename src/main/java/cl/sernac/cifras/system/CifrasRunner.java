@@ -247,8 +247,7 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		logger.error("La ejecución N° {} no terminó ({}): {}", execution.getJobInstance().getId(),
 				execution.getStatus(), cause);
 		if (!refusedRebuild(execution)) {
-			logger.error("{}La próxima ejecución la reanuda donde quedó; no hace falta borrar nada.",
-					advice(cause));
+			logger.error("{}La próxima ejecución la reanuda donde quedó; no hace falta borrar nada.", advice(cause));
 		}
 	}
 

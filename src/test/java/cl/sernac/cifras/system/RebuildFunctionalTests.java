@@ -59,7 +59,9 @@ class RebuildFunctionalTests {
 		String table = run.outputFile("tables/by_channel_year.csv");
 		Path archived;
 		try (Stream<Path> files = Files.list(run.input().resolve("archivo"))) {
-			archived = files.filter((f) -> f.getFileName().toString().endsWith("_oficina_2015.csv")).findFirst().orElseThrow();
+			archived = files.filter((f) -> f.getFileName().toString().endsWith("_oficina_2015.csv"))
+				.findFirst()
+				.orElseThrow();
 		}
 		Path kept = this.root.resolve(archived.getFileName());
 		Files.move(archived, kept);

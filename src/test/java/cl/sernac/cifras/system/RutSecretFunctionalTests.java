@@ -53,7 +53,8 @@ class RutSecretFunctionalTests {
 		List<String> peopleBefore;
 		try (Connection db = run.database(); Statement sql = db.createStatement()) {
 			sql.execute("DROP TABLE store_secret");
-			// the migrations after it are undone too (V11 only changes sequences: it runs again)
+			// the migrations after it are undone too (V11 only changes sequences: it runs
+			// again)
 			sql.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('10', '11')");
 			peopleBefore = SqlRows.of(db, "SELECT COUNT(DISTINCT rut_hash) FROM intake_record");
 			assertThat(SqlRows.of(db, "SELECT COUNT(*) FROM intake_record WHERE rut_hash = " + hash))
