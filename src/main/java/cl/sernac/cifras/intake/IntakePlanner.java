@@ -9,11 +9,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cl.sernac.cifras.normalize.Printable;
@@ -76,9 +79,11 @@ public class IntakePlanner implements Tasklet {
 			prepareRebuild(runId);
 		}
 		Map<Path, Snapshot> files = quietFiles(runId, listFiles());
+		Map<Path, FileFingerprint> fingerprints = fingerprints(files.keySet());
+		Map<String, Path> preferred = preferredCopies(fingerprints);
 		for (Map.Entry<Path, Snapshot> file : files.entrySet()) {
 			try {
-				plan(runId, file.getKey(), file.getValue());
+				plan(runId, file.getKey(), file.getValue(), fingerprints.get(file.getKey()), preferred);
 			}
 			catch (IOException ex) {
 				unreadable(runId, file.getKey(), ex);
@@ -185,7 +190,55 @@ public class IntakePlanner implements Tasklet {
 		return quietFiles;
 	}
 
-	private void plan(long runId, Path file, Snapshot snapshot) throws IOException {
+	/**
+	 * The content of every file that matches a source, read once. A file that cannot be
+	 * read is left out here, and reported when its turn comes.
+	 */
+	private Map<Path, FileFingerprint> fingerprints(Iterable<Path> files) {
+		Map<Path, FileFingerprint> fingerprints = new LinkedHashMap<>();
+		for (Path file : files) {
+			Optional<SourceCatalog.Source> match = this.sources.match(file.getFileName().toString());
+			if (match.isPresent()) {
+				try {
+					fingerprints.put(file, FileFingerprint.of(file, Charset.forName(match.get().profile().encoding())));
+				}
+				catch (IOException ex) {
+					// reported by plan()
+				}
+			}
+		}
+		return fingerprints;
+	}
+
+	/**
+	 * Among files of this run with the same content, the one to ingest: the plainest
+	 * name, the others being copies ({@code portal_2015_06.csv}, not
+	 * {@code portal_2015_06 (copia).csv} nor {@code copia de portal_2015_06.csv}).
+	 * @return by content hash, the file to ingest
+	 */
+	static Map<String, Path> preferredCopies(Map<Path, FileFingerprint> fingerprints) {
+		Map<String, Path> preferred = new HashMap<>();
+		for (Map.Entry<Path, FileFingerprint> entry : fingerprints.entrySet()) {
+			preferred.merge(entry.getValue().sha256(), entry.getKey(), (a, b) -> (PLAINER.compare(a, b) <= 0) ? a : b);
+		}
+		return preferred;
+	}
+
+	/** Names without a copy's marks first, then shorter ones, then in name order. */
+	private static final Comparator<Path> PLAINER = Comparator
+		.comparing((Path p) -> looksLikeACopy(p.getFileName().toString()))
+		.thenComparing((Path p) -> p.getFileName().toString().length())
+		.thenComparing((Path p) -> p.getFileName().toString());
+
+	private static final Pattern COPY_MARK = Pattern
+		.compile("(?iu)((?<!\\p{L})(copia|copy|duplicad[oa])(?!\\p{L})|\\(\\d+\\)|\\[\\d+\\]|~\\d*(?=\\.|$))");
+
+	static boolean looksLikeACopy(String fileName) {
+		return COPY_MARK.matcher(fileName).find();
+	}
+
+	private void plan(long runId, Path file, Snapshot snapshot, FileFingerprint preread, Map<String, Path> preferred)
+			throws IOException {
 		String name = file.getFileName().toString();
 		Optional<SourceCatalog.Source> match = this.sources.match(name);
 		if (match.isEmpty()) {
@@ -193,7 +246,8 @@ public class IntakePlanner implements Tasklet {
 			return;
 		}
 		SourceCatalog.Source source = match.get();
-		FileFingerprint fingerprint = FileFingerprint.of(file, Charset.forName(source.profile().encoding()));
+		FileFingerprint fingerprint = (preread != null) ? preread
+				: FileFingerprint.of(file, Charset.forName(source.profile().encoding()));
 		if (!Snapshot.of(file).equals(snapshot)) {
 			defer(runId, file);
 			return;
@@ -207,6 +261,15 @@ public class IntakePlanner implements Tasklet {
 					: "Ya ingresado; no cambia nada y queda en la carpeta de entrada";
 			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
+			return;
+		}
+		Path original = preferred.get(fingerprint.sha256());
+		if (admitted.isEmpty() && original != null && !original.equals(file)) {
+			String reason = "Mismo contenido que " + Printable.of(original.getFileName().toString())
+					+ ", que se ingresa en esta ejecución; no cambia nada";
+			logger.info("{}: {}", Printable.of(name), reason);
+			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
+			this.mover.setAside(file, reason);
 			return;
 		}
 		if (admitted.isPresent()) {

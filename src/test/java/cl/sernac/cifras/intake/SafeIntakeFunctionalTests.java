@@ -108,18 +108,19 @@ class SafeIntakeFunctionalTests {
 		// when the pipeline runs
 		assertThat(run.run()).isZero();
 
-		// then it is counted once and the other two are reported and set aside
+		// then it is counted once, under its plainest name, and the other two are
+		// reported and set aside
 		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv"))).containsExactly(
 				"record_type,subtype,channel,year,records", "CONSULTA,,MOVIL,2016,1", "RECLAMO,,MOVIL,2016,1");
 		JsonNode summary = JSON.readTree(run.output().resolve("run_summary.json").toFile());
 		assertThat(summary.get("totals").get("filesAdmitted").asInt()).isEqualTo(1);
 		assertThat(summary.get("totals").get("filesAlreadyIngested").asInt()).isEqualTo(2);
 		try (var archived = Files.list(run.input().resolve("archivo"))) {
-			assertThat(archived.map((p) -> p.getFileName().toString())).containsExactly("000001_MOVIL_2016_02_v2.csv");
+			assertThat(archived.map((p) -> p.getFileName().toString())).containsExactly("000001_movil_2016_02.csv");
 		}
-		assertThat(run.input().resolve("no_ingresados/movil_2016_02.csv")).exists();
-		assertThat(run.input().resolve("no_ingresados/movil_2016_02.csv.motivo.txt")).content()
-			.contains("Mismo contenido que MOVIL_2016_02_v2.csv");
+		assertThat(run.input().resolve("no_ingresados/MOVIL_2016_02_v2.csv")).exists();
+		assertThat(run.input().resolve("no_ingresados/movil_2016_02 (copia).csv.motivo.txt")).content()
+			.contains("Mismo contenido que movil_2016_02.csv, que se ingresa en esta ejecución");
 
 		// and dropping it again later changes nothing
 		Files.writeString(run.input().resolve("movil_2016_02.csv"), content);
