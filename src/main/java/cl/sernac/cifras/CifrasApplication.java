@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.CifrasExit;
+import cl.sernac.cifras.system.CommandLineCheck;
 import cl.sernac.cifras.system.DatabaseRunLock;
+import cl.sernac.cifras.system.FreshStart;
 import cl.sernac.cifras.system.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,23 @@ public class CifrasApplication {
 	private static final Logger logger = LoggerFactory.getLogger(CifrasApplication.class);
 
 	public static void main(String[] args) {
+		List<String> arguments = List.of(args);
+		if (arguments.contains("--help") || arguments.contains("-h")) {
+			System.out.println("Uso: java -jar cifras.jar [--cifras.propiedad=valor ...] [--version]");
+			System.out.println("Las opciones de scripts/run.sh: scripts/run.sh --help; las propiedades: README.md.");
+			System.exit(CifrasExit.OK);
+		}
+		if (arguments.contains("--version")) {
+			System.out.println("Cifras " + CommandLineCheck.version());
+			System.exit(CifrasExit.OK);
+		}
+		// Refused before Spring starts: a typo must not pass silently, nor a bad value
+		// end in a stack trace seconds later.
+		Optional<String> problem = CommandLineCheck.problem(args);
+		if (problem.isPresent()) {
+			System.err.println("Cifras: " + problem.get());
+			System.exit(CifrasExit.USAGE);
+		}
 		Optional<String> schedule = Arrays.stream(args)
 			.filter((arg) -> arg.startsWith(SCHEDULE_ARGUMENT))
 			.map((arg) -> arg.substring(SCHEDULE_ARGUMENT.length()))
@@ -66,7 +86,8 @@ public class CifrasApplication {
 			expression = CronExpression.parse(cron);
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println("Cifras: expresión cron no válida \"" + cron + "\": " + ex.getMessage());
+			System.err.println("Cifras: expresión cron no válida para --cifras.schedule: \"" + cron
+					+ "\" (seis campos: segundo minuto hora día mes día-de-la-semana, p. ej. \"0 0 2 * * *\")");
 			System.exit(CifrasExit.USAGE);
 			return;
 		}
@@ -122,6 +143,9 @@ public class CifrasApplication {
 					.addFirst(new MapPropertySource("cifrasDataDir", Map.of("cifras.data-dir", dataDir.toString())));
 				acquire(dataDir);
 				acquireDatabase(environment);
+				if (environment.getProperty("cifras.fresh", Boolean.class, false)) {
+					startFresh(environment, dataDir);
+				}
 			}
 			else if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
 				release();
@@ -168,6 +192,26 @@ public class CifrasApplication {
 			release();
 			busy("otra ejecución está usando la base de datos " + DatabaseRunLock.describe(url)
 					+ " (desde otra carpeta de datos o en otro equipo); esta termina sin hacer nada.");
+		}
+
+		/**
+		 * {@code --demo --fresh}: the folders are emptied while this run holds the data
+		 * folder's lock, before the database is opened.
+		 */
+		private void startFresh(ConfigurableEnvironment environment, Path dataDir) {
+			if (this.databaseLock != null) {
+				release();
+				System.err.println("Cifras: --fresh vacía la base de datos incorporada de la carpeta de datos; "
+						+ "no se usa con PostgreSQL.");
+				System.exit(CifrasExit.USAGE);
+			}
+			try {
+				FreshStart.empty(Path.of(environment.getProperty("cifras.input-dir", "input")),
+						Path.of(environment.getProperty("cifras.output-dir", "output")), dataDir);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("No se pudieron vaciar las carpetas para empezar de nuevo", ex);
+			}
 		}
 
 		private void busy(String message) {

@@ -21,7 +21,9 @@ class DemoData {
 
 	void generateIfEmpty(Path inputDir) throws IOException {
 		if (!CifrasRunner.isEmpty(inputDir)) {
-			logger.info("La carpeta de entrada {} no está vacía: no se generan datos de demostración", inputDir);
+			logger.warn("La carpeta de entrada {} ya tiene datos: no se generan datos de demostración y esta ejecución"
+					+ " solo toma lo nuevo. Para empezar de nuevo: scripts/run.sh --demo --fresh (vacía las carpetas"
+					+ " de entrada, datos y salida)", inputDir);
 			return;
 		}
 		logger.info("Generando datos de demostración 2014-2016 en {}", inputDir);
