@@ -76,14 +76,16 @@ public class IntakePlanner implements Tasklet {
 			prepareRebuild(runId);
 		}
 		Map<Path, Snapshot> files = quietFiles(runId, listFiles());
+		int admitted = 0;
 		for (Map.Entry<Path, Snapshot> file : files.entrySet()) {
 			try {
-				plan(runId, file.getKey(), file.getValue());
+				admitted += plan(runId, file.getKey(), file.getValue()) ? 1 : 0;
 			}
 			catch (IOException ex) {
 				unreadable(runId, file.getKey(), ex);
 			}
 		}
+		logger.info("Admisión: {} archivos nuevos de {} revisados", admitted, files.size());
 		HaltPoints.reached("plan");
 		return RepeatStatus.FINISHED;
 	}
@@ -185,18 +187,22 @@ public class IntakePlanner implements Tasklet {
 		return quietFiles;
 	}
 
-	private void plan(long runId, Path file, Snapshot snapshot) throws IOException {
+	/**
+	 * Admits a file, sets it aside or leaves it for later.
+	 * @return whether it was admitted
+	 */
+	private boolean plan(long runId, Path file, Snapshot snapshot) throws IOException {
 		String name = file.getFileName().toString();
 		Optional<SourceCatalog.Source> match = this.sources.match(name);
 		if (match.isEmpty()) {
 			notIngested(runId, file, null, "El nombre no corresponde a ninguna fuente configurada");
-			return;
+			return false;
 		}
 		SourceCatalog.Source source = match.get();
 		FileFingerprint fingerprint = FileFingerprint.of(file, Charset.forName(source.profile().encoding()));
 		if (!Snapshot.of(file).equals(snapshot)) {
 			defer(runId, file);
-			return;
+			return false;
 		}
 		Optional<FileLedger.AdmittedFile> admitted = this.ledger.admitted(fingerprint.sha256());
 		if (admitted.isPresent() && isSameFile(admitted.get().path(), file)) {
@@ -207,7 +213,7 @@ public class IntakePlanner implements Tasklet {
 					: "Ya ingresado; no cambia nada y queda en la carpeta de entrada";
 			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
-			return;
+			return false;
 		}
 		if (admitted.isPresent()) {
 			String admittedAs = admitted.get().fileName();
@@ -216,26 +222,27 @@ public class IntakePlanner implements Tasklet {
 			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
 			this.mover.setAside(file, reason);
-			return;
+			return false;
 		}
 		if (fingerprint.badEncodingLine() > 0) {
 			notIngested(runId, file, source.name(),
 					"Codificación inválida: no es UTF-8 (línea " + fingerprint.badEncodingLine() + ")");
-			return;
+			return false;
 		}
 		ExportHeader header = ExportFileItemReader.readHeader(file, source.profile(), this.limits);
 		if (header == null) {
 			notIngested(runId, file, source.name(), "Archivo vacío o sin fila de encabezado");
-			return;
+			return false;
 		}
 		if (!header.missingColumns().isEmpty()) {
 			notIngested(runId, file, source.name(),
 					"Faltan columnas obligatorias: " + String.join(", ", header.missingColumns()));
-			return;
+			return false;
 		}
 		long fileId = this.ledger.admit(runId, file, fingerprint, snapshot.modified(), source.name());
 		this.ledger.record(runId, name, FileOutcome.ADMITTED, source.name(), fileId, null);
-		logger.info("{}: fuente {}", Printable.of(name), source.name());
+		logger.debug("{}: fuente {}", Printable.of(name), source.name());
+		return true;
 	}
 
 	/**

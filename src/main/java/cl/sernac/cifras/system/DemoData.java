@@ -24,7 +24,7 @@ class DemoData {
 			logger.info("La carpeta de entrada {} no está vacía: no se generan datos de demostración", inputDir);
 			return;
 		}
-		logger.info("Generando datos de demostración 2014-2016 en {}", inputDir);
+		logger.info("Generando datos de demostración (de 2014 a 2016) en {}", inputDir);
 		new DemoDataGenerator(SEED).generate(inputDir);
 	}
 
