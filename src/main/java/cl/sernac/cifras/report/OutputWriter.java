@@ -105,7 +105,7 @@ public class OutputWriter implements Tasklet {
 		// One pass over the counted cases gives every figure of the outputs.
 		CaseCells cells = this.queries.cells();
 		RunSummary summary = summary(resumedRunId, runId, cells.total());
-		Optional<String> refusal = emptyPeriod(cells);
+		Optional<String> refusal = emptyPeriod(cells, summary);
 		if (refusal.isPresent()) {
 			// what the run read and applied is still told, in the log only
 			logSummary(summary);
@@ -135,7 +135,7 @@ public class OutputWriter implements Tasklet {
 	 * store with no case at all gives an empty report when no period was asked for.
 	 * @return the reason, in Spanish, or empty when the outputs may be written
 	 */
-	Optional<String> emptyPeriod(CaseCells cells) {
+	Optional<String> emptyPeriod(CaseCells cells, RunSummary summary) {
 		if (this.reportProperties.fromYear() == null && this.reportProperties.toYear() == null) {
 			return Optional.empty();
 		}
@@ -147,10 +147,15 @@ public class OutputWriter implements Tasklet {
 			.map((years) -> (years.first() == years.last()) ? "solo hay casos del " + years.first()
 					: "hay casos del " + years.first() + " al " + years.last())
 			.orElse("aún no hay casos contados");
-		return Optional.of("El período del informe (" + period.label() + ") no tiene casos contados (" + data
-				+ "): no se escribe ningún resultado y los de la carpeta de salida quedan como estaban."
-				+ " Los archivos de esta ejecución sí quedaron ingresados. Indique un período con datos"
-				+ " (--from-year, --to-year).");
+		long files = summary.files().stream().filter(RunSummary.FileSummary::wasRead).count();
+		String read = (files == 0) ? "" : (files == 1) ? " El archivo leído en esta ejecución sí quedó ingresado."
+				: " Los " + files + " archivos leídos en esta ejecución sí quedaron ingresados.";
+		// years written apart: the log's mask would take "2019-2020" for a RUT
+		String asked = (period.from() == period.to()) ? "el " + period.from()
+				: "del " + period.from() + " al " + period.to();
+		return Optional.of("No hay casos contados en el período del informe (" + asked + "; " + data
+				+ "): no se escribe ningún resultado y los de la carpeta de salida quedan como estaban." + read
+				+ " Indique un período con datos (--from-year, --to-year).");
 	}
 
 	private void writeChannelYearTable(CaseCells cells) throws IOException {
