@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +60,13 @@ public class IntakePlanner implements Tasklet {
 	private final FileMover mover;
 
 	public IntakePlanner(Path inputDir, SourceCatalog sources, FileLedger ledger, ReadLimits limits,
-			IntakeSettings settings) {
+			IntakeSettings settings, ZoneId zone) {
 		this.inputDir = inputDir;
 		this.sources = sources;
 		this.ledger = ledger;
 		this.limits = limits;
 		this.settings = settings;
-		this.mover = new FileMover(inputDir, settings);
+		this.mover = new FileMover(inputDir, settings, zone);
 	}
 
 	@Override
