@@ -2,6 +2,7 @@ package cl.sernac.cifras.aggregate;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,15 @@ public class QualityQueries {
 
 	private final JdbcClient jdbc;
 
-	public QualityQueries(JdbcClient jdbc) {
+	private final ZoneId zone;
+
+	/**
+	 * @param zone the zone times are shown in ({@code cifras.time-zone}), that of the run
+	 * summary and the log
+	 */
+	public QualityQueries(JdbcClient jdbc, ZoneId zone) {
 		this.jdbc = jdbc;
+		this.zone = zone;
 	}
 
 	/** Every file applied to the store, in the order it was applied. */
@@ -35,8 +43,11 @@ public class QualityQueries {
 				FROM ingest_file WHERE merged_at IS NOT NULL ORDER BY ordinal
 				""").query((rs, i) -> {
 			long id = rs.getLong("id");
+			// Written as the instant it was (Timestamp.from(Instant)): read back as that
+			// instant, then shown in the zone of every other time, whatever the server's.
 			Timestamp mergedAt = rs.getTimestamp("merged_at");
-			return new FileQuality(rs.getString("file_name"), rs.getString("source_name"), mergedAt.toLocalDateTime(),
+			LocalDateTime appliedAt = LocalDateTime.ofInstant(mergedAt.toInstant(), this.zone);
+			return new FileQuality(rs.getString("file_name"), rs.getString("source_name"), appliedAt,
 					rs.getLong("rows_read"), rs.getLong("records_new"), rs.getLong("records_updated"),
 					rs.getLong("records_unchanged"), rs.getLong("rows_rejected"), rs.getLong("warnings"),
 					rejects.getOrDefault(id, Map.of()), warnings.getOrDefault(id, Map.of()));
@@ -82,6 +93,7 @@ public class QualityQueries {
 	}
 
 	/**
+	 * @param appliedAt when the file was applied, in the configured zone
 	 * @param recordsNew records whose key the store did not have
 	 * @param recordsUpdated corrections: a new version of a record already delivered
 	 * @param recordsUnchanged repeated rows: overlaps and duplicates that changed nothing

@@ -3,6 +3,7 @@ package cl.sernac.cifras.intake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +32,10 @@ public class FileArchiver implements Tasklet {
 
 	private final String archiveFolder;
 
-	public FileArchiver(Path inputDir, FileLedger ledger, IntakeSettings settings) {
+	public FileArchiver(Path inputDir, FileLedger ledger, IntakeSettings settings, ZoneId zone) {
 		this.inputDir = inputDir.toAbsolutePath().normalize();
 		this.ledger = ledger;
-		this.mover = new FileMover(inputDir, settings);
+		this.mover = new FileMover(inputDir, settings, zone);
 		this.archive = settings.archive();
 		this.archiveFolder = settings.archiveFolder();
 	}

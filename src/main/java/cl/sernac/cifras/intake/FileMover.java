@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -23,9 +24,13 @@ final class FileMover {
 
 	private final IntakeSettings settings;
 
-	FileMover(Path inputDir, IntakeSettings settings) {
+	/** The zone of the time that tells apart two files set aside under one name. */
+	private final ZoneId zone;
+
+	FileMover(Path inputDir, IntakeSettings settings, ZoneId zone) {
 		this.inputDir = inputDir;
 		this.settings = settings;
+		this.zone = zone;
 	}
 
 	/**
@@ -71,7 +76,7 @@ final class FileMover {
 		String name = file.getFileName().toString();
 		Path target = dir.resolve(name);
 		if (Files.exists(target)) {
-			name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "_" + name;
+			name = LocalDateTime.now(this.zone).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "_" + name;
 			target = dir.resolve(name);
 		}
 		Files.move(file, target);

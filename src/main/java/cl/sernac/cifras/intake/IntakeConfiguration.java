@@ -1,5 +1,7 @@
 package cl.sernac.cifras.intake;
 
+import java.time.ZoneId;
+
 import cl.sernac.cifras.source.ReadLimits;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.system.CifrasProperties;
@@ -22,13 +24,15 @@ public class IntakeConfiguration {
 
 	@Bean
 	IntakePlanner intakePlanner(CifrasProperties properties, SourceCatalog sourceCatalog, FileLedger fileLedger,
-			ReadLimits readLimits, IntakeSettings intakeSettings) {
-		return new IntakePlanner(properties.inputDir(), sourceCatalog, fileLedger, readLimits, intakeSettings);
+			ReadLimits readLimits, IntakeSettings intakeSettings, ZoneId timeZone) {
+		return new IntakePlanner(properties.inputDir(), sourceCatalog, fileLedger, readLimits, intakeSettings,
+				timeZone);
 	}
 
 	@Bean
-	FileArchiver fileArchiver(CifrasProperties properties, FileLedger fileLedger, IntakeSettings intakeSettings) {
-		return new FileArchiver(properties.inputDir(), fileLedger, intakeSettings);
+	FileArchiver fileArchiver(CifrasProperties properties, FileLedger fileLedger, IntakeSettings intakeSettings,
+			ZoneId timeZone) {
+		return new FileArchiver(properties.inputDir(), fileLedger, intakeSettings, timeZone);
 	}
 
 	@Bean

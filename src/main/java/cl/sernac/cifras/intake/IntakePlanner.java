@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,13 +63,13 @@ public class IntakePlanner implements Tasklet {
 	private final FileMover mover;
 
 	public IntakePlanner(Path inputDir, SourceCatalog sources, FileLedger ledger, ReadLimits limits,
-			IntakeSettings settings) {
+			IntakeSettings settings, ZoneId zone) {
 		this.inputDir = inputDir;
 		this.sources = sources;
 		this.ledger = ledger;
 		this.limits = limits;
 		this.settings = settings;
-		this.mover = new FileMover(inputDir, settings);
+		this.mover = new FileMover(inputDir, settings, zone);
 	}
 
 	@Override
@@ -81,14 +82,17 @@ public class IntakePlanner implements Tasklet {
 		Map<Path, Snapshot> files = quietFiles(runId, listFiles());
 		Map<Path, FileFingerprint> fingerprints = fingerprints(files.keySet());
 		Map<String, Path> preferred = preferredCopies(fingerprints);
+		int admitted = 0;
 		for (Map.Entry<Path, Snapshot> file : files.entrySet()) {
 			try {
-				plan(runId, file.getKey(), file.getValue(), fingerprints.get(file.getKey()), preferred);
+				admitted += plan(runId, file.getKey(), file.getValue(), fingerprints.get(file.getKey()), preferred) ? 1
+						: 0;
 			}
 			catch (IOException ex) {
 				unreadable(runId, file.getKey(), ex);
 			}
 		}
+		logger.info("Admisión: {} archivos nuevos de {} revisados", admitted, files.size());
 		HaltPoints.reached("plan");
 		return RepeatStatus.FINISHED;
 	}
@@ -237,20 +241,24 @@ public class IntakePlanner implements Tasklet {
 		return COPY_MARK.matcher(fileName).find();
 	}
 
-	private void plan(long runId, Path file, Snapshot snapshot, FileFingerprint preread, Map<String, Path> preferred)
+	/**
+	 * Admits a file, sets it aside or leaves it for later.
+	 * @return whether it was admitted
+	 */
+	private boolean plan(long runId, Path file, Snapshot snapshot, FileFingerprint preread, Map<String, Path> preferred)
 			throws IOException {
 		String name = file.getFileName().toString();
 		Optional<SourceCatalog.Source> match = this.sources.match(name);
 		if (match.isEmpty()) {
 			notIngested(runId, file, null, "El nombre no corresponde a ninguna fuente configurada");
-			return;
+			return false;
 		}
 		SourceCatalog.Source source = match.get();
 		FileFingerprint fingerprint = (preread != null) ? preread
 				: FileFingerprint.of(file, Charset.forName(source.profile().encoding()));
 		if (!Snapshot.of(file).equals(snapshot)) {
 			defer(runId, file);
-			return;
+			return false;
 		}
 		Optional<FileLedger.AdmittedFile> admitted = this.ledger.admitted(fingerprint.sha256());
 		if (admitted.isPresent() && isSameFile(admitted.get().path(), file)) {
@@ -261,7 +269,7 @@ public class IntakePlanner implements Tasklet {
 					: "Ya ingresado; no cambia nada y queda en la carpeta de entrada";
 			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
-			return;
+			return false;
 		}
 		Path original = preferred.get(fingerprint.sha256());
 		if (admitted.isEmpty() && original != null && !original.equals(file)) {
@@ -270,7 +278,7 @@ public class IntakePlanner implements Tasklet {
 			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
 			this.mover.setAside(file, reason);
-			return;
+			return false;
 		}
 		if (admitted.isPresent()) {
 			String admittedAs = admitted.get().fileName();
@@ -279,26 +287,27 @@ public class IntakePlanner implements Tasklet {
 			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
 			this.mover.setAside(file, reason);
-			return;
+			return false;
 		}
 		if (fingerprint.badEncodingLine() > 0) {
 			notIngested(runId, file, source.name(),
 					"Codificación inválida: no es UTF-8 (línea " + fingerprint.badEncodingLine() + ")");
-			return;
+			return false;
 		}
 		ExportHeader header = ExportFileItemReader.readHeader(file, source.profile(), this.limits);
 		if (header == null) {
 			notIngested(runId, file, source.name(), "Archivo vacío o sin fila de encabezado");
-			return;
+			return false;
 		}
 		if (!header.missingColumns().isEmpty()) {
 			notIngested(runId, file, source.name(),
 					"Faltan columnas obligatorias: " + String.join(", ", header.missingColumns()));
-			return;
+			return false;
 		}
 		long fileId = this.ledger.admit(runId, file, fingerprint, snapshot.modified(), source.name());
 		this.ledger.record(runId, name, FileOutcome.ADMITTED, source.name(), fileId, null);
-		logger.info("{}: fuente {}", Printable.of(name), source.name());
+		logger.debug("{}: fuente {}", Printable.of(name), source.name());
+		return true;
 	}
 
 	/**

@@ -1,12 +1,15 @@
 package cl.sernac.cifras.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import cl.sernac.cifras.aggregate.CaseCells;
@@ -15,9 +18,12 @@ import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.normalize.RejectReason;
 import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.HaltPoints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -29,6 +35,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Writes what every run leaves in the output folder: the machine-readable table of cases
  * by channel and year, the rejected rows, the run summary, and the planners' report
  * (tables, charts and {@code index.html}).
+ * <p>
+ * A report period asked for ({@code cifras.report.from-year}, {@code to-year}) in which
+ * the store counts no case is refused before anything is written: the step ends with the
+ * exit status {@link #EMPTY_PERIOD} and every output stays as it was. The run's reading
+ * and merging are committed by then, so nothing is left to resume.
  */
 public class OutputWriter implements Tasklet {
 
@@ -37,6 +48,15 @@ public class OutputWriter implements Tasklet {
 	public static final String BY_CHANNEL_YEAR = "tables/by_channel_year.csv";
 
 	public static final String REJECTS = "rejects.csv";
+
+	/** The rejected rows for machines: the same rows as {@link #REJECTS}. */
+	public static final String REJECTS_JSON = "rejects.json";
+
+	/**
+	 * Exit status of a run whose report period has no counted case: nothing was written.
+	 * Its description says why, in Spanish.
+	 */
+	public static final String EMPTY_PERIOD = "EMPTY_PERIOD";
 
 	/**
 	 * Job parameter: a run resumed and finished just before this one, whose files the
@@ -58,14 +78,23 @@ public class OutputWriter implements Tasklet {
 
 	private final PlannerReport plannerReport;
 
+	private final ReportProperties reportProperties;
+
+	private final ZoneId zone;
+
+	/**
+	 * @param zone the zone of the summary's time ({@code cifras.time-zone})
+	 */
 	public OutputWriter(JdbcClient jdbc, CaseQueries queries, Path outputDir, Path inputDir, LocalDate runDate,
-			PlannerReport plannerReport) {
+			PlannerReport plannerReport, ReportProperties reportProperties, ZoneId zone) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.outputDir = outputDir;
 		this.inputDir = inputDir;
 		this.runDate = runDate;
 		this.plannerReport = plannerReport;
+		this.reportProperties = reportProperties;
+		this.zone = zone;
 	}
 
 	@Override
@@ -75,19 +104,61 @@ public class OutputWriter implements Tasklet {
 		Long resumedRunId = (from != null) ? Long.valueOf(from.toString()) : null;
 		// One pass over the counted cases gives every figure of the outputs.
 		CaseCells cells = this.queries.cells();
+		RunSummary summary = summary(resumedRunId, runId, cells.total());
+		Optional<String> refusal = emptyPeriod(cells, summary);
+		if (refusal.isPresent()) {
+			// what the run read and applied is still told, in the log only
+			logSummary(summary);
+			contribution.setExitStatus(new ExitStatus(EMPTY_PERIOD, refusal.get()));
+			return RepeatStatus.FINISHED;
+		}
 		writeChannelYearTable(cells);
 		HaltPoints.reached("output");
 		writeRejects();
-		RunSummary summary = summary(resumedRunId, runId, cells.total());
 		this.summaryWriter.write(summary, this.outputDir);
 		this.plannerReport.write(summary, cells);
-		// One log line per line of the summary: the log converters let no message break a
-		// line.
-		this.summaryWriter.text(summary).lines().forEach((line) -> logger.info("{}", line));
+		logSummary(summary);
 		return RepeatStatus.FINISHED;
 	}
 
-	private void writeChannelYearTable(CaseCells cells) throws java.io.IOException {
+	/**
+	 * One log line per line of the summary: the log converters let no message break a
+	 * line.
+	 */
+	private void logSummary(RunSummary summary) {
+		this.summaryWriter.text(summary).lines().forEach((line) -> logger.info("{}", line));
+	}
+
+	/**
+	 * Why the outputs must not be written: a report period was asked for and the store
+	 * counts no case in it, so the report would be a page of zeros over a good one. A
+	 * store with no case at all gives an empty report when no period was asked for.
+	 * @return the reason, in Spanish, or empty when the outputs may be written
+	 */
+	Optional<String> emptyPeriod(CaseCells cells, RunSummary summary) {
+		if (this.reportProperties.fromYear() == null && this.reportProperties.toYear() == null) {
+			return Optional.empty();
+		}
+		Period period = Period.of(this.reportProperties, cells.yearRange(), this.runDate.getYear());
+		if (cells.all().stream().anyMatch((cell) -> cell.records() > 0 && period.contains(cell.year()))) {
+			return Optional.empty();
+		}
+		String data = cells.yearRange()
+			.map((years) -> (years.first() == years.last()) ? "solo hay casos del " + years.first()
+					: "hay casos del " + years.first() + " al " + years.last())
+			.orElse("aún no hay casos contados");
+		long files = summary.files().stream().filter(RunSummary.FileSummary::wasRead).count();
+		String read = (files == 0) ? "" : (files == 1) ? " El archivo leído en esta ejecución sí quedó ingresado."
+				: " Los " + files + " archivos leídos en esta ejecución sí quedaron ingresados.";
+		// years written apart: the log's mask would take "2019-2020" for a RUT
+		String asked = (period.from() == period.to()) ? "el " + period.from()
+				: "del " + period.from() + " al " + period.to();
+		return Optional.of("No hay casos contados en el período del informe (" + asked + "; " + data
+				+ "): no se escribe ningún resultado y los de la carpeta de salida quedan como estaban." + read
+				+ " Indique un período con datos (--from-year, --to-year).");
+	}
+
+	private void writeChannelYearTable(CaseCells cells) throws IOException {
 		CsvTable table = new CsvTable(List.of("record_type", "subtype", "channel", "year", "records"));
 		for (CaseQueries.ChannelYearCount count : cells.byChannelYear()) {
 			table.row(count.recordType(), count.subtype(), count.channel(), count.year(), count.records());
@@ -95,8 +166,14 @@ public class OutputWriter implements Tasklet {
 		table.writeTo(this.outputDir.resolve(BY_CHANNEL_YEAR));
 	}
 
-	private void writeRejects() throws java.io.IOException {
-		CsvTable table = new CsvTable(List.of("archivo", "linea", "motivo", "mensaje"));
+	/**
+	 * Every rejected row of the store: {@code rejects.csv} for a spreadsheet in Chile,
+	 * like the planners' tables (see {@link TableFiles}), and {@code rejects.json} for
+	 * machines.
+	 */
+	private void writeRejects() throws IOException {
+		Table table = new Table("rejects", "Filas rechazadas", "Filas rechazadas", Table.text("archivo"),
+				Table.plain("linea"), Table.text("motivo"), Table.text("mensaje"));
 		this.jdbc
 			.sql("SELECT f.file_name, r.line_no, r.reason, r.detail FROM rejected_row r"
 					+ " JOIN ingest_file f ON f.id = r.file_id ORDER BY f.ordinal, r.line_no")
@@ -108,7 +185,24 @@ public class OutputWriter implements Tasklet {
 				table.row(Printable.of(rs.getString("file_name")), rs.getLong("line_no"), reason.code(),
 						Printable.of(message));
 			});
-		table.writeTo(this.outputDir.resolve(REJECTS));
+		AtomicFiles.writeUtf8(this.outputDir.resolve(REJECTS), (out) -> TableFiles.writeCsv(table, out));
+		AtomicFiles.writeUtf8(this.outputDir.resolve(REJECTS_JSON), (out) -> writeJson(table, out));
+	}
+
+	private static void writeJson(Table table, Writer out) throws IOException {
+		try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+			json.useDefaultPrettyPrinter();
+			json.writeStartArray();
+			for (List<Object> row : table.rows()) {
+				json.writeStartObject();
+				json.writeStringField("file", (String) row.get(0));
+				json.writeNumberField("line", (Long) row.get(1));
+				json.writeStringField("reason", (String) row.get(2));
+				json.writeStringField("message", (String) row.get(3));
+				json.writeEndObject();
+			}
+			json.writeEndArray();
+		}
 	}
 
 	/**
@@ -145,8 +239,8 @@ public class OutputWriter implements Tasklet {
 				sum(files, RunSummary.FileSummary::recordsNew), sum(files, RunSummary.FileSummary::recordsUpdated),
 				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
 				sum(files, RunSummary.FileSummary::warnings));
-		return new RunSummary(runId, resumedRunId, LocalDateTime.now(ChileTime.ZONE).withNano(0).toString(),
-				this.runDate.toString(), Printable.of(this.inputDir.toString()), files, totals, casesInStore);
+		return new RunSummary(runId, resumedRunId, ChileTime.now(this.zone), this.runDate.toString(),
+				Printable.of(this.inputDir.toString()), files, totals, casesInStore);
 	}
 
 	private Map<Long, Map<String, Long>> countsByFile(String sql, long fromRun, long runId) {

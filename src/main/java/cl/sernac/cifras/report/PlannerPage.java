@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -278,7 +278,7 @@ final class PlannerPage {
 		}
 
 		private Produced produced() {
-			LocalDateTime at = LocalDateTime.parse(this.summary.producedAt());
+			OffsetDateTime at = OffsetDateTime.parse(this.summary.producedAt());
 			return new Produced(at.format(DATE), at.format(TIME), String.valueOf(this.summary.runId()),
 					LocalDate.parse(this.summary.runDate()).format(DATE),
 					plural(this.figures.files().size(), "archivo", "archivos"),

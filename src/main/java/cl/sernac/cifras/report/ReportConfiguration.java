@@ -1,6 +1,7 @@
 package cl.sernac.cifras.report;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import cl.sernac.cifras.aggregate.CaseQueries;
 import cl.sernac.cifras.aggregate.QualityQueries;
@@ -25,8 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class ReportConfiguration {
 
 	@Bean
-	QualityQueries qualityQueries(JdbcClient jdbcClient) {
-		return new QualityQueries(jdbcClient);
+	QualityQueries qualityQueries(JdbcClient jdbcClient, ZoneId timeZone) {
+		return new QualityQueries(jdbcClient, timeZone);
 	}
 
 	@Bean
@@ -37,9 +38,9 @@ public class ReportConfiguration {
 
 	@Bean
 	OutputWriter outputWriter(JdbcClient jdbcClient, CaseQueries caseQueries, CifrasProperties properties,
-			LocalDate runDate, PlannerReport plannerReport) {
+			LocalDate runDate, PlannerReport plannerReport, ReportProperties reportProperties, ZoneId timeZone) {
 		return new OutputWriter(jdbcClient, caseQueries, properties.outputDir(), properties.inputDir(), runDate,
-				plannerReport);
+				plannerReport, reportProperties, timeZone);
 	}
 
 	@Bean

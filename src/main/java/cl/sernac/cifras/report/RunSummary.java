@@ -9,7 +9,8 @@ import java.util.Map;
  * @param runId the run's number
  * @param resumedRunId the number of an interrupted run finished just before this one,
  * whose files are listed too; null when there was none
- * @param producedAt local date and time, ISO-8601
+ * @param producedAt date and time in the configured zone ({@code cifras.time-zone},
+ * Chile's by default), ISO-8601 with its offset: {@code 2026-12-01T21:03:00-03:00}
  * @param runDate the day of the run, ISO-8601
  * @param files every file the run saw (and the resumed run, first), in name order
  * @param totals sums over the files the run admitted

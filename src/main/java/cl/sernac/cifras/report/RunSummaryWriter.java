@@ -3,7 +3,7 @@ package cl.sernac.cifras.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class RunSummaryWriter {
 			out.append("Cifras · resumen de la ejecución N° ").append(summary.runId()).append('\n');
 		}
 		out.append("Producido el ")
-			.append(LocalDateTime.parse(summary.producedAt()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")))
+			.append(OffsetDateTime.parse(summary.producedAt()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")))
 			.append(" · fecha de ejecución ")
 			.append(LocalDate.parse(summary.runDate()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy")))
 			.append(" · carpeta de entrada ")

@@ -11,7 +11,10 @@ public final class CifrasExit {
 	/** The run could not complete; the next run resumes it. */
 	public static final int FAILED = 1;
 
-	/** Bad command line. */
+	/**
+	 * Bad command line, or a report period in which the store counts no case: its run
+	 * read and applied its files and wrote no output.
+	 */
 	public static final int USAGE = 2;
 
 	/**

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the intake job once from the command line: finishes an interrupted run first, then
  * takes whatever is new in the input folder. The exit status says whether the run
- * completed.
+ * completed, and is {@link CifrasExit#USAGE} when it completed but its outputs were
+ * refused (a report period with no counted case).
  */
 @Component
 class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -222,6 +223,15 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 			logger.warn("Ejecución N° {} detenida; la próxima ejecución la reanuda",
 					execution.getJobInstance().getId());
 			this.exitCode = EXIT_FAILED;
+			return;
+		}
+		if (execution.getStatus() == BatchStatus.COMPLETED
+				&& OutputWriter.EMPTY_PERIOD.equals(execution.getExitStatus().getExitCode())) {
+			// The files were read and applied, and the run is complete: nothing to
+			// resume. Only its outputs were refused, as a bad command line is.
+			logger.error("Ejecución N° {}: {}", execution.getJobInstance().getId(),
+					execution.getExitStatus().getExitDescription());
+			this.exitCode = CifrasExit.USAGE;
 			return;
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {

@@ -2,6 +2,7 @@ package cl.sernac.cifras.system;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import cl.sernac.cifras.aggregate.CaseQueries;
 import cl.sernac.cifras.intake.FileLedger;
@@ -58,10 +59,19 @@ class CommonConfiguration {
 		return new CaseQueries(jdbcClient);
 	}
 
+	/**
+	 * The zone of every time a person reads ({@code cifras.time-zone}, Chile's by
+	 * default).
+	 */
+	@Bean
+	ZoneId timeZone(@Value("${" + ChileTime.PROPERTY + ":}") String zone) {
+		return ChileTime.zone(zone);
+	}
+
 	/** The day of the run: rows dated after it are rejected (rule 3). */
 	@Bean
-	LocalDate runDate(CifrasProperties properties) {
-		return (properties.runDate() != null) ? properties.runDate() : ChileTime.today();
+	LocalDate runDate(CifrasProperties properties, ZoneId timeZone) {
+		return (properties.runDate() != null) ? properties.runDate() : LocalDate.now(timeZone);
 	}
 
 }

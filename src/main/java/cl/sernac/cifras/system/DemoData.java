@@ -26,7 +26,7 @@ class DemoData {
 					+ " de entrada, datos y salida)", inputDir);
 			return;
 		}
-		logger.info("Generando datos de demostración 2014-2016 en {}", inputDir);
+		logger.info("Generando datos de demostración (de 2014 a 2016) en {}", inputDir);
 		new DemoDataGenerator(SEED).generate(inputDir);
 	}
 

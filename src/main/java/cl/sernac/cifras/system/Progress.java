@@ -13,10 +13,24 @@ import org.slf4j.Logger;
  * a log line with the file's own figures, the files done, the rows per second so far and
  * the time left (estimated from the work still to do, in bytes), and a progress bar when
  * run in a terminal. Files may finish on several threads.
+ * <p>
+ * The time left is given only once it means something: after a tenth of the work and five
+ * seconds, whichever comes later (the first files of a night, read while the database
+ * warms up, once promised twelve hours). The log stays quiet: the stage's start, each
+ * tenth of the work, a line at least every minute and the last file are logged at INFO;
+ * the other files' lines at DEBUG.
  */
 public final class Progress {
 
 	private static final int BAR_WIDTH = 30;
+
+	/** Share of the work done before the time left is estimated. */
+	private static final double ESTIMATE_AFTER_WORK = 0.1;
+
+	private static final long ESTIMATE_AFTER_NANOS = 5_000_000_000L;
+
+	/** Longest time without a progress line at INFO. */
+	private static final long INFO_EVERY_NANOS = 60_000_000_000L;
 
 	private final Logger logger;
 
@@ -37,6 +51,11 @@ public final class Progress {
 	private long rowsDone;
 
 	private long startNanos;
+
+	/** Tenths of the work done when the last line at INFO was logged. */
+	private long tenthsLogged;
+
+	private long lastInfoNanos;
 
 	/**
 	 * @param logger where the lines go (the stage's own logger)
@@ -71,6 +90,8 @@ public final class Progress {
 		this.workDone = 0;
 		this.rowsDone = 0;
 		this.startNanos = this.nanoTime.getAsLong();
+		this.tenthsLogged = 0;
+		this.lastInfoNanos = this.startNanos;
 		if (files > 0) {
 			this.logger.info("{}: {} archivos, {} MB", stage, ChileanFormat.integer(files),
 					ChileanFormat.integer(Math.round(work / 1e6)));
@@ -89,26 +110,49 @@ public final class Progress {
 		this.filesDone++;
 		this.workDone += work;
 		this.rowsDone += rows;
-		double seconds = Math.max(1e-3, (this.nanoTime.getAsLong() - this.startNanos) / 1e9);
+		long now = this.nanoTime.getAsLong();
+		double seconds = Math.max(1e-3, (now - this.startNanos) / 1e9);
 		long rate = Math.round(this.rowsDone / seconds);
-		long left = (this.workDone > 0)
-				? Math.round(seconds * Math.max(0, this.workTotal - this.workDone) / this.workDone) : 0;
+		String left = timeLeft(now - this.startNanos, seconds);
 		String line = Printable.of(name) + ": " + ChileanFormat.integer(rows) + " filas"
 				+ (this.rowsDoneWord.isEmpty() ? "" : " " + this.rowsDoneWord) + details + " · "
 				+ ChileanFormat.integer(this.filesDone) + " de " + ChileanFormat.integer(this.filesTotal)
-				+ " archivos · " + ChileanFormat.integer(rate) + " filas/s · quedan " + duration(left);
-		this.logger.info("{}", line);
+				+ " archivos · " + ChileanFormat.integer(rate) + " filas/s" + left;
+		long tenths = (this.workTotal > 0) ? Math.min(10, 10 * this.workDone / this.workTotal) : 10;
+		if (this.filesDone >= this.filesTotal || tenths > this.tenthsLogged
+				|| now - this.lastInfoNanos >= INFO_EVERY_NANOS) {
+			this.tenthsLogged = tenths;
+			this.lastInfoNanos = now;
+			this.logger.info("{}", line);
+		}
+		else {
+			this.logger.debug("{}", line);
+		}
 		if (this.terminal != null) {
 			long percent = (this.workTotal > 0) ? Math.min(100, 100 * this.workDone / this.workTotal) : 100;
 			int filled = (int) (BAR_WIDTH * percent / 100);
-			this.terminal.printf("\r[%s%s] %3d %% · %s filas/s · quedan %s   ", "#".repeat(filled),
-					".".repeat(BAR_WIDTH - filled), percent, ChileanFormat.integer(rate), duration(left));
+			this.terminal.printf("\r[%s%s] %3d %% · %s filas/s%s   ", "#".repeat(filled),
+					".".repeat(BAR_WIDTH - filled), percent, ChileanFormat.integer(rate), left);
 			if (this.filesDone >= this.filesTotal) {
 				this.terminal.println();
 			}
 			this.terminal.flush();
 		}
 		return line;
+	}
+
+	/**
+	 * {@code " · quedan 3 min 5 s"} from the work still to do at the rate so far, or
+	 * nothing while too little is done for the estimate to mean anything.
+	 */
+	private String timeLeft(long elapsedNanos, double seconds) {
+		if (this.workDone >= this.workTotal) {
+			return " · quedan 0 s";
+		}
+		if (this.workDone < ESTIMATE_AFTER_WORK * this.workTotal || elapsedNanos < ESTIMATE_AFTER_NANOS) {
+			return "";
+		}
+		return " · quedan " + duration(Math.round(seconds * (this.workTotal - this.workDone) / this.workDone));
 	}
 
 	static String duration(long seconds) {

@@ -10,6 +10,7 @@ import cl.sernac.cifras.aggregate.CaseCells.YearRange;
 import cl.sernac.cifras.intake.FileOutcome;
 import cl.sernac.cifras.merge.StoreFixture;
 import cl.sernac.cifras.merge.StoreFixture.StagedFile;
+import cl.sernac.cifras.system.ChileTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class PlannerQueriesTests {
 	void openStore() {
 		this.store = new StoreFixture();
 		this.cases = this.store.cases();
-		this.quality = new QualityQueries(JdbcClient.create(this.store.jdbc()));
+		this.quality = new QualityQueries(JdbcClient.create(this.store.jdbc()), ChileTime.ZONE);
 	}
 
 	@AfterEach

@@ -72,8 +72,8 @@ class ConfiguredSourceFunctionalTests {
 				"CONSULTA,,OFICINA,2017,1", "CONSULTA,,OFICINA,2018,1", "RECLAMO,,CALL_CENTER,2017,1",
 				"RECLAMO,,OFICINA,2017,1");
 		assertThat(Files.readAllLines(run.output().resolve("rejects.csv"))).containsExactly(
-				"archivo,linea,motivo,mensaje",
-				"callcenter_2017_01.csv,4,bad-date,Fecha ilegible o inexistente: Fecha '2017/01/05'");
+				"\uFEFFarchivo;linea;motivo;mensaje",
+				"callcenter_2017_01.csv;4;bad-date;Fecha ilegible o inexistente: Fecha '2017/01/05'");
 	}
 
 }

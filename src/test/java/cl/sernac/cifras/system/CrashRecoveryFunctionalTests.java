@@ -52,8 +52,11 @@ class CrashRecoveryFunctionalTests {
 		assertThat(child.awaitOutput("CIFRAS-HALT " + point.split(":")[0], 120)).as(child.output()).isTrue();
 		child.kill();
 
-		// when the pipeline runs again normally
-		ChildRun rerun = ChildRun.start(run, Map.of(), CHUNK);
+		// when the pipeline runs again normally (every file's progress line logged: at
+		// INFO
+		// only each tenth of the work is)
+		ChildRun rerun = ChildRun.start(run, Map.of(), CHUNK,
+				"--logging.level.cl.sernac.cifras.merge.RecordMerger=DEBUG");
 		int exit = rerun.waitForExit(180);
 
 		// then the figures are those of an uninterrupted run

@@ -75,14 +75,14 @@ class HostileInputFunctionalTests {
 		// be a name or a RUT
 		List<String> rejects = Files.readAllLines(run.output().resolve("rejects.csv"));
 		assertThat(rejects.stream().filter((line) -> line.contains("_2017")).toList()).containsExactly(
-				"callcenter_2017_?ERROR forjada.csv,3,bad-date,Fecha ilegible o inexistente: Fecha '99/99/2017 10:00:00'",
-				"oficina_2017.csv,3,bad-date,Fecha ilegible o inexistente: Fecha de 26 caracteres con letras u otros signos (no se muestra)",
-				"oficina_2017.csv,4,bad-date,Fecha ilegible o inexistente: Fecha de 12 caracteres con letras u otros signos (no se muestra)",
-				"oficina_2017.csv,5,bad-date,Fecha ilegible o inexistente: Fecha con forma de RUT (no se muestra)",
-				"oficina_2017.csv,6,bad-date,Fecha ilegible o inexistente: Fecha '20150631'",
-				"oficina_2017.csv,7,unknown-type,Tipo de registro no reconocido: Tipo de 26 caracteres (no se muestra)",
-				"oficina_2017.csv,8,unknown-type,Tipo de registro no reconocido: Subtipo SONI de 11 caracteres (no se muestra)",
-				"oficina_2017.csv,9,unknown-type,Tipo de registro no reconocido: Tipo 'X'");
+				"callcenter_2017_?ERROR forjada.csv;3;bad-date;Fecha ilegible o inexistente: Fecha '99/99/2017 10:00:00'",
+				"oficina_2017.csv;3;bad-date;Fecha ilegible o inexistente: Fecha de 26 caracteres con letras u otros signos (no se muestra)",
+				"oficina_2017.csv;4;bad-date;Fecha ilegible o inexistente: Fecha de 12 caracteres con letras u otros signos (no se muestra)",
+				"oficina_2017.csv;5;bad-date;Fecha ilegible o inexistente: Fecha con forma de RUT (no se muestra)",
+				"oficina_2017.csv;6;bad-date;Fecha ilegible o inexistente: Fecha '20150631'",
+				"oficina_2017.csv;7;unknown-type;Tipo de registro no reconocido: Tipo de 26 caracteres (no se muestra)",
+				"oficina_2017.csv;8;unknown-type;Tipo de registro no reconocido: Subtipo SONI de 11 caracteres (no se muestra)",
+				"oficina_2017.csv;9;unknown-type;Tipo de registro no reconocido: Tipo 'X'");
 		assertThat(rejects).noneMatch((line) -> line.contains("[valor oculto]"));
 
 		// and shows every file name with ? for its control and invisible characters

@@ -2,7 +2,13 @@ package cl.sernac.cifras.system;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -56,12 +62,12 @@ class ProgressTests {
 	void drawsABarInATerminalEndingTheLineAfterTheLastFile() {
 		Progress progress = progress("leídas", new PrintWriter(this.bar));
 		progress.start("Lectura", 2, 100);
-		this.clock.addAndGet(SECOND);
-		progress.fileDone("a.csv", 10, 50, "");
+		this.clock.addAndGet(5 * SECOND);
+		progress.fileDone("a.csv", 50, 50, "");
 		assertThat(this.bar.toString())
-			.isEqualTo("\r[###############...............]  50 % · 10 filas/s · quedan 1 s   ");
-		this.clock.addAndGet(SECOND);
-		progress.fileDone("b.csv", 10, 50, "");
+			.isEqualTo("\r[###############...............]  50 % · 10 filas/s · quedan 5 s   ");
+		this.clock.addAndGet(5 * SECOND);
+		progress.fileDone("b.csv", 50, 50, "");
 		assertThat(this.bar.toString())
 			.endsWith("\r[##############################] 100 % · 10 filas/s · quedan 0 s   " + System.lineSeparator());
 	}
@@ -72,9 +78,56 @@ class ProgressTests {
 		progress.start("Lectura", 1, 100);
 		progress.fileDone("a.csv", 10, 100, "");
 		progress.start("Lectura", 2, 100);
+		this.clock.addAndGet(5 * SECOND);
+		assertThat(progress.fileDone("b.csv", 35, 50, ""))
+			.isEqualTo("b.csv: 35 filas leídas · 1 de 2 archivos" + " · 7 filas/s · quedan 5 s");
+	}
+
+	@Test
+	void givesNoTimeLeftBeforeATenthOfTheWorkAndFiveSeconds() {
+		Progress progress = progress("leídas", new PrintWriter(this.bar));
+		progress.start("Lectura", 100, 1_000_000);
+
+		// a tenth of the work in 2 s: too soon
+		this.clock.addAndGet(2 * SECOND);
+		assertThat(progress.fileDone("a.csv", 2_000, 100_000, ""))
+			.isEqualTo("a.csv: 2.000 filas leídas · 1 de 100 archivos · 1.000 filas/s");
+		assertThat(this.bar.toString()).doesNotContain("quedan");
+
+		// 5 s, but a twentieth of the work: still too little
+		progress.start("Lectura", 100, 1_000_000);
+		this.clock.addAndGet(5 * SECOND);
+		assertThat(progress.fileDone("b.csv", 5_000, 50_000, "")).doesNotContain("quedan");
+
+		// a tenth of the work and 6 s: 54 s left
 		this.clock.addAndGet(SECOND);
-		assertThat(progress.fileDone("b.csv", 7, 50, ""))
-			.isEqualTo("b.csv: 7 filas leídas · 1 de 2 archivos" + " · 7 filas/s · quedan 1 s");
+		assertThat(progress.fileDone("c.csv", 1_000, 50_000, "")).endsWith(" · 1.000 filas/s · quedan 54 s");
+		assertThat(this.bar.toString()).endsWith("  10 % · 1.000 filas/s · quedan 54 s   ");
+	}
+
+	@Test
+	void logsAtInfoEachTenthOfTheWorkAMinuteAndTheLastFileTheOthersAtDebug() {
+		Logger logger = (Logger) LoggerFactory.getLogger("progress-levels");
+		logger.setLevel(Level.DEBUG);
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		logger.addAppender(events);
+		Progress progress = new Progress(logger, "leídas", null, this.clock::get);
+		progress.start("Lectura", 200, 200);
+		for (int i = 1; i <= 200; i++) {
+			// the 150th file takes two minutes
+			this.clock.addAndGet((i == 150) ? 120 * SECOND : SECOND / 10);
+			progress.fileDone("f" + i + ".csv", 1, 1, "");
+		}
+
+		List<String> info = events.list.stream()
+			.filter((e) -> e.getLevel() == Level.INFO)
+			.map(ILoggingEvent::getFormattedMessage)
+			.map((line) -> line.substring(0, line.indexOf(':')))
+			.toList();
+		assertThat(info).containsExactly("Lectura", "f20.csv", "f40.csv", "f60.csv", "f80.csv", "f100.csv", "f120.csv",
+				"f140.csv", "f150.csv", "f160.csv", "f180.csv", "f200.csv");
+		assertThat(events.list.stream().filter((e) -> e.getLevel() == Level.DEBUG)).hasSize(200 - 11);
 	}
 
 }

@@ -95,10 +95,10 @@ class SamplesFunctionalTests {
 		assertThat(summary.get("totals").get("rowsRejected").asLong())
 			.isEqualTo(this.expected.get("rejected_total").asLong());
 		List<String> rejects = Files.readAllLines(this.run.output().resolve("rejects.csv"));
-		assertThat(rejects.get(0)).isEqualTo("archivo,linea,motivo,mensaje");
+		assertThat(rejects.get(0)).isEqualTo("\uFEFFarchivo;linea;motivo;mensaje");
 		assertThat(rejects).hasSize(1 + this.expected.get("rejected_total").asInt());
 		assertThat(rejects)
-			.contains("callcenter_2014.csv,6,bad-date,Fecha ilegible o inexistente: Fecha '31/02/2015 10:00:00'");
+			.contains("callcenter_2014.csv;6;bad-date;Fecha ilegible o inexistente: Fecha '31/02/2015 10:00:00'");
 	}
 
 	@Test
