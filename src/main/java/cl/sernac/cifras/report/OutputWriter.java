@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CaseQueries;
+import cl.sernac.cifras.intake.FileLedger;
 import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.normalize.RejectReason;
 import cl.sernac.cifras.system.ChileTime;
@@ -240,7 +241,20 @@ public class OutputWriter implements Tasklet {
 				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
 				sum(files, RunSummary.FileSummary::warnings));
 		return new RunSummary(runId, resumedRunId, ChileTime.now(this.zone), this.runDate.toString(),
-				Printable.of(this.inputDir.toString()), files, totals, casesInStore);
+				Printable.of(this.inputDir.toString()), files, totals, casesInStore, account(casesInStore));
+	}
+
+	/** How the rows of every applied file became the store's cases. */
+	private RunSummary.Account account(long cases) {
+		long records = this.jdbc.sql("SELECT COUNT(*) FROM intake_record").query(Long.class).single();
+		return this.jdbc
+			.sql("SELECT COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_rejected), 0),"
+					+ " COALESCE(SUM(records_unchanged), 0), COALESCE(SUM(records_updated), 0)"
+					+ " FROM ingest_file WHERE status = ?")
+			.param(FileLedger.MERGED)
+			.query((rs, i) -> new RunSummary.Account(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					records, records - cases, cases))
+			.single();
 	}
 
 	private Map<Long, Map<String, Long>> countsByFile(String sql, long fromRun, long runId) {

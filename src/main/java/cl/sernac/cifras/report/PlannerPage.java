@@ -273,8 +273,18 @@ final class PlannerPage {
 				notIngested.add(new Decision(Printable.of(decision.fileName()), Labels.outcome(decision.outcome()),
 						(decision.reason() != null) ? Printable.of(decision.reason()) : ""));
 			}
+			RunSummary.Account a = this.summary.account();
+			List<Line> account = List.of(new Line(ChileanFormat.integer(a.rowsRead()), "Filas leídas", null, null),
+					new Line(ChileanFormat.integer(a.rowsRejected()), "− rechazadas", null, null),
+					new Line(ChileanFormat.integer(a.rowsRepeated()), "− repetidas sin cambios (misma clave)", null,
+							null),
+					new Line(ChileanFormat.integer(a.corrections()), "− correcciones de un registro anterior", null,
+							null),
+					new Line(ChileanFormat.integer(a.records()), "= registros (una versión por clave)", null, null),
+					new Line(ChileanFormat.integer(a.joinedByFolio()), "− unidos a otro por folio central", null, null),
+					new Line(ChileanFormat.integer(a.cases()), "= casos contados", null, null));
 			return new Quality(ChileanFormat.integer(rejected), rejects, ChileanFormat.integer(warned), warnings,
-					notIngested, html(this.tables.fileQuality()));
+					notIngested, html(this.tables.fileQuality()), account);
 		}
 
 		private Produced produced() {
@@ -411,7 +421,7 @@ final class PlannerPage {
 	}
 
 	record Quality(String rejected, List<Line> rejects, String warned, List<Line> warnings, List<Decision> notIngested,
-			HtmlTable files) {
+			HtmlTable files, List<Line> account) {
 	}
 
 	record Decision(String file, String outcome, String reason) {

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param files every file the run saw (and the resumed run, first), in name order
  * @param totals sums over the files the run admitted
  * @param casesInStore cases counted in the whole store after the run
+ * @param account how the rows of every file applied became the cases of the store
  */
 public record RunSummary(long runId, Long resumedRunId, String producedAt, String runDate, String inputDir,
-		List<FileSummary> files, Totals totals, long casesInStore) {
+		List<FileSummary> files, Totals totals, long casesInStore, Account account) {
 
 	/**
 	 * @param outcome {@code ADMITTED}, {@code REPROCESSED}, {@code ALREADY_INGESTED},
@@ -42,6 +43,23 @@ public record RunSummary(long runId, Long resumedRunId, String producedAt, Strin
 
 	public record Totals(int filesAdmitted, int filesAlreadyIngested, int filesNotRecognized, long rowsRead,
 			long recordsNew, long recordsUpdated, long recordsUnchanged, long rowsRejected, long warnings) {
+	}
+
+	/**
+	 * From rows to cases, over the whole store: every row read is rejected, a repeat of
+	 * the version its key already had, a correction of it, or a new record; of the
+	 * records, those joined to another by a central folio (rule 2) are not cases of their
+	 * own. So {@code rowsRead = rowsRejected + rowsRepeated + corrections + records} and
+	 * {@code records - joinedByFolio = cases}.
+	 */
+	public record Account(long rowsRead, long rowsRejected, long rowsRepeated, long corrections, long records,
+			long joinedByFolio, long cases) {
+
+		public boolean addsUp() {
+			return this.rowsRead == this.rowsRejected + this.rowsRepeated + this.corrections + this.records
+					&& this.records - this.joinedByFolio == this.cases;
+		}
+
 	}
 
 	public List<FileSummary> notRecognized() {

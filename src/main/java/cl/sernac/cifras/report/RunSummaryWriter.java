@@ -63,17 +63,22 @@ public final class RunSummaryWriter {
 			out.append("No hubo archivos nuevos que ingresar.\n");
 		}
 		else {
-			String format = "%-34s %-12s %9s %9s %12s %11s %10s %12s%n";
-			out.append(String.format(format, "Archivo", "Fuente", "Filas", "Nuevos", "Actualizados", "Sin cambios",
-					"Rechazadas", "Advertencias"));
+			// read left to right, a row adds up: filas = rechazadas + repetidas +
+			// correcciones +
+			// nuevos
+			String format = "%-34s %-12s %9s %11s %10s %12s %9s %12s%n";
+			out.append(String.format(format, "Archivo", "Fuente", "Filas", "Rechazadas", "Repetidas", "Correcciones",
+					"Nuevos", "Advertencias"));
 			for (RunSummary.FileSummary f : admitted) {
 				String name = Printable.of(f.file()) + ("REPROCESSED".equals(f.outcome()) ? " (reprocesado)" : "");
-				out.append(String.format(format, shorten(name, 34), f.source(), n(f.rowsRead()), n(f.recordsNew()),
-						n(f.recordsUpdated()), n(f.recordsUnchanged()), n(f.rowsRejected()), n(f.warnings())));
+				out.append(String.format(format, shorten(name, 34), f.source(), n(f.rowsRead()), n(f.rowsRejected()),
+						n(f.recordsUnchanged()), n(f.recordsUpdated()), n(f.recordsNew()), n(f.warnings())));
 			}
 			RunSummary.Totals t = summary.totals();
-			out.append(String.format(format, "Total", "", n(t.rowsRead()), n(t.recordsNew()), n(t.recordsUpdated()),
-					n(t.recordsUnchanged()), n(t.rowsRejected()), n(t.warnings())));
+			out.append(String.format(format, "Total", "", n(t.rowsRead()), n(t.rowsRejected()), n(t.recordsUnchanged()),
+					n(t.recordsUpdated()), n(t.recordsNew()), n(t.warnings())));
+			out.append("Repetidas: filas iguales a la versión que su clave ya tenía. Correcciones: filas que cambian"
+					+ " un registro anterior (gana la última). Nuevos: registros con una clave nueva.\n");
 		}
 		List<RunSummary.FileSummary> others = summary.files().stream().filter((f) -> !f.wasRead()).toList();
 		if (!others.isEmpty()) {
@@ -88,6 +93,16 @@ public final class RunSummaryWriter {
 					.append('\n');
 			}
 		}
+		RunSummary.Account a = summary.account();
+		String line = "  %-48s %12s%n";
+		out.append("\nDe las filas a los casos, en todo el almacén:\n");
+		out.append(String.format(line, "Filas leídas", n(a.rowsRead())));
+		out.append(String.format(line, "− rechazadas", n(a.rowsRejected())));
+		out.append(String.format(line, "− repetidas sin cambios (misma clave)", n(a.rowsRepeated())));
+		out.append(String.format(line, "− correcciones de un registro anterior", n(a.corrections())));
+		out.append(String.format(line, "= registros (una versión por clave)", n(a.records())));
+		out.append(String.format(line, "− unidos a otro por folio central (regla 2)", n(a.joinedByFolio())));
+		out.append(String.format(line, "= casos contados", n(a.cases())));
 		out.append("\nCasos contados en total: ").append(n(summary.casesInStore())).append('\n');
 		out.append("Detalle de las filas rechazadas: rejects.csv\n");
 		return out.toString();

@@ -147,6 +147,15 @@ class DemoFunctionalTests {
 				.containsExactlyInAnyOrder("ADMITTED", "ALREADY_INGESTED");
 		}
 		assertThat(summary.get("casesInStore").asLong()).isEqualTo(98_305 + 83_079 + 191);
+		// and the account from rows to cases adds up to them
+		JsonNode account = summary.get("account");
+		long records = account.get("records").asLong();
+		assertThat(account.get("rowsRead").asLong()).isEqualTo(account.get("rowsRejected").asLong()
+				+ account.get("rowsRepeated").asLong() + account.get("corrections").asLong() + records);
+		assertThat(records - account.get("joinedByFolio").asLong()).isEqualTo(98_305 + 83_079 + 191);
+		assertThat(account.get("joinedByFolio").asLong()).isPositive();
+		assertThat(account.get("rowsRejected").asLong())
+			.isEqualTo(this.manifest.rejected().values().stream().mapToLong(Number::longValue).sum());
 	}
 
 	private static long single(Connection db, String sql) throws Exception {

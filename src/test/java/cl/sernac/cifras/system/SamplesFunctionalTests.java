@@ -168,6 +168,37 @@ class SamplesFunctionalTests {
 		assertThat(outputs).doesNotContain("Muñoz", "Pérez", "Díaz");
 	}
 
+	/**
+	 * The account from rows to cases adds up, with the figures the agency's description
+	 * of the samples gives: 17 rows rejected, one record corrected, 21 of the 22 cases
+	 * registered centrally joined to their intake row (one intake export has not
+	 * arrived), 305 cases.
+	 */
+	@Test
+	void rowsBecomeCasesInAnAccountThatAddsUp() throws Exception {
+		JsonNode account = JSON.readTree(this.run.output().resolve("run_summary.json").toFile()).get("account");
+		long read = account.get("rowsRead").asLong();
+		long rejected = account.get("rowsRejected").asLong();
+		long repeated = account.get("rowsRepeated").asLong();
+		long corrections = account.get("corrections").asLong();
+		long records = account.get("records").asLong();
+		long joined = account.get("joinedByFolio").asLong();
+		assertThat(rejected).isEqualTo(this.expected.get("rejected_total").asLong());
+		assertThat(corrections).isEqualTo(1);
+		assertThat(joined).isEqualTo(21);
+		assertThat(account.get("cases").asLong()).isEqualTo(305);
+		assertThat(records - joined).isEqualTo(305);
+		assertThat(read).isEqualTo(rejected + repeated + corrections + records);
+		try (Connection db = this.run.database()) {
+			assertThat(single(db, "SELECT COUNT(*) FROM intake_record")).isEqualTo(records);
+		}
+		String text = this.run.outputFile("resumen_ejecucion.txt");
+		assertThat(text).contains("De las filas a los casos, en todo el almacén:")
+			.containsPattern("− unidos a otro por folio central \\(regla 2\\) +21\n")
+			.containsPattern("= casos contados +305\n");
+		assertThat(this.run.outputFile("index.html")).contains("De las filas a los casos");
+	}
+
 	@Test
 	@Order(Integer.MAX_VALUE)
 	void secondRunOnTheSameFilesChangesNothing() throws Exception {
