@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import cl.sernac.cifras.normalize.PersonalData;
 import cl.sernac.cifras.normalize.Printable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ public class FileLedger {
 		this.jdbc
 			.sql("INSERT INTO ingest_file (ordinal, run_id, file_name, file_path, sha256, size_bytes, modified_ns,"
 					+ " source_name, status, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(ordinal, runId, Printable.of(file.getFileName().toString()), file.toAbsolutePath().toString(),
+			.params(ordinal, runId, displayName(file.getFileName().toString()), file.toAbsolutePath().toString(),
 					fingerprint.sha256(), fingerprint.size(), nanos(modified), sourceName, PLANNED,
 					Timestamp.from(Instant.now()))
 			.update();
@@ -66,13 +67,21 @@ public class FileLedger {
 		this.jdbc.sql("DELETE FROM ingest_file WHERE id = ? AND status = ?").params(fileId, PLANNED).update();
 	}
 
+	/**
+	 * A file's name as the ledger keeps and every output shows it: printable, and with
+	 * anything shaped like a RUT masked (a name is data from outside).
+	 */
+	public static String displayName(String fileName) {
+		return PersonalData.mask(Printable.of(fileName));
+	}
+
 	static long nanos(Instant instant) {
 		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}
 
 	public void record(long runId, String fileName, FileOutcome outcome, String sourceName, Long fileId,
 			String reason) {
-		String name = Printable.of(fileName);
+		String name = displayName(fileName);
 		this.jdbc.sql("DELETE FROM run_file WHERE run_id = ? AND file_name = ?").params(runId, name).update();
 		this.jdbc
 			.sql("INSERT INTO run_file (run_id, file_name, outcome, source_name, file_id, reason)"

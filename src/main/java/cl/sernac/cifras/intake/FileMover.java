@@ -37,7 +37,8 @@ final class FileMover {
 	 * The archive path of an ingested file: its admission number keeps equal names apart.
 	 */
 	Path archivePath(long ordinal, String fileName) {
-		return this.inputDir.resolve(this.settings.archiveFolder()).resolve("%06d_%s".formatted(ordinal, fileName));
+		return this.inputDir.resolve(this.settings.archiveFolder())
+			.resolve("%06d_%s".formatted(ordinal, fitting(fileName)));
 	}
 
 	/**
@@ -56,6 +57,24 @@ final class FileMover {
 	 * be used (a plain file has its name, a full disk) the file stays where it is: it is
 	 * reported again by the next run, and nothing else stops.
 	 */
+	/**
+	 * A name short enough for the archive's prefix: file systems take 255 bytes, so a
+	 * longer name is cut (its extension kept); the admission number keeps it unique.
+	 */
+	static String fitting(String fileName) {
+		int max = 240;
+		if (fileName.getBytes(StandardCharsets.UTF_8).length <= max) {
+			return fileName;
+		}
+		int dot = fileName.lastIndexOf('.');
+		String extension = (dot > 0 && fileName.length() - dot <= 10) ? fileName.substring(dot) : "";
+		String stem = fileName.substring(0, fileName.length() - extension.length());
+		while ((stem + "~" + extension).getBytes(StandardCharsets.UTF_8).length > max) {
+			stem = stem.substring(0, stem.offsetByCodePoints(stem.length(), -1));
+		}
+		return stem + "~" + extension;
+	}
+
 	void setAside(Path file, String reason) {
 		if (!this.settings.archive()) {
 			return;

@@ -254,6 +254,14 @@ public class IntakePlanner implements Tasklet {
 			return false;
 		}
 		SourceCatalog.Source source = match.get();
+		if (snapshot.size() == 0) {
+			// a copy that has not written its first byte yet: waited for, never set aside
+			String reason = "Archivo vacío (0 bytes): se espera a que termine de copiarse y se revisa en la próxima"
+					+ " ejecución";
+			logger.warn("{}: {}", Printable.of(name), reason);
+			this.ledger.record(runId, name, FileOutcome.DEFERRED, source.name(), null, reason);
+			return false;
+		}
 		FileFingerprint fingerprint = (preread != null) ? preread
 				: FileFingerprint.of(file, Charset.forName(source.profile().encoding()));
 		if (!Snapshot.of(file).equals(snapshot)) {
@@ -273,7 +281,7 @@ public class IntakePlanner implements Tasklet {
 		}
 		Path original = preferred.get(fingerprint.sha256());
 		if (admitted.isEmpty() && original != null && !original.equals(file)) {
-			String reason = "Mismo contenido que " + Printable.of(original.getFileName().toString())
+			String reason = "Mismo contenido que " + FileLedger.displayName(original.getFileName().toString())
 					+ ", que se ingresa en esta ejecución; no cambia nada";
 			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);
@@ -282,7 +290,7 @@ public class IntakePlanner implements Tasklet {
 		}
 		if (admitted.isPresent()) {
 			String admittedAs = admitted.get().fileName();
-			String reason = admittedAs.equals(Printable.of(name)) ? "Ya ingresado antes; no cambia nada"
+			String reason = admittedAs.equals(FileLedger.displayName(name)) ? "Ya ingresado antes; no cambia nada"
 					: "Mismo contenido que " + admittedAs + ", ya ingresado; no cambia nada";
 			logger.info("{}: {}", Printable.of(name), reason);
 			this.ledger.record(runId, name, FileOutcome.ALREADY_INGESTED, source.name(), null, reason);

@@ -272,8 +272,20 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		if (PersonalData.holdsRut(value) && !eightDigitDate(value)) {
 			return "Fecha con forma de RUT (no se muestra)";
 		}
+		if (!DATE_SHAPE.matcher(value).matches() && !eightDigitDate(value)) {
+			// digits grouped as no date is (12.345.678, 12:345:678): maybe a RUT's body
+			return "Fecha de " + length(value) + " sin forma de fecha (no se muestra)";
+		}
 		return "Fecha '" + value + "'";
 	}
+
+	/**
+	 * The shapes of a date, with or without a time, whatever its order and separators:
+	 * groups of at most four digits, the middle one of at most two ({@code 31/02/2015},
+	 * {@code 2015-06-31 10:00:00}, {@code 2015-06-31T10:00}).
+	 */
+	private static final java.util.regex.Pattern DATE_SHAPE = java.util.regex.Pattern
+		.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}(?:[ T]\\d{1,2}:\\d{1,2}(?::\\d{1,2}(?:\\.\\d{1,9})?)?)?");
 
 	private static boolean eightDigitDate(String value) {
 		if (value.length() != 8 || !value.chars().allMatch((c) -> c >= '0' && c <= '9')) {

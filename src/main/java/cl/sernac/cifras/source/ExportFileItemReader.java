@@ -2,6 +2,7 @@ package cl.sernac.cifras.source;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -32,6 +33,12 @@ public class ExportFileItemReader extends AbstractItemCountingItemStreamItemRead
 
 	@Override
 	protected void doOpen() throws Exception {
+		if (!Files.exists(this.file)) {
+			// gone since it was admitted: nothing to read; the check that follows reading
+			// withdraws it, and the other files go on
+			this.records = null;
+			return;
+		}
 		this.records = open(this.file, this.profile, this.limits);
 		CsvRecord first = nextNonBlank(this.records);
 		if (first == null || first.problem() != null) {
@@ -46,6 +53,9 @@ public class ExportFileItemReader extends AbstractItemCountingItemStreamItemRead
 
 	@Override
 	protected ExportRow doRead() throws Exception {
+		if (this.records == null) {
+			return null;
+		}
 		CsvRecord record = nextNonBlank(this.records);
 		return (record != null) ? this.header.project(record) : null;
 	}

@@ -56,6 +56,9 @@ class ChangedFileFunctionalTests {
 	 */
 	private static String firstLater;
 
+	/** The samples without the first file. */
+	private static String withoutFirst;
+
 	@BeforeAll
 	static void expectedTables() throws Exception {
 		CifrasRun two = CifrasRun.in(shared.resolve("two")).withInputFrom(SAMPLES);
@@ -72,6 +75,7 @@ class ChangedFileFunctionalTests {
 		CifrasRun one = CifrasRun.in(shared.resolve("one")).withInputFrom(SAMPLES);
 		Files.delete(one.input().resolve(READ_FIRST));
 		assertThat(one.run()).isZero();
+		withoutFirst = one.outputFile("tables/by_channel_year.csv");
 		Files.copy(SAMPLES.resolve(READ_FIRST), one.input().resolve(READ_FIRST));
 		assertThat(one.run()).isZero();
 		firstLater = one.outputFile("tables/by_channel_year.csv");
@@ -151,6 +155,27 @@ class ChangedFileFunctionalTests {
 		assertThat(run.outputFile("tables/by_channel_year.csv")).isNotEqualTo(firstLater);
 		Files.copy(SAMPLES.resolve(READ_FIRST), file);
 		// then the original, ingested last, wins (rule 1)
+		assertThat(run.run(SLOW_READING)).isZero();
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(firstLater);
+	}
+
+	@Test
+	void fileRemovedWhileReadIsWithdrawnAndTheRunCompletes(@TempDir Path root) throws Exception {
+		// given a run paused while the first file is being read
+		CifrasRun run = CifrasRun.in(root).withInputFrom(SAMPLES);
+		ChildRun child = ChildRun.start(run, Map.of("CIFRAS_PAUSE_AT", "ingest:1500"), SLOW_READING);
+		assertThat(child.awaitOutput("CIFRAS-PAUSE ingest", 120)).as(child.output()).isTrue();
+
+		// when that file is removed from the input folder
+		Files.delete(run.input().resolve(READ_FIRST));
+
+		// then the run completes without it, and says so
+		assertThat(child.waitForExit(180)).as(child.output()).isZero();
+		assertThat(child.output()).contains(READ_FIRST + ": El archivo desapareció después de admitirlo");
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(withoutFirst);
+
+		// and delivered again, it is counted as a file of a later run
+		Files.copy(SAMPLES.resolve(READ_FIRST), run.input().resolve(READ_FIRST));
 		assertThat(run.run(SLOW_READING)).isZero();
 		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(firstLater);
 	}

@@ -68,6 +68,54 @@ class SafeIntakeFunctionalTests {
 	}
 
 	@Test
+	void anEmptyFileIsWaitedForNotSetAside() throws Exception {
+		// given a copy that has created its file and not written yet
+		CifrasRun run = CifrasRun.in(this.root);
+		Path file = run.input().resolve("movil_2016_05.csv");
+		Files.createFile(file);
+
+		// when a run finds it
+		assertThat(run.run()).isZero();
+
+		// then it is left where it is, for a later run
+		JsonNode first = JSON.readTree(run.output().resolve("run_summary.json").toFile());
+		assertThat(first.get("files").get(0).get("outcome").asText()).isEqualTo("DEFERRED");
+		assertThat(first.get("files").get(0).get("reason").asText()).startsWith("Archivo vacío (0 bytes)");
+		assertThat(file).exists();
+
+		// and once written, the next run counts it
+		Files.writeString(file, HEADER + "2016-05-02,Quillota,SERNAC en tu barrio,1,consulta,,SALUD\n");
+		assertThat(run.run()).isZero();
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv")))
+			.containsExactly("record_type,subtype,channel,year,records", "CONSULTA,,MOVIL,2016,1");
+	}
+
+	@Test
+	void aLongNameWithARutIsCountedArchivedAndShownMasked() throws Exception {
+		// given an export whose name holds a RUT and is near the file system's limit
+		CifrasRun run = CifrasRun.in(this.root);
+		String name = "movil_2016_06_rut_12.345.678-5_" + "x".repeat(215) + ".csv";
+		Files.writeString(run.input().resolve(name),
+				HEADER + "2016-06-02,Quillota,SERNAC en tu barrio,1,consulta,,SALUD\n");
+
+		// when the pipeline runs
+		assertThat(run.run()).isZero();
+
+		// then it is counted and archived, and no output shows the RUT
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv")))
+			.containsExactly("record_type,subtype,channel,year,records", "CONSULTA,,MOVIL,2016,1");
+		assertThat(run.input().resolve(name)).doesNotExist();
+		try (var archived = Files.list(run.input().resolve("archivo"))) {
+			assertThat(archived.map((p) -> p.getFileName().toString())).singleElement()
+				.satisfies((n) -> assertThat(n).startsWith("000001_movil_2016_06_rut_").endsWith("~.csv"));
+		}
+		for (String output : List.of("resumen_ejecucion.txt", "run_summary.json", "tables/calidad_archivos.csv",
+				"index.html")) {
+			assertThat(run.outputFile(output)).as(output).doesNotContain("12.345.678").contains("[valor oculto]");
+		}
+	}
+
+	@Test
 	void utf16ByteOrderMarkIsHonouredForEverySource() throws Exception {
 		// given a spreadsheet's UTF-16 re-save of a UTF-8 source and of a windows-1252
 		// one

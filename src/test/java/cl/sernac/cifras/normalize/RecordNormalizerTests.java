@@ -239,6 +239,12 @@ class RecordNormalizerTests {
 			María José Pérez Soto   | Fecha de 21 caracteres con letras u otros signos (no se muestra)
 			Pérez                   | Fecha de 5 caracteres con letras u otros signos (no se muestra)
 			31/02/2015 25:00:00     | Fecha '31/02/2015 25:00:00'
+			12.345.678              | Fecha de 10 caracteres sin forma de fecha (no se muestra)
+			12-345-678              | Fecha de 10 caracteres sin forma de fecha (no se muestra)
+			12.345.678/5            | Fecha de 12 caracteres sin forma de fecha (no se muestra)
+			12/345/678/5            | Fecha de 12 caracteres sin forma de fecha (no se muestra)
+			12:345:678-5            | Fecha de 12 caracteres sin forma de fecha (no se muestra)
+			2015-06-31T10:00:00     | Fecha '2015-06-31T10:00:00'
 			""")
 	void aBadDateIsShownOnlyWhenItCannotBeANameOrARut(String date, String detail) {
 		// given
