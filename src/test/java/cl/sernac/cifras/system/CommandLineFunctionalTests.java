@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import cl.sernac.cifras.CifrasRun;
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,35 @@ class CommandLineFunctionalTests {
 		List<String> account = Files.readAllLines(run.output().resolve("tables/cuenta_periodo.csv"));
 		assertThat(account).hasSizeGreaterThan(1);
 		assertThat(account.subList(1, account.size())).allSatisfy((line) -> assertThat(line).startsWith("2015;"));
+		// and the run records read as the analysts need them: Chile time with its offset,
+		// rows that add up to cases
+		assertThat(Files.readString(run.output().resolve("run_summary.json")))
+			.containsPattern("\"producedAt\" : \"[0-9-]+T[0-9:]+-0[34]:00\"");
+		assertThat(Files.readString(run.output().resolve("resumen_ejecucion.txt")))
+			.containsPattern("= casos contados +305\n");
+
+		// when the script asks for a period with no data
+		Map<Path, byte[]> before = contents(run.output());
+		Result empty = script("--input", run.input().toString(), "--output", run.output().toString(), "--data",
+				run.data().toString(), "--from-year", "2019", "--to-year", "2020",
+				"--cifras.run-date=" + CifrasRun.RUN_DATE, "--cifras.intake.quiet-period=0s");
+
+		// then it is refused with exit 2, and the published outputs stay as they were
+		assertThat(empty.status()).as(empty.all()).isEqualTo(CifrasExit.USAGE);
+		assertThat(empty.all()).contains("No hay casos contados en el período del informe (del 2019 al 2020");
+		Map<Path, byte[]> after = contents(run.output());
+		assertThat(after.keySet()).isEqualTo(before.keySet());
+		before.forEach((file, bytes) -> assertThat(after.get(file)).as(file.toString()).isEqualTo(bytes));
+	}
+
+	private static Map<Path, byte[]> contents(Path folder) throws IOException {
+		Map<Path, byte[]> contents = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				contents.put(folder.relativize(file), Files.readAllBytes(file));
+			}
+		}
+		return contents;
 	}
 
 	@Test
