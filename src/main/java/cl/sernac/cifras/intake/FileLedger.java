@@ -75,6 +75,16 @@ public class FileLedger {
 		return PersonalData.mask(Printable.of(fileName));
 	}
 
+	/** The content hash a file was admitted with. */
+	public String sha256(long fileId) {
+		return this.jdbc.sql("SELECT sha256 FROM ingest_file WHERE id = ?").param(fileId).query(String.class).single();
+	}
+
+	/** A file admitted and not changed in content has a new modification time. */
+	public void touched(long fileId, Instant modified) {
+		this.jdbc.sql("UPDATE ingest_file SET modified_ns = ? WHERE id = ?").params(nanos(modified), fileId).update();
+	}
+
 	static long nanos(Instant instant) {
 		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}

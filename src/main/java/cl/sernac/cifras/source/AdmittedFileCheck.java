@@ -40,21 +40,76 @@ class AdmittedFileCheck implements Tasklet {
 
 	private final Path inputDir;
 
-	AdmittedFileCheck(FileLedger ledger, StagingArea staging, Path inputDir) {
+	private final AdmittedFiles files;
+
+	private final boolean afterReading;
+
+	AdmittedFileCheck(FileLedger ledger, StagingArea staging, Path inputDir, AdmittedFiles files,
+			boolean afterReading) {
 		this.ledger = ledger;
 		this.staging = staging;
 		this.inputDir = inputDir.toAbsolutePath().normalize();
+		this.files = files;
+		this.afterReading = afterReading;
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
 		for (FileLedger.PlannedFile file : this.ledger.planned()) {
-			if (!unchanged(file)) {
+			if (!unchanged(file) && !sameContent(file)) {
 				withdraw(runId, file);
 			}
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * A file whose modification time changed but whose content is still the one admitted
+	 * (touched, or copied again over itself) keeps its place in the order. After reading,
+	 * it is read again now, in full, since what the reading saw while it changed is not
+	 * known; it stays if it did not change during that second reading.
+	 */
+	private boolean sameContent(FileLedger.PlannedFile file) throws Exception {
+		BasicFileAttributes before = attributes(file.path());
+		if (before == null || before.size() != file.sizeBytes()
+				|| !this.files.sha256(file).equals(this.ledger.sha256(file.id()))) {
+			return false;
+		}
+		if (this.afterReading) {
+			long rows = this.files.readAgain(file);
+			BasicFileAttributes after = attributes(file.path());
+			if (after == null || !after.lastModifiedTime().equals(before.lastModifiedTime())
+					|| after.size() != before.size()) {
+				return false;
+			}
+			logger.warn("{}: cambió su fecha de modificación mientras se leía, no su contenido; se leyó de nuevo"
+					+ " ({} filas)", file.fileName(), rows);
+		}
+		this.ledger.touched(file.id(), before.lastModifiedTime().toInstant());
+		return true;
+	}
+
+	private static BasicFileAttributes attributes(Path path) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return attributes.isRegularFile() ? attributes : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/** What the check needs of the reading stage. */
+	interface AdmittedFiles {
+
+		/** The file's content hash, as admission computes it. */
+		String sha256(FileLedger.PlannedFile file) throws IOException;
+
+		/** Reads the file again from its first row into its staging; returns the rows. */
+		long readAgain(FileLedger.PlannedFile file) throws Exception;
+
 	}
 
 	private static boolean unchanged(FileLedger.PlannedFile file) {

@@ -1,12 +1,16 @@
 package cl.sernac.cifras.source;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import cl.sernac.cifras.intake.FileFingerprint;
 import cl.sernac.cifras.intake.FileLedger;
 import cl.sernac.cifras.merge.StagingArea;
 import cl.sernac.cifras.merge.StagingWriter;
@@ -23,6 +27,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -90,9 +95,66 @@ public class IngestConfiguration {
 		}
 	}
 
+	/**
+	 * The reading stage as the checks need it: a file's hash, and a whole file read again
+	 * into its staging, in one go.
+	 */
 	@Bean
-	AdmittedFileCheck admittedFileCheck(FileLedger fileLedger, StagingArea stagingArea, CifrasProperties properties) {
-		return new AdmittedFileCheck(fileLedger, stagingArea, properties.inputDir());
+	AdmittedFileCheck.AdmittedFiles admittedFiles(SourceCatalog sourceCatalog, ReadLimits readLimits,
+			Territory territory, RutHasher rutHasher, LocalDate runDate, JdbcTemplate jdbcTemplate,
+			StagingArea stagingArea, CifrasProperties properties) {
+		return new AdmittedFileCheck.AdmittedFiles() {
+
+			@Override
+			public String sha256(FileLedger.PlannedFile file) throws IOException {
+				SourceProfile profile = sourceCatalog.get(file.sourceName()).profile();
+				return FileFingerprint.of(file.path(), Charset.forName(profile.encoding())).sha256();
+			}
+
+			@Override
+			public long readAgain(FileLedger.PlannedFile file) throws Exception {
+				SourceProfile profile = sourceCatalog.get(file.sourceName()).profile();
+				StagingWriter writer = new StagingWriter(jdbcTemplate, stagingArea, file.id(), READER_NAME);
+				NormalizedRowReader reader = new NormalizedRowReader(
+						new ExportFileItemReader(READER_NAME, file.path(), profile, readLimits),
+						new RecordNormalizer(profile, territory, rutHasher, runDate));
+				// a fresh start: the file's staging, rejects and warnings are dropped
+				// first
+				writer.open(new ExecutionContext());
+				reader.open(new ExecutionContext());
+				try {
+					long rows = 0;
+					List<RowOutcome> chunk = new ArrayList<>();
+					for (RowOutcome row = reader.read(); row != null; row = reader.read()) {
+						chunk.add(row);
+						rows++;
+						if (chunk.size() >= properties.chunkSize()) {
+							writer.write(new Chunk<>(chunk));
+							chunk.clear();
+						}
+					}
+					writer.write(new Chunk<>(chunk));
+					return rows;
+				}
+				finally {
+					reader.close();
+					writer.close();
+				}
+			}
+
+		};
+	}
+
+	@Bean
+	AdmittedFileCheck admittedFileCheck(FileLedger fileLedger, StagingArea stagingArea, CifrasProperties properties,
+			AdmittedFileCheck.AdmittedFiles admittedFiles) {
+		return new AdmittedFileCheck(fileLedger, stagingArea, properties.inputDir(), admittedFiles, false);
+	}
+
+	@Bean
+	AdmittedFileCheck readFileCheck(FileLedger fileLedger, StagingArea stagingArea, CifrasProperties properties,
+			AdmittedFileCheck.AdmittedFiles admittedFiles) {
+		return new AdmittedFileCheck(fileLedger, stagingArea, properties.inputDir(), admittedFiles, true);
 	}
 
 	/**
@@ -113,8 +175,8 @@ public class IngestConfiguration {
 	 */
 	@Bean
 	public Step checkAfterReadingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AdmittedFileCheck admittedFileCheck) {
-		return new StepBuilder("checkAfterReadingStep", jobRepository).tasklet(admittedFileCheck, transactionManager)
+			AdmittedFileCheck readFileCheck) {
+		return new StepBuilder("checkAfterReadingStep", jobRepository).tasklet(readFileCheck, transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

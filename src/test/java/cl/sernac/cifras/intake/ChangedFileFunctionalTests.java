@@ -59,6 +59,9 @@ class ChangedFileFunctionalTests {
 	/** The samples without the first file. */
 	private static String withoutFirst;
 
+	/** The samples read undisturbed. */
+	private static String allSamples;
+
 	@BeforeAll
 	static void expectedTables() throws Exception {
 		CifrasRun two = CifrasRun.in(shared.resolve("two")).withInputFrom(SAMPLES);
@@ -71,6 +74,10 @@ class ChangedFileFunctionalTests {
 		assertThat(two.run()).isZero();
 		theTwoLater = two.outputFile("tables/by_channel_year.csv");
 		assertThat(theTwoLater).isNotEqualTo(withoutTheTwo);
+
+		CifrasRun all = CifrasRun.in(shared.resolve("all")).withInputFrom(SAMPLES);
+		assertThat(all.run()).isZero();
+		allSamples = all.outputFile("tables/by_channel_year.csv");
 
 		CifrasRun one = CifrasRun.in(shared.resolve("one")).withInputFrom(SAMPLES);
 		Files.delete(one.input().resolve(READ_FIRST));
@@ -178,6 +185,29 @@ class ChangedFileFunctionalTests {
 		Files.copy(SAMPLES.resolve(READ_FIRST), run.input().resolve(READ_FIRST));
 		assertThat(run.run(SLOW_READING)).isZero();
 		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(firstLater);
+	}
+
+	@Test
+	void filesCopiedAgainOverThemselvesWhileReadKeepTheirPlaceAndAreReadAgain(@TempDir Path root) throws Exception {
+		// given a run paused while the first file is being read
+		CifrasRun run = CifrasRun.in(root).withInputFrom(SAMPLES);
+		ChildRun child = ChildRun.start(run, Map.of("CIFRAS_PAUSE_AT", "ingest:1500"), SLOW_READING);
+		assertThat(child.awaitOutput("CIFRAS-PAUSE ingest", 120)).as(child.output()).isTrue();
+
+		// when that file and one not yet read are copied again over themselves: the same
+		// content, a new modification time
+		Thread.sleep(20);
+		Files.copy(SAMPLES.resolve(READ_FIRST), run.input().resolve(READ_FIRST), StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(SAMPLES.resolve(READ_LATER), run.input().resolve(READ_LATER), StandardCopyOption.REPLACE_EXISTING);
+
+		// then nothing is withdrawn: the figures are those of the samples read
+		// undisturbed,
+		// in their order
+		assertThat(child.waitForExit(180)).as(child.output()).isZero();
+		assertThat(child.output()).doesNotContain("El archivo cambió después de admitirlo")
+			.contains(READ_FIRST + ": cambió su fecha de modificación mientras se leía, no su contenido");
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(allSamples);
+		assertThat(run.input().resolve(READ_FIRST)).doesNotExist();
 	}
 
 	private static void truncateToHalf(Path file) throws Exception {
