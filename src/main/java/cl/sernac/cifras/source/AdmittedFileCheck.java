@@ -113,14 +113,8 @@ class AdmittedFileCheck implements Tasklet {
 	}
 
 	private static boolean unchanged(FileLedger.PlannedFile file) {
-		try {
-			BasicFileAttributes now = Files.readAttributes(file.path(), BasicFileAttributes.class,
-					LinkOption.NOFOLLOW_LINKS);
-			return now.isRegularFile() && file.unchanged(now.size(), now.lastModifiedTime().toInstant());
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		BasicFileAttributes now = attributes(file.path());
+		return now != null && file.unchanged(now.size(), now.lastModifiedTime().toInstant());
 	}
 
 	private void withdraw(long runId, FileLedger.PlannedFile file) throws IOException {

@@ -115,9 +115,8 @@ public class IngestConfiguration {
 			public long readAgain(FileLedger.PlannedFile file) throws Exception {
 				SourceProfile profile = sourceCatalog.get(file.sourceName()).profile();
 				StagingWriter writer = new StagingWriter(jdbcTemplate, stagingArea, file.id(), READER_NAME);
-				NormalizedRowReader reader = new NormalizedRowReader(
-						new ExportFileItemReader(READER_NAME, file.path(), profile, readLimits),
-						new RecordNormalizer(profile, territory, rutHasher, runDate));
+				NormalizedRowReader reader = normalizedRows(file.path(), profile, readLimits, territory, rutHasher,
+						runDate);
 				// a fresh start: the file's staging, rejects and warnings are dropped
 				// first
 				writer.open(new ExecutionContext());
@@ -233,8 +232,14 @@ public class IngestConfiguration {
 	NormalizedRowReader normalizedRowReader(@Value("#{stepExecutionContext['filePath']}") String filePath,
 			@Value("#{stepExecutionContext['sourceName']}") String sourceName, SourceCatalog sourceCatalog,
 			ReadLimits readLimits, Territory territory, RutHasher rutHasher, LocalDate runDate) {
-		SourceProfile profile = sourceCatalog.get(sourceName).profile();
-		return new NormalizedRowReader(new ExportFileItemReader(READER_NAME, Path.of(filePath), profile, readLimits),
+		return normalizedRows(Path.of(filePath), sourceCatalog.get(sourceName).profile(), readLimits, territory,
+				rutHasher, runDate);
+	}
+
+	/** A file read by its source profile and normalized row by row. */
+	private static NormalizedRowReader normalizedRows(Path file, SourceProfile profile, ReadLimits readLimits,
+			Territory territory, RutHasher rutHasher, LocalDate runDate) {
+		return new NormalizedRowReader(new ExportFileItemReader(READER_NAME, file, profile, readLimits),
 				new RecordNormalizer(profile, territory, rutHasher, runDate));
 	}
 
