@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
@@ -48,8 +49,17 @@ public record CifrasRun(Path input, Path output, Path data) {
 			.exit(new SpringApplicationBuilder(CifrasApplication.class).web(WebApplicationType.NONE).run(commandLine));
 	}
 
+	/** The ledger's database (and Spring Batch's). */
 	public Connection database() throws SQLException {
 		return DriverManager.getConnection("jdbc:h2:file:" + this.data.resolve("cifras"), "cifras", "");
+	}
+
+	/** The record store, read only. */
+	public Connection records() throws SQLException {
+		Properties readOnly = new Properties();
+		readOnly.setProperty("duckdb.read_only", "true");
+		return DriverManager.getConnection("jdbc:duckdb:" + this.data.resolve("records.duckdb").toAbsolutePath(),
+				readOnly);
 	}
 
 	/** Copies every file of a test resource folder into the input folder. */

@@ -1,39 +1,56 @@
 package cl.sernac.cifras.aggregate;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The figures: the counted cases grouped once, as {@code case_cell} keeps them, from
- * which every output is derived.
+ * The figures: the counted cases of the record store grouped once, from which every
+ * output is derived.
  */
 public class CaseQueries {
 
-	private final JdbcClient jdbc;
+	private final Supplier<JdbcClient> jdbc;
 
-	public CaseQueries(JdbcClient jdbc) {
+	/**
+	 * @param jdbc the record store's tables (asked for when read: the store opens on
+	 * first use)
+	 */
+	public CaseQueries(Supplier<JdbcClient> jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/**
 	 * Counted cases grouped by everything the planners' report breaks them down by: type,
 	 * SONI subtype, channel, month, and the comuna where the mobile unit stood (mobile
-	 * unit only) or the municipality (municipal platforms only). Read from
-	 * {@code case_cell}, which the merge keeps up to date: a few thousand groups however
-	 * many cases; the report's figures are sums of them.
+	 * unit only) or the municipality (municipal platforms only): a few thousand groups
+	 * however many cases; the report's figures are sums of them.
 	 */
 	public CaseCells cells() {
-		return new CaseCells(this.jdbc.sql("""
-				SELECT record_type, subtype, channel, ym, place, organization, records
-				FROM case_cell
-				WHERE records <> 0
-				ORDER BY record_type, subtype, channel, ym, place, organization
-				""")
+		return new CaseCells(this.jdbc.get()
+			.sql("""
+					SELECT record_type, COALESCE(subtype, '') AS subtype, channel, intake_day / 100 AS ym,
+						CASE WHEN channel = 'MOVIL' THEN COALESCE(place_code, '') ELSE '' END AS place,
+						CASE WHEN channel = 'MUNICIPAL' THEN COALESCE(organization, '') ELSE '' END AS organization,
+						COUNT(*) AS records
+					FROM counted_case
+					GROUP BY record_type, COALESCE(subtype, ''), channel, intake_day / 100,
+						CASE WHEN channel = 'MOVIL' THEN COALESCE(place_code, '') ELSE '' END,
+						CASE WHEN channel = 'MUNICIPAL' THEN COALESCE(organization, '') ELSE '' END
+					ORDER BY record_type, subtype, channel, ym, place, organization
+					""")
 			.query((rs, i) -> new CaseCells.Cell(rs.getString("record_type"), rs.getString("subtype"),
 					rs.getString("channel"), rs.getInt("ym"), emptyAsNone(rs.getString("place")),
 					emptyAsNone(rs.getString("organization")), rs.getLong("records")))
 			.list());
+	}
+
+	/**
+	 * Records stored, one per record key: cases, and records joined to a case (rule 2).
+	 */
+	public long records() {
+		return this.jdbc.get().sql("SELECT COUNT(*) FROM intake_record").query(Long.class).single();
 	}
 
 	/** A cell's key part as the figures take it: the empty string stands for none. */

@@ -3,12 +3,15 @@ package cl.sernac.cifras.intake;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cl.sernac.cifras.normalize.PersonalData;
 import cl.sernac.cifras.normalize.Printable;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -125,10 +128,11 @@ public class FileLedger {
 	}
 
 	/**
-	 * Empties the store and marks every file of the ledger to be read again (rebuild).
+	 * Marks every file of the ledger to be read again, its rejects and warnings dropped
+	 * (a rebuild; the record store is emptied by its owner).
 	 */
 	public void resetStore() {
-		for (String table : List.of("intake_record", "case_cell", "rejected_row", "row_warning")) {
+		for (String table : List.of("rejected_row", "row_warning")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 		this.jdbc
@@ -137,6 +141,43 @@ public class FileLedger {
 					+ " merged_at = NULL")
 			.param(PLANNED)
 			.update();
+	}
+
+	/**
+	 * Records that a file's rows are in the record store: its rows read (staged plus
+	 * rejected), what they brought, and its rejects and warnings as read.
+	 */
+	public void merged(long fileId, long rowsStaged, long recordsNew, long recordsUpdated, long recordsUnchanged) {
+		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", fileId);
+		long warnings = count("SELECT COUNT(*) FROM row_warning WHERE file_id = ?", fileId);
+		this.jdbc
+			.sql("UPDATE ingest_file SET status = ?, rows_read = ?, records_new = ?, records_updated = ?,"
+					+ " records_unchanged = ?, rows_rejected = ?, warnings = ?, merged_at = ? WHERE id = ?")
+			.params(MERGED, rowsStaged + rejected, recordsNew, recordsUpdated, recordsUnchanged, rejected, warnings,
+					Timestamp.from(Instant.now()), fileId)
+			.update();
+	}
+
+	/** Files merged into the record store, by id, with their content hash. */
+	public Map<Long, String> mergedHashes() {
+		Map<Long, String> hashes = new HashMap<>();
+		this.jdbc.sql("SELECT id, sha256 FROM ingest_file WHERE status = ?")
+			.param(MERGED)
+			.query((RowCallbackHandler) (rs) -> hashes.put(rs.getLong(1), rs.getString(2)));
+		return hashes;
+	}
+
+	/** Every file of the ledger, merged or not, by id, with its content hash. */
+	public Map<Long, String> allHashes() {
+		Map<Long, String> hashes = new HashMap<>();
+		this.jdbc.sql("SELECT id, sha256 FROM ingest_file")
+			.query((RowCallbackHandler) (rs) -> hashes.put(rs.getLong(1), rs.getString(2)));
+		return hashes;
+	}
+
+	private long count(String sql, long fileId) {
+		Long value = this.jdbc.sql(sql).param(fileId).query(Long.class).single();
+		return (value != null) ? value : 0;
 	}
 
 	/**

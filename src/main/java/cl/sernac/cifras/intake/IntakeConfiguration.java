@@ -2,6 +2,7 @@ package cl.sernac.cifras.intake;
 
 import java.time.ZoneId;
 
+import cl.sernac.cifras.merge.RecordStore;
 import cl.sernac.cifras.source.ReadLimits;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.system.CifrasProperties;
@@ -24,9 +25,9 @@ public class IntakeConfiguration {
 
 	@Bean
 	IntakePlanner intakePlanner(CifrasProperties properties, SourceCatalog sourceCatalog, FileLedger fileLedger,
-			ReadLimits readLimits, IntakeSettings intakeSettings, ZoneId timeZone) {
-		return new IntakePlanner(properties.inputDir(), sourceCatalog, fileLedger, readLimits, intakeSettings,
-				timeZone);
+			RecordStore recordStore, ReadLimits readLimits, IntakeSettings intakeSettings, ZoneId timeZone) {
+		return new IntakePlanner(properties.inputDir(), sourceCatalog, fileLedger, recordStore, readLimits,
+				intakeSettings, timeZone);
 	}
 
 	@Bean

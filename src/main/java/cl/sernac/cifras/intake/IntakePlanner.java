@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cl.sernac.cifras.merge.RecordStore;
 import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.source.ExportFileItemReader;
 import cl.sernac.cifras.source.ExportHeader;
@@ -62,11 +63,14 @@ public class IntakePlanner implements Tasklet {
 
 	private final FileMover mover;
 
-	public IntakePlanner(Path inputDir, SourceCatalog sources, FileLedger ledger, ReadLimits limits,
-			IntakeSettings settings, ZoneId zone) {
+	private final RecordStore records;
+
+	public IntakePlanner(Path inputDir, SourceCatalog sources, FileLedger ledger, RecordStore records,
+			ReadLimits limits, IntakeSettings settings, ZoneId zone) {
 		this.inputDir = inputDir;
 		this.sources = sources;
 		this.ledger = ledger;
+		this.records = records;
 		this.limits = limits;
 		this.settings = settings;
 		this.mover = new FileMover(inputDir, settings, zone);
@@ -77,7 +81,18 @@ public class IntakePlanner implements Tasklet {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
 		Object rebuild = chunkContext.getStepContext().getJobParameters().get(REBUILD);
 		if (rebuild != null && Boolean.parseBoolean(rebuild.toString())) {
-			prepareRebuild(runId);
+			prepareRebuild(runId, false);
+		}
+		else {
+			Optional<String> mismatch = recordsMismatch();
+			if (mismatch.isPresent()) {
+				logger.warn(
+						"Los registros de {} no corresponden a los archivos ya incorporados ({}): la carpeta"
+								+ " de datos es de una versión anterior de Cifras, o los registros se perdieron. Se"
+								+ " reconstruyen desde los archivos archivados.",
+						Printable.of(this.records.location()), mismatch.get());
+				prepareRebuild(runId, true);
+			}
 		}
 		Map<Path, Snapshot> files = quietFiles(runId, listFiles());
 		Map<Path, FileFingerprint> fingerprints = fingerprints(files.keySet());
@@ -98,17 +113,49 @@ public class IntakePlanner implements Tasklet {
 	}
 
 	/**
-	 * Empties the store and queues every file of the ledger again, in its original order.
+	 * Whether the record store holds exactly the files the ledger says were merged: it
+	 * may also hold files the ledger still has as admitted (a run stopped between the
+	 * store's commit and the ledger's), never fewer, never others.
+	 * @return what does not match, when something does not
 	 */
-	private void prepareRebuild(long runId) throws IOException {
+	private Optional<String> recordsMismatch() {
+		Map<Long, String> merged = this.ledger.mergedHashes();
+		Map<Long, String> admitted = this.ledger.allHashes();
+		Map<Long, RecordStore.MergedFile> stored = this.records.mergedFiles();
+		long missing = merged.entrySet()
+			.stream()
+			.filter((e) -> !stored.containsKey(e.getKey()) || !stored.get(e.getKey()).sha256().equals(e.getValue()))
+			.count();
+		long foreign = stored.values().stream().filter((f) -> !f.sha256().equals(admitted.get(f.fileId()))).count();
+		if (missing == 0 && foreign == 0) {
+			return Optional.empty();
+		}
+		return Optional.of((missing > 0) ? missing + " de " + merged.size() + " archivos incorporados no están en ellos"
+				: foreign + " archivos de los registros no están en el registro de archivos");
+	}
+
+	/**
+	 * Empties the store and queues every file of the ledger again, in its original order.
+	 * @param records whether the rebuild is the run's own answer to records that do not
+	 * match the ledger (not asked for with {@code --rebuild})
+	 */
+	private void prepareRebuild(long runId, boolean records) throws IOException {
 		List<FileLedger.PlannedFile> files = this.ledger.all();
 		for (FileLedger.PlannedFile file : files) {
 			if (!Files.isRegularFile(file.path())) {
 				throw new RebuildRefusedException("Reconstrucción cancelada, sin cambiar nada: falta el archivo "
-						+ Printable.of(file.path().toString()) + ". Devuélvalo a esa carpeta y ejecute de nuevo con"
-						+ " --rebuild; las ejecuciones normales siguen como antes.");
+						+ Printable.of(file.path().toString())
+						+ (records
+								? ". Devuélvalo a esa carpeta: cada ejecución intentará de nuevo la reconstrucción"
+										+ " hasta que esté (o comience de cero con --fresh --yes)."
+								: ". Devuélvalo a esa carpeta y ejecute de nuevo con --rebuild; las ejecuciones"
+										+ " normales siguen como antes."));
 			}
 		}
+		// the records first: a run stopped between the two finds records that do not
+		// match
+		// the ledger, and rebuilds them
+		this.records.clear();
 		this.ledger.resetStore();
 		for (FileLedger.PlannedFile file : files) {
 			this.ledger.record(runId, file.fileName(), FileOutcome.REPROCESSED, file.sourceName(), file.id(),

@@ -246,7 +246,7 @@ public class OutputWriter implements Tasklet {
 
 	/** How the rows of every applied file became the store's cases. */
 	private RunSummary.Account account(long cases) {
-		long records = this.jdbc.sql("SELECT COUNT(*) FROM intake_record").query(Long.class).single();
+		long records = this.queries.records();
 		return this.jdbc
 			.sql("SELECT COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_rejected), 0),"
 					+ " COALESCE(SUM(records_unchanged), 0), COALESCE(SUM(records_updated), 0)"

@@ -14,6 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import cl.sernac.cifras.intake.IntakeSettings;
+import cl.sernac.cifras.merge.RecordStoreProperties;
 import cl.sernac.cifras.report.ReportProperties;
 
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -49,7 +50,7 @@ public final class CommandLineCheck {
 	private static final String SOURCES_PREFIX = "cifras.sources.";
 
 	private static final List<Class<? extends Record>> PROPERTY_RECORDS = List.of(CifrasProperties.class,
-			ReportProperties.class, IntakeSettings.class);
+			ReportProperties.class, IntakeSettings.class, RecordStoreProperties.class);
 
 	private static final String FROM_YEAR = "cifras.report.from-year";
 

@@ -1,11 +1,17 @@
 package cl.sernac.cifras.system;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import javax.sql.DataSource;
+
 import cl.sernac.cifras.aggregate.CaseQueries;
 import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.merge.DuckDbDataSource;
+import cl.sernac.cifras.merge.RecordStore;
+import cl.sernac.cifras.merge.RecordStoreProperties;
 import cl.sernac.cifras.normalize.RutHasher;
 import cl.sernac.cifras.normalize.Territory;
 import cl.sernac.cifras.source.ReadLimits;
@@ -23,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * run date.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CifrasProperties.class)
+@EnableConfigurationProperties({ CifrasProperties.class, RecordStoreProperties.class })
 class CommonConfiguration {
 
 	@Bean
@@ -54,9 +60,23 @@ class CommonConfiguration {
 		return new FileLedger(jdbcClient);
 	}
 
+	/**
+	 * The records: a DuckDB file beside the ledger's database, or the ledger's PostgreSQL
+	 * database on the {@code postgres} profile. Closed with the application.
+	 */
 	@Bean
-	CaseQueries caseQueries(JdbcClient jdbcClient) {
-		return new CaseQueries(jdbcClient);
+	RecordStore recordStore(DataSource dataSource, CifrasProperties properties, RecordStoreProperties settings,
+			@Value("${spring.datasource.url:}") String ledgerUrl) {
+		if (ledgerUrl.startsWith("jdbc:postgresql:")) {
+			return new RecordStore(RecordStore.Engine.POSTGRESQL, dataSource, "PostgreSQL");
+		}
+		Path file = properties.dataDir().resolve(RecordStore.FILE_NAME);
+		return new RecordStore(RecordStore.Engine.DUCKDB, new DuckDbDataSource(file, settings), file.toString());
+	}
+
+	@Bean
+	CaseQueries caseQueries(RecordStore recordStore) {
+		return new CaseQueries(recordStore::jdbc);
 	}
 
 	/**

@@ -99,7 +99,8 @@ final class RutSecret {
 	}
 
 	private static boolean holdsRutHashes(JdbcClient jdbc) {
-		return !jdbc.sql("SELECT 1 FROM intake_record WHERE rut_hash IS NOT NULL FETCH FIRST 1 ROWS ONLY")
+		// any file merged may have brought RUT hashed with the key not found
+		return !jdbc.sql("SELECT 1 FROM ingest_file WHERE status = 'MERGED' FETCH FIRST 1 ROWS ONLY")
 			.query(Integer.class)
 			.list()
 			.isEmpty();

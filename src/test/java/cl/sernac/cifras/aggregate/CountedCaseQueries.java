@@ -13,7 +13,7 @@ public class CountedCaseQueries extends CaseQueries {
 	private final JdbcClient jdbc;
 
 	public CountedCaseQueries(JdbcClient jdbc) {
-		super(jdbc);
+		super(() -> jdbc);
 		this.jdbc = jdbc;
 	}
 
@@ -56,7 +56,7 @@ public class CountedCaseQueries extends CaseQueries {
 
 	/**
 	 * The cells of {@link CaseQueries#cells()} grouped afresh from the counted records,
-	 * in the same order: what the merge's running {@code case_cell} must equal.
+	 * in the same order: what the report's cells must equal.
 	 */
 	public List<CaseCells.Cell> cellsFromRecords() {
 		return this.jdbc.sql("""

@@ -58,7 +58,7 @@ class CountedCaseTests {
 		assertThat(this.cases.totalCases()).isEqualTo(1);
 		assertThat(this.cases.byChannelYear())
 			.containsExactly(new ChannelYearCount("RECLAMO", "", "MUNICIPAL", 2015, 1));
-		assertThat(this.store.jdbc().queryForObject("SELECT comuna_code FROM counted_case", String.class))
+		assertThat(this.store.records().queryForObject("SELECT comuna_code FROM counted_case", String.class))
 			.isEqualTo("05801");
 		assertThat(this.cases.municipalOrganizations()).containsExactly(QUILPUE);
 	}

@@ -60,16 +60,16 @@ class RecordMergerTests {
 		// given a consultation, corrected to a complaint by the next month's export
 		StagedFile january = this.store.stage(this.store.admit("callcenter_2015_01.csv"),
 				row("1001").type("CONSULTA").day(20150130));
-		StagedFile february = this.store.stage(this.store.admit("callcenter_2015_02.csv"),
-				row("1001").type("RECLAMO").day(20150130));
 		// when the first file is applied
-		assertThat(this.store.merger().mergeNext()).isTrue();
+		assertThat(this.store.mergeAll()).isEqualTo(1);
 		// then it counts as a consultation
 		assertThat(this.store.cases().byChannelYear())
 			.containsExactly(new ChannelYearCount("CONSULTA", "", "CALL_CENTER", 2015, 1));
 		// when the correction is applied
-		assertThat(this.store.merger().mergeNext()).isTrue();
-		assertThat(this.store.merger().mergeNext()).isFalse();
+		StagedFile february = this.store.stage(this.store.admit("callcenter_2015_02.csv"),
+				row("1001").type("RECLAMO").day(20150130));
+		assertThat(this.store.mergeAll()).isEqualTo(1);
+		assertThat(this.store.mergeAll()).isZero();
 		// then there is still one record, the complaint, and the count moved with it
 		assertThat(this.store.recordCount()).isEqualTo(1);
 		StoredRecord record = this.store.record("callcenter", "1001");
@@ -105,11 +105,10 @@ class RecordMergerTests {
 	}
 
 	@Test
-	void aFileLongerThanAMergeBlockKeepsOneVersionPerKeyAcrossItsBlocks() {
-		// given a file longer than a merge block whose last two lines, in its second
-		// block, correct record 1 and repeat record 2 unchanged, both first read in the
-		// first block
-		int rows = RecordMerger.BLOCK_ROWS + 10;
+	void aLongFileKeepsOneVersionPerKeyAcrossItsLines() {
+		// given a file of thousands of lines whose last two lines correct record 1 and
+		// repeat record 2 unchanged, both first read thousands of lines before
+		int rows = 5_010;
 		List<Row> lines = new ArrayList<>();
 		for (int key = 1; key <= rows - 2; key++) {
 			lines.add(row(String.valueOf(key)).type("CONSULTA").day(20150301));
@@ -172,28 +171,6 @@ class RecordMergerTests {
 		assertThat(this.store.cases().byChannelYear()).containsExactly(
 				new ChannelYearCount("CONSULTA", "", "CALL_CENTER", 2015, 1_039),
 				new ChannelYearCount("RECLAMO", "", "CALL_CENTER", 2015, 11));
-	}
-
-	@Test
-	void commitsAreWrittenInTheBackgroundOnlyWhileMerging() {
-		// given two files to merge
-		this.store.stage(this.store.admit("callcenter_2015_01.csv"), row("1001").type("CONSULTA").day(20150105));
-		this.store.stage(this.store.admit("callcenter_2015_02.csv"), row("1002").type("RECLAMO").day(20150205));
-		assertThat(writeDelayed()).isFalse();
-		// when the first is merged, H2 writes commits in the background
-		assertThat(this.store.merger().mergeNext()).isTrue();
-		assertThat(writeDelayed()).isTrue();
-		// and when every file is merged, each commit is written at once again
-		this.store.mergeAll();
-		assertThat(writeDelayed()).isFalse();
-		assertThat(this.store.recordCount()).isEqualTo(2);
-	}
-
-	/** Whether H2's write delay is the merge's (the URL's, 0, otherwise). */
-	private boolean writeDelayed() {
-		return this.store.jdbc()
-			.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"
-					+ " AND SETTING_VALUE = ?", Long.class, Integer.toString(WriteDelay.MERGE_MILLIS)) > 0;
 	}
 
 	@Test
@@ -322,15 +299,10 @@ class RecordMergerTests {
 		StagedFile february = this.store.admit("callcenter_2015_02.csv");
 		this.store.stage(february, row("1001").type("RECLAMO"));
 		this.store.stage(january, row("1001").type("CONSULTA"));
-		// when one file is applied
-		assertThat(this.store.merger().mergeNext()).isTrue();
-		// then it is the first one of the ledger
+		// when they are applied
+		assertThat(this.store.mergeAll()).isEqualTo(2);
+		// then the first one of the ledger came first, and the second file's version wins
 		assertThat(this.store.stats(january)).isEqualTo(FileStats.merged(1, 1, 0, 0, 0, 0));
-		assertThat(this.store.stats(february).status()).isEqualTo("PLANNED");
-		assertThat(this.store.record("callcenter", "1001").recordType()).isEqualTo("CONSULTA");
-		// when the rest is applied
-		assertThat(this.store.mergeAll()).isEqualTo(1);
-		// then the second file's version wins
 		assertThat(this.store.stats(february)).isEqualTo(FileStats.merged(1, 0, 1, 0, 0, 0));
 		assertThat(this.store.record("callcenter", "1001").recordType()).isEqualTo("RECLAMO");
 		assertThat(this.store.cases().byChannelYear())
@@ -371,9 +343,9 @@ class RecordMergerTests {
 		this.store.stage(this.store.admit("callcenter_2015.csv"), row("1001"));
 		assertThat(this.store.mergeAll()).isEqualTo(1);
 		// when the merger runs again
-		boolean applied = this.store.merger().mergeNext();
+		int applied = this.store.merger().mergeAll();
 		// then there is nothing to apply
-		assertThat(applied).isFalse();
+		assertThat(applied).isZero();
 		assertThat(this.store.recordCount()).isEqualTo(1);
 	}
 

@@ -30,11 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The store on its own: a fresh in-memory H2 database migrated like the application's,
- * the application's source profiles, the ledger, the merger and the queries. Files are
- * admitted under a name (which picks their source), rows are staged as the normalizer
- * would have staged them, and {@link #mergeAll()} applies the staged files in ledger
- * order.
+ * The store on its own: a fresh in-memory H2 ledger migrated like the application's, a
+ * fresh DuckDB record store in a temporary folder, the application's source profiles, the
+ * merger and the queries. Files are admitted under a name (which picks their source),
+ * rows are staged as the normalizer would have staged them, and {@link #mergeAll()}
+ * applies the staged files in ledger order.
  */
 public final class StoreFixture implements AutoCloseable {
 
@@ -58,6 +58,10 @@ public final class StoreFixture implements AutoCloseable {
 	private final RecordMerger merger;
 
 	private final CountedCaseQueries cases;
+
+	private final RecordStore records;
+
+	private final JdbcTemplate recordsJdbc;
 
 	/**
 	 * Whether every file is applied by a new merger, as by a new run on a store that is
@@ -87,8 +91,13 @@ public final class StoreFixture implements AutoCloseable {
 		this.client = JdbcClient.create(dataSource);
 		this.ledger = new FileLedger(this.client);
 		this.staging = new StagingArea(stagingDirectory());
-		this.merger = new RecordMerger(this.jdbc, this.ledger, catalog, this.staging);
-		this.cases = new CountedCaseQueries(this.client);
+		Path recordsFile = this.staging.directory().resolveSibling(this.staging.directory().getFileName() + ".duckdb");
+		DuckDbDataSource recordsSource = new DuckDbDataSource(recordsFile, new RecordStoreProperties(null,
+				this.staging.directory().resolveSibling("tmp-" + recordsFile.getFileName()), 1));
+		this.records = new RecordStore(RecordStore.Engine.DUCKDB, recordsSource, recordsFile.toString());
+		this.recordsJdbc = new JdbcTemplate(recordsSource);
+		this.merger = new RecordMerger(this.ledger, catalog, this.staging, this.records);
+		this.cases = new CountedCaseQueries(this.records.jdbc());
 	}
 
 	/**
@@ -112,8 +121,18 @@ public final class StoreFixture implements AutoCloseable {
 		return catalog;
 	}
 
+	/** The ledger's database. */
 	public JdbcTemplate jdbc() {
 		return this.jdbc;
+	}
+
+	/** The record store's database. */
+	public JdbcTemplate records() {
+		return this.recordsJdbc;
+	}
+
+	public RecordStore recordStore() {
+		return this.records;
 	}
 
 	public CountedCaseQueries cases() {
@@ -125,7 +144,7 @@ public final class StoreFixture implements AutoCloseable {
 	}
 
 	public RecordMerger merger() {
-		return this.mergerPerFile ? new RecordMerger(this.jdbc, this.ledger, catalog, this.staging) : this.merger;
+		return this.mergerPerFile ? new RecordMerger(this.ledger, catalog, this.staging, this.records) : this.merger;
 	}
 
 	/** Admits a file of the first run; its source is the one its name matches. */
@@ -177,15 +196,11 @@ public final class StoreFixture implements AutoCloseable {
 
 	/** Applies every staged file, in ledger order. */
 	public int mergeAll() {
-		int merged = 0;
-		while (merger().mergeNext()) {
-			merged++;
-		}
-		return merged;
+		return merger().mergeAll();
 	}
 
 	public long recordCount() {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM intake_record", Long.class);
+		return this.records.records();
 	}
 
 	/** Whether any staged row awaits merging. */
@@ -216,7 +231,7 @@ public final class StoreFixture implements AutoCloseable {
 
 	/** The stored version of a record. */
 	public StoredRecord record(String sourceName, String key) {
-		return this.jdbc.queryForObject("SELECT * FROM record_text WHERE source_name = ? AND record_key = ?",
+		return this.recordsJdbc.queryForObject("SELECT * FROM intake_record WHERE source_name = ? AND record_key = ?",
 				(rs, i) -> new StoredRecord(rs.getString("source_name"), rs.getString("record_key"),
 						rs.getBoolean("central"), rs.getString("record_type"), rs.getString("subtype"),
 						rs.getString("channel"), rs.getInt("intake_day"), rs.getString("folio"),
@@ -247,6 +262,12 @@ public final class StoreFixture implements AutoCloseable {
 		List<CaseCells.Cell> kept = this.cases.cells().all();
 		List<CaseCells.Cell> grouped = this.cases.cellsFromRecords();
 		this.jdbc.execute("SHUTDOWN");
+		try {
+			this.records.close();
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 		this.staging.clear();
 		try {
 			Files.deleteIfExists(this.staging.directory());
@@ -255,7 +276,7 @@ public final class StoreFixture implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		if (!kept.equals(grouped)) {
-			throw new AssertionError("case_cell " + kept + " differs from the counted records " + grouped);
+			throw new AssertionError("cells " + kept + " differ from the counted records " + grouped);
 		}
 	}
 

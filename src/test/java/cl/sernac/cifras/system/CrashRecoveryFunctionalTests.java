@@ -63,8 +63,10 @@ class CrashRecoveryFunctionalTests {
 		assertThat(exit).as(rerun.output()).isZero();
 		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(expectedTable);
 		assertThat(run.outputFile("rejects.csv")).isEqualTo(expectedRejects);
+		try (Connection records = run.records()) {
+			assertThat(count(records, "SELECT COUNT(*) FROM counted_case")).isEqualTo(305);
+		}
 		try (Connection db = run.database()) {
-			assertThat(count(db, "SELECT COUNT(*) FROM counted_case")).isEqualTo(305);
 			assertThat(count(db, "SELECT COUNT(*) FROM ingest_file WHERE status <> 'MERGED'")).isZero();
 			assertThat(count(db, "SELECT COUNT(*) FROM rejected_row")).isEqualTo(17);
 			assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'")).isZero();

@@ -109,7 +109,7 @@ class DemoFunctionalTests {
 
 	@Test
 	void mobileUnitAndMunicipalCoverage() throws Exception {
-		try (Connection db = this.run.database()) {
+		try (Connection db = this.run.records()) {
 			assertThat(single(db, "SELECT COUNT(DISTINCT place_code) FROM counted_case WHERE channel = 'MOVIL'"))
 				.isEqualTo(36);
 			assertThat(single(db, "SELECT COUNT(DISTINCT organization) FROM counted_case WHERE channel = 'MUNICIPAL'"

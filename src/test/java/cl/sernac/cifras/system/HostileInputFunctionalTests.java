@@ -195,36 +195,54 @@ class HostileInputFunctionalTests {
 	}
 
 	/**
-	 * Every text column of every table of the store but Spring Batch's, one value a line.
+	 * Every text column of every table of the ledger but Spring Batch's, and of the
+	 * record store, one value a line.
 	 */
 	private static String storeText(CifrasRun run) throws Exception {
 		StringBuilder text = new StringBuilder();
-		try (Connection db = run.database(); Statement statement = db.createStatement()) {
-			List<String[]> columns = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery("SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
-					+ " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME NOT LIKE 'BATCH\\_%'"
-					+ " AND DATA_TYPE IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT')")) {
-				while (rs.next()) {
-					columns.add(new String[] { rs.getString(1), rs.getString(2) });
-				}
+		try (Connection db = run.database()) {
+			List<String> columns = textColumns(db,
+					"SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+							+ " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME NOT LIKE 'BATCH\\_%'"
+							+ " AND DATA_TYPE IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT')",
+					text);
+			assertThat(columns).contains("REJECTED_ROW.DETAIL", "INGEST_FILE.FILE_NAME");
+		}
+		try (Connection records = run.records()) {
+			List<String> columns = textColumns(records, "SELECT table_name, column_name FROM information_schema.columns"
+					+ " WHERE table_schema = 'main' AND data_type = 'VARCHAR'", text);
+			assertThat(columns).contains("intake_record.record_key", "intake_record.folio",
+					"intake_record.organization");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Appends every value of the text columns a query lists (table, column).
+	 * @return the columns, as {@code table.column}
+	 */
+	private static List<String> textColumns(Connection db, String listing, StringBuilder text) throws Exception {
+		List<String[]> columns = new ArrayList<>();
+		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(listing)) {
+			while (rs.next()) {
+				columns.add(new String[] { rs.getString(1), rs.getString(2) });
 			}
-			assertThat(columns.stream().map((c) -> c[0] + "." + c[1])).contains("INTAKE_RECORD.RECORD_KEY",
-					"INTAKE_RECORD.FOLIO", "STORE_CODE.NAME", "REJECTED_ROW.DETAIL");
-			for (String[] column : columns) {
-				try (ResultSet rs = statement.executeQuery("SELECT \"" + column[1] + "\" FROM \"" + column[0]
-						+ "\" WHERE \"" + column[1] + "\" IS NOT NULL")) {
-					while (rs.next()) {
-						text.append(column[0])
-							.append('.')
-							.append(column[1])
-							.append(": ")
-							.append(rs.getString(1))
-							.append('\n');
-					}
+		}
+		for (String[] column : columns) {
+			try (Statement statement = db.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT \"" + column[1] + "\" FROM \"" + column[0]
+							+ "\" WHERE \"" + column[1] + "\" IS NOT NULL")) {
+				while (rs.next()) {
+					text.append(column[0])
+						.append('.')
+						.append(column[1])
+						.append(": ")
+						.append(rs.getString(1))
+						.append('\n');
 				}
 			}
 		}
-		return text.toString();
+		return columns.stream().map((c) -> c[0] + "." + c[1]).toList();
 	}
 
 	private static void assertNoPersonalData(String where, String text) {

@@ -127,7 +127,7 @@ class SamplesFunctionalTests {
 
 	@Test
 	void storesMobileUnitComunasAndMunicipalitiesAsCounted() throws Exception {
-		try (Connection db = this.run.database()) {
+		try (Connection db = this.run.records()) {
 			assertThat(single(db, "SELECT COUNT(DISTINCT place_code) FROM counted_case WHERE channel = 'MOVIL'"))
 				.isEqualTo(this.expected.get("movil_comunas_visited").asLong());
 			assertThat(single(db, "SELECT COUNT(DISTINCT organization) FROM counted_case WHERE channel = 'MUNICIPAL'"))
@@ -137,7 +137,7 @@ class SamplesFunctionalTests {
 
 	@Test
 	void neverStoresNamesOrRuts() throws Exception {
-		try (Connection db = this.run.database();
+		try (Connection db = this.run.records();
 				ResultSet rs = db.createStatement()
 					.executeQuery("SELECT rut_hash FROM intake_record WHERE rut_hash IS NOT NULL")) {
 			// 64-bit keyed hashes: a RUT's number (below 10^8) would stand out
@@ -189,7 +189,7 @@ class SamplesFunctionalTests {
 		assertThat(account.get("cases").asLong()).isEqualTo(305);
 		assertThat(records - joined).isEqualTo(305);
 		assertThat(read).isEqualTo(rejected + repeated + corrections + records);
-		try (Connection db = this.run.database()) {
+		try (Connection db = this.run.records()) {
 			assertThat(single(db, "SELECT COUNT(*) FROM intake_record")).isEqualTo(records);
 		}
 		String text = this.run.outputFile("resumen_ejecucion.txt");
