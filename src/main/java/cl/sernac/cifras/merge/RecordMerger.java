@@ -3,12 +3,14 @@ package cl.sernac.cifras.merge;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.intake.FileLedger;
 import cl.sernac.cifras.report.ChileanFormat;
 import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.system.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,8 @@ public class RecordMerger implements Tasklet {
 	private final StagingArea staging;
 
 	private final RecordStore store;
+
+	private final Progress progress = Progress.ofThisProcess(logger, "");
 
 	public RecordMerger(FileLedger ledger, SourceCatalog sources, StagingArea staging, RecordStore store) {
 		this.ledger = ledger;
@@ -86,10 +90,17 @@ public class RecordMerger implements Tasklet {
 			logger.info("Incorporación: {} archivos ya estaban en los registros; se completa su anotación", completed);
 		}
 		if (!toMerge.isEmpty()) {
-			long bytes = toMerge.stream().mapToLong((f) -> this.staging.size(f.fileId())).sum();
-			logger.info("Incorporación: {} archivos ({} MB de filas leídas) a los registros", toMerge.size(),
-					ChileanFormat.integer(Math.round(bytes / 1e6)));
-			Map<Long, RecordStore.MergedFile> merged = this.store.merge(toMerge, this.staging::read);
+			Map<Long, Long> bytes = new HashMap<>();
+			Map<Long, String> names = new HashMap<>();
+			for (FileLedger.PlannedFile file : planned) {
+				bytes.put(file.id(), this.staging.size(file.id()));
+				names.put(file.id(), file.fileName());
+			}
+			this.progress.start("Incorporación", toMerge.size(),
+					toMerge.stream().mapToLong((f) -> bytes.get(f.fileId())).sum());
+			Map<Long, RecordStore.MergedFile> merged = this.store.merge(toMerge, this.staging::read,
+					(file, rows) -> this.progress.fileDone(names.get(file.fileId()), rows, bytes.get(file.fileId()),
+							", " + ChileanFormat.integer(rows) + " filas cargadas"));
 			long created = 0;
 			long updated = 0;
 			long unchanged = 0;

@@ -272,16 +272,16 @@ public class RecordStore {
 	 * @param rows the staged rows of a file, in the order they were read
 	 * @return what each file brought, by ledger id
 	 */
-	public Map<Long, MergedFile> merge(List<FileToMerge> files, StagedRows rows) {
+	public Map<Long, MergedFile> merge(List<FileToMerge> files, StagedRows rows, LoadListener loaded) {
 		ready();
 		Map<Long, MergedFile> merged = new LinkedHashMap<>();
 		long started = System.nanoTime();
 		inTransaction((c) -> {
 			execute(c, "DELETE FROM staged_row");
 			execute(c, "DELETE FROM applied_row");
-			long staged = load(c, files, rows);
+			long staged = load(c, files, rows, loaded);
 			HaltPoints.reached("records:loaded");
-			long loaded = System.nanoTime();
+			long applying = System.nanoTime();
 			execute(c, APPLY);
 			Map<Long, MergedFile> counts = fileCounts(c, files);
 			execute(c, REPLACED);
@@ -292,27 +292,28 @@ public class RecordStore {
 			HaltPoints.reached("records:merged");
 			merged.putAll(counts);
 			logger.debug("Record store: {} rows loaded in {} ms, merged in {} ms", staged,
-					(loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+					(applying - started) / 1_000_000, (System.nanoTime() - applying) / 1_000_000);
 		});
 		HaltPoints.reached("records:committed");
 		checkpoint();
 		return merged;
 	}
 
-	private long load(Connection c, List<FileToMerge> files, StagedRows rows) throws SQLException {
+	private long load(Connection c, List<FileToMerge> files, StagedRows rows, LoadListener loaded) throws SQLException {
 		long staged = 0;
-		if (this.engine == Engine.DUCKDB) {
-			try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("main", "staged_row")) {
-				for (FileToMerge file : files) {
-					staged += appendRows(appender, file, rows);
-					HaltPoints.reached("merge");
-				}
+		DuckDBAppender appender = (this.engine == Engine.DUCKDB)
+				? c.unwrap(DuckDBConnection.class).createAppender("main", "staged_row") : null;
+		try {
+			for (FileToMerge file : files) {
+				long fileRows = (appender != null) ? appendRows(appender, file, rows) : copyRows(c, file, rows);
+				staged += fileRows;
+				loaded.fileLoaded(file, fileRows);
+				HaltPoints.reached("merge");
 			}
 		}
-		else {
-			for (FileToMerge file : files) {
-				staged += copyRows(c, file, rows);
-				HaltPoints.reached("merge");
+		finally {
+			if (appender != null) {
+				appender.close();
 			}
 		}
 		return staged;
@@ -538,6 +539,14 @@ public class RecordStore {
 	private interface SqlWork {
 
 		void run(Connection c) throws SQLException;
+
+	}
+
+	/** Told of each file whose rows are loaded, before the rules are applied. */
+	@FunctionalInterface
+	public interface LoadListener {
+
+		void fileLoaded(FileToMerge file, long rows);
 
 	}
 
