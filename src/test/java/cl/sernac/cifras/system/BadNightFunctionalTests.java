@@ -93,6 +93,23 @@ class BadNightFunctionalTests {
 	}
 
 	/**
+	 * {@code kill -9} in the first moments of the merge, while the record store loads the
+	 * staged rows, applies the rules, commits and checkpoints (DuckDB's log written into
+	 * its file): the next run gives the figures of a run never interrupted.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 60, 150, 300 })
+	void killedWhileTheRecordStoreMerges(int millis, @TempDir Path root) throws Exception {
+		CifrasRun run = CifrasRun.in(root).withInputFrom(scaledInput);
+		ChildRun child = ChildRun.start(run, Map.of(), "--cifras.chunk-size=500");
+		assertThat(child.awaitOutput("Incorporación:", 120)).as(child.output()).isTrue();
+		Thread.sleep(millis);
+		child.kill();
+
+		assertRecovers(run, scaled, "--cifras.chunk-size=500");
+	}
+
+	/**
 	 * The boundaries between stages ({@code CrashRecoveryFunctionalTests} kills inside
 	 * them).
 	 */
