@@ -60,38 +60,37 @@ public class RecordStore {
 			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq";
 
 	/**
-	 * What a version says, as one text: two versions of a record with the same content
-	 * are the same version (a re-delivery or an overlap changes nothing). Fields are
-	 * separated by the unit separator; a missing field is the record separator.
+	 * What a version says: two versions of a record with the same content are the same
+	 * version (a re-delivery or an overlap changes nothing).
 	 */
-	private static final String CONTENT = "CONCAT_WS(CHR(31), record_type, COALESCE(subtype, CHR(30)), channel,"
-			+ " CAST(intake_day AS VARCHAR), COALESCE(comuna_code, CHR(30)), COALESCE(region_code, CHR(30)),"
-			+ " COALESCE(CAST(rut_hash AS VARCHAR), CHR(30)), COALESCE(folio, CHR(30)),"
-			+ " COALESCE(organization, CHR(30)), COALESCE(place_code, CHR(30)))";
+	private static final List<String> CONTENT = List.of("record_type", "subtype", "channel", "intake_day",
+			"comuna_code", "region_code", "rut_hash", "folio", "organization", "place_code");
 
 	/**
 	 * Rule 1, row by row: every staged row in the order it was ingested (files in ledger
 	 * order, rows in file order), after the stored version of its key; a row is new when
-	 * nothing precedes it, a correction when it differs from what precedes it, a
-	 * repetition when it is the same.
+	 * nothing precedes it, a correction when any part of its content differs from what
+	 * precedes it, a repetition when none does.
 	 */
 	private static final String APPLY = """
 			INSERT INTO applied_row
 			SELECT %1$s,
-				CASE WHEN previous IS NULL THEN 'N' WHEN previous <> content THEN 'U' ELSE 'S' END
+				CASE WHEN previous_record_type IS NULL THEN 'N' WHEN %2$s THEN 'U' ELSE 'S' END
 			FROM (
-				SELECT v.*, LAG(content) OVER (PARTITION BY source_name, record_key ORDER BY staged, version_seq)
-					AS previous
+				SELECT v.*, %3$s
 				FROM (
-					SELECT s.*, 1 AS staged, %2$s AS content FROM staged_row s
+					SELECT s.*, 1 AS staged FROM staged_row s
 					UNION ALL
-					SELECT r.*, 0 AS staged, %2$s AS content FROM intake_record r
+					SELECT r.*, 0 AS staged FROM intake_record r
 					WHERE EXISTS (SELECT 1 FROM staged_row s
 						WHERE s.source_name = r.source_name AND s.record_key = r.record_key)
 				) v
+				WINDOW ingested AS (PARTITION BY source_name, record_key ORDER BY staged, version_seq)
 			) t
 			WHERE staged = 1
-			""".formatted(COLUMNS, CONTENT);
+			""".formatted(COLUMNS,
+			String.join(" OR ", CONTENT.stream().map((c) -> c + " IS DISTINCT FROM previous_" + c).toList()),
+			String.join(", ", CONTENT.stream().map((c) -> "LAG(" + c + ") OVER ingested AS previous_" + c).toList()));
 
 	/** The stored versions a new or corrected row replaces. */
 	private static final String REPLACED = """
@@ -521,8 +520,13 @@ public class RecordStore {
 	}
 
 	private static void execute(Connection c, String sql) throws SQLException {
+		long started = System.nanoTime();
 		try (Statement s = c.createStatement()) {
 			s.execute(sql);
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Record store: {} ms for {}", (System.nanoTime() - started) / 1_000_000,
+					sql.strip().lines().findFirst().orElse(""));
 		}
 	}
 
