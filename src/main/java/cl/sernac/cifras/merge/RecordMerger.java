@@ -98,9 +98,13 @@ public class RecordMerger implements Tasklet {
 			}
 			this.progress.start("Incorporación", toMerge.size(),
 					toMerge.stream().mapToLong((f) -> bytes.get(f.fileId())).sum());
-			Map<Long, RecordStore.MergedFile> merged = this.store.merge(toMerge, this.staging::read,
-					(file, rows) -> this.progress.fileDone(names.get(file.fileId()), rows, bytes.get(file.fileId()),
-							", " + ChileanFormat.integer(rows) + " filas cargadas"));
+			Map<Long, RecordStore.MergedFile> merged;
+			try (ReadAhead staged = new ReadAhead(this.staging,
+					toMerge.stream().map(RecordStore.FileToMerge::fileId).toList())) {
+				merged = this.store.merge(toMerge, staged,
+						(file, rows) -> this.progress.fileDone(names.get(file.fileId()), rows, bytes.get(file.fileId()),
+								", " + ChileanFormat.integer(rows) + " filas cargadas"));
+			}
 			long created = 0;
 			long updated = 0;
 			long unchanged = 0;
