@@ -23,10 +23,6 @@
 #              limits, as many threads as the pipeline reads files at once), JVM start included
 #   rebuild    the whole job on an empty store: scripts/run.sh on a copy of the input, JVM start
 #              and every output included
-#   store      the store's floor: the rebuilt store's records written again into an empty store
-#              made by the same migrations, with the merge's insert, in primary-key order, a
-#              commit every 10,000 records (cl.sernac.cifras.bench.StoreFloor); only the inserts
-#              and commits are timed ("H2 s"): what keeping one H2 row per record costs alone
 #   increment  the nightly run: scripts/run.sh on a fresh input folder holding only the next
 #              month's exports (as after the archiving of a nightly run), on the rebuilt store
 #
@@ -188,7 +184,6 @@ stages() {
 }
 
 run_options=(--cifras.intake.quiet-period=0s --cifras.intake.archive=false "--cifras.run-date=$run_date")
-store_rounds=""
 # per pipeline phase: rows the pipeline read and cases in its store (last round), its stages (every round)
 declare -A read_rows cases stage_text
 
@@ -219,18 +214,6 @@ for round in $(seq 1 "$repeat"); do
   rebuilt="no"
   if [ "$last_rc" -eq 0 ]; then rebuilt="yes"; fi
 
-  # (b2) the store's floor: the rebuilt records written again into an empty store
-  if [ "$rebuilt" = "yes" ]; then
-    mkdir -p "$work/store-floor"
-    measure store "" java $java_opts -Dloader.main=cl.sernac.cifras.bench.StoreFloor -cp "$jar" "$launcher" \
-      "$work/data/cifras" "$work/store-floor/cifras"
-    rec[store]="$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$last_out" | head -n 1)"
-    store_rounds+=" $(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' "$last_out" | head -n 1)"
-    rm -rf "$work/store-floor"
-  else
-    status[store]="skipped"
-  fi
-
   # (c) nightly increment: the next month's exports alone, on the full store
   if [ "$rebuilt" = "yes" ]; then
     pipeline increment "$increment_rows" "$bench/increment"
@@ -250,13 +233,12 @@ median() {
 lowest() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | head -n 1; }
 highest() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | tail -n 1; }
 declare -A wall cpu rss spread
-for p in floor rebuild store increment; do
+for p in floor rebuild increment; do
   wall[$p]="$(median "${walls[$p]:-}")"
   cpu[$p]="$(median "${cpus[$p]:-}")"
   rss[$p]="$(highest "${rsss[$p]:-}")"
   spread[$p]="$(lowest "${walls[$p]:-}")-$(highest "${walls[$p]:-}")"
 done
-store_seconds="$(median "$store_rounds")"
 
 # ---- results ----------------------------------------------------------------------------
 per_second() { # records wall
@@ -278,9 +260,6 @@ ok_wall() { # the wall time of a phase that completed, or nothing
 }
 rebuild_over_floor="$(ratio "$(ok_wall rebuild)" "$(ok_wall floor)")"
 increment_over_rebuild="$(ratio "$(ok_wall increment)" "$(ok_wall rebuild)")"
-store_rate="$(per_second "${rec[store]:-}" "$store_seconds")"
-lower_bound="$(awk -v f="$(ok_wall floor)" -v s="$store_seconds" 'BEGIN { if (f != "" && s != "") printf "%.2f", f + s }')"
-rebuild_over_bound="$(ratio "$(ok_wall rebuild)" "$lower_bound")"
 cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1 || true)"
 mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 cores="$(nproc)"
@@ -295,7 +274,7 @@ table_text() {
   fi
   printf '%-10s %12s %12s %9s %13s %9s %13s  %s\n' phase records records/s "wall s" "wall range" "CPU s" \
     "peak RSS MiB" status
-  for p in floor rebuild store increment; do
+  for p in floor rebuild increment; do
     printf '%-10s %12s %12s %9s %13s %9s %13s  %s\n' "$p" "$(group "${rec[$p]:-}")" \
       "$(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")")" "${wall[$p]:--}" "${spread[$p]:--}" \
       "${cpu[$p]:--}" "${rss[$p]:--}" "$(phase_state "$p")"
@@ -303,8 +282,6 @@ table_text() {
   echo
   echo "rebuild/floor (wall):      $rebuild_over_floor"
   echo "increment/rebuild (wall):  $increment_over_rebuild"
-  echo "store floor, H2 inserts and commits only: ${store_seconds:--} s ($(group "$store_rate") records/s)"
-  echo "rebuild/(floor + store floor H2 s):  $rebuild_over_bound"
 }
 
 table_markdown() {
@@ -314,14 +291,12 @@ table_markdown() {
   fi
   echo "| phase | records | records/s | wall s | wall range s | CPU s | peak RSS MiB | status |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
-  for p in floor rebuild store increment; do
+  for p in floor rebuild increment; do
     echo "| $p | $(group "${rec[$p]:-}") | $(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")") | ${wall[$p]:--} | ${spread[$p]:--} | ${cpu[$p]:--} | ${rss[$p]:--} | $(phase_state "$p") |"
   done
   echo
   echo "- rebuild/floor (wall): **$rebuild_over_floor**"
   echo "- increment/rebuild (wall): **$increment_over_rebuild**"
-  echo "- store floor, H2 inserts and commits only: **${store_seconds:--} s** ($(group "$store_rate") records/s; the store row's wall time adds JVM start and reading the rebuilt store)"
-  echo "- rebuild/(floor + store floor H2 s): **$rebuild_over_bound**"
 }
 
 data_line="$input_files files, $(group "$input_rows") data rows ($months months $first_month..$last_month, $(group "${copy_rows:-0}") of them in re-delivered copies), $((input_bytes / 1048576)) MiB; increment $extra_month: $(group "$increment_rows") rows, $((increment_bytes / 1024)) KiB; generation: $generation"
@@ -349,7 +324,7 @@ table_text
   echo "- data (seed $seed): $data_line"
   echo "- $pipeline_line"
   echo "- $stages_line"
-  echo "- phases: floor = \`ParseFloor\` (CSV reader only, $cores threads); rebuild = \`scripts/run.sh\` on an empty store; store = \`StoreFloor\` (the rebuilt records written again into an empty store, H2 alone); increment = \`scripts/run.sh\` with the next month's exports only, on the rebuilt store"
+  echo "- phases: floor = \`ParseFloor\` (CSV reader only, $cores threads); rebuild = \`scripts/run.sh\` on an empty store; increment = \`scripts/run.sh\` with the next month's exports only, on the rebuilt store"
   echo
   table_markdown
 } > "$bench/results.md"
