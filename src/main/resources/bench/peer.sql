@@ -31,7 +31,8 @@ CREATE MACRO java_strip(s) AS regexp_replace(s,
     '', 'g');
 
 -- A row whose fields are all blank is skipped without a word (SPEC).
-CREATE MACRO blank_row(fields) AS list_bool_and(list_transform(fields, lambda f: java_strip(f) = ''));
+CREATE MACRO blank_row(fields) AS NOT regexp_matches(array_to_string(fields, ''),
+    '[^\t-\r\x{1C}-\x{20}\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200A}\x{2028}\x{2029}\x{205F}\x{3000}]');
 
 -- ---- 1. The six exports (application.yml, cifras.sources) -------------------------------
 
@@ -78,26 +79,25 @@ SELECT fold(value) AS value, code
 FROM (VALUES ('', 'INTERNET'), ('internet', 'INTERNET'), ('municipal', 'MUNICIPAL'), ('convenio', 'CONVENIO'))
     AS v(value, code);
 
--- The date formats, read strictly (31/02/2015 is no date; hours 00-23, minutes and seconds
--- 00-59): the groups of each pattern are named year, month, day, hour, minute, second.
-CREATE MACRO parts_date(p) AS CASE
-    WHEN p.y = '' OR coalesce(try_cast(p.hh AS INTEGER), 0) > 23 OR coalesce(try_cast(p.mi AS INTEGER), 0) > 59
-        OR coalesce(try_cast(p.ss AS INTEGER), 0) > 59 THEN NULL
-    ELSE try(make_date(p.y::INTEGER, try_cast(p.m AS BIGINT), try_cast(p.d AS BIGINT))) END;
-
+-- The date formats of the six sources, read strictly as Java's DateTimeFormatter does in
+-- Cifras: the text must have the pattern's shape exactly (dd, MM, HH, mm and ss two digits,
+-- yyyy four, d and M any number), and its values must exist (31/02/2015 is no date; hours
+-- 00-23, minutes and seconds 00-59), which DuckDB's strptime checks.
 CREATE MACRO spec_date(source, text) AS CASE source
-    WHEN 'callcenter' THEN parts_date(regexp_extract(text,   -- dd/MM/yyyy HH:mm:ss
-        '^(\d{2})/(\d{2})/(\d{4}) (\d{2}):(\d{2}):(\d{2})$', ['d', 'm', 'y', 'hh', 'mi', 'ss']))
-    WHEN 'portal' THEN parts_date(regexp_extract(text,       -- yyyy-MM-dd'T'HH:mm:ss
-        '^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$', ['y', 'm', 'd', 'hh', 'mi', 'ss']))
-    WHEN 'oficina' THEN parts_date(regexp_extract(text,      -- dd-MM-yyyy
-        '^(\d{2})-(\d{2})-(\d{4})()()()$', ['d', 'm', 'y', 'hh', 'mi', 'ss']))
-    WHEN 'municipal' THEN parts_date(regexp_extract(text,    -- d/M/yyyy (d and M: any number of digits)
-        '^(\d{1,19})/(\d{1,19})/(\d{4})()()()$', ['d', 'm', 'y', 'hh', 'mi', 'ss']))
-    WHEN 'movil' THEN parts_date(regexp_extract(text,        -- yyyy-MM-dd
-        '^(\d{4})-(\d{2})-(\d{2})()()()$', ['y', 'm', 'd', 'hh', 'mi', 'ss']))
-    WHEN 'convenio' THEN parts_date(regexp_extract(text,     -- yyyyMMdd
-        '^(\d{4})(\d{2})(\d{2})()()()$', ['y', 'm', 'd', 'hh', 'mi', 'ss']))
+    WHEN 'callcenter' THEN CASE WHEN regexp_full_match(text, '\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}')
+        THEN try_strptime(text, '%d/%m/%Y %H:%M:%S')::DATE END         -- dd/MM/yyyy HH:mm:ss
+    WHEN 'portal' THEN CASE WHEN regexp_full_match(text, '\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}')
+        THEN try_strptime(text, '%Y-%m-%dT%H:%M:%S')::DATE END         -- yyyy-MM-dd'T'HH:mm:ss
+    WHEN 'oficina' THEN CASE WHEN regexp_full_match(text, '\d{2}-\d{2}-\d{4}')
+        THEN try_strptime(text, '%d-%m-%Y')::DATE END                  -- dd-MM-yyyy
+    WHEN 'municipal' THEN CASE WHEN regexp_full_match(text, '\d+/\d+/\d{4}')
+        THEN try_strptime(regexp_replace(text, '^0*(\d{1,2})/0*(\d{1,2})/', '\1/\2/'), '%d/%m/%Y')::DATE END
+                                                                       -- d/M/yyyy
+    WHEN 'movil' THEN CASE WHEN regexp_full_match(text, '\d{4}-\d{2}-\d{2}')
+        THEN try_strptime(text, '%Y-%m-%d')::DATE END                  -- yyyy-MM-dd
+    WHEN 'convenio' THEN CASE WHEN regexp_full_match(text, '\d{8}')
+        THEN try_strptime(text[1:4] || '-' || text[5:6] || '-' || text[7:8], '%Y-%m-%d')::DATE END
+                                                                       -- yyyyMMdd
     END;
 
 -- ---- 2. The files (cl.sernac.cifras.intake) ---------------------------------------------
@@ -226,7 +226,7 @@ FROM read_csv(files, header = false, delim = sep, quote = '"', escape = '"', enc
         'c36': 'VARCHAR', 'c37': 'VARCHAR', 'c38': 'VARCHAR', 'c39': 'VARCHAR', 'c40': 'VARCHAR'});
 
 CREATE TABLE record AS
-SELECT r.ordinal, r.source, x.seq, x.fields
+SELECT r.ordinal, r.source, x.seq, x.fields, blank_row(x.fields) AS blank
 FROM (
     SELECT * FROM export_records(getvariable('callcenter_latin_1'), ';', 'latin-1')
     UNION ALL SELECT * FROM export_records(getvariable('callcenter_utf_8'), ';', 'utf-8')
@@ -246,7 +246,7 @@ CREATE TABLE layout AS
 WITH header AS (
     SELECT ordinal, source, seq, list_transform(fields, lambda f: fold(f)) AS names, len(fields) AS width
     FROM record
-    WHERE NOT blank_row(fields)
+    WHERE NOT blank
     QUALIFY row_number() OVER (PARTITION BY ordinal ORDER BY seq) = 1
 ),
 located AS (
@@ -281,9 +281,9 @@ CREATE TABLE normalized AS
 WITH row_value AS (
     SELECT r.ordinal, r.seq, l.source, l.central, l.channel AS source_channel, l.channel_read,
         len(r.fields) <> l.width AS wrong_width,
-        regexp_matches(array_to_string(list_transform(l.read_at, lambda i: coalesce(r.fields[i], '')), chr(9)),
-            '[\x00-\x08\x0A-\x1F\x7F]') AS control_characters,
-        list_transform(l.key_at, lambda i: fold(r.fields[i])) AS key_parts,
+        regexp_matches(array_to_string(list_select(r.fields, l.read_at), chr(9)), '[\x00-\x08\x0A-\x1F\x7F]')
+            AS control_characters,
+        list_transform(list_select(r.fields, l.key_at), lambda f: fold(f)) AS key_parts,
         java_strip(r.fields[l.date_at]) AS date_text,
         fold(r.fields[l.type_at]) AS type_text,
         fold(r.fields[l.subtype_at]) AS subtype_text,
@@ -292,7 +292,7 @@ WITH row_value AS (
         nullif(fold(r.fields[l.organization_at]), '') AS organization,
         nullif(fold(r.fields[l.place_at]), '') AS place
     FROM record r JOIN layout l USING (ordinal)
-    WHERE r.seq > l.header_seq AND NOT blank_row(r.fields)
+    WHERE r.seq > l.header_seq AND NOT r.blank
 ),
 valued AS (
     SELECT v.*, array_to_string(v.key_parts, '|') AS key, spec_date(v.source, v.date_text) AS day,
