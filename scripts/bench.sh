@@ -5,10 +5,13 @@
 #   scripts/bench.sh [--records N] [--repeat R] [--seed S] [--keep]
 #
 # --records N  data rows to generate (default 2000000): SPEC-format monthly exports of all six
-#              sources from 2014 on, with overlaps, a re-delivered copy a year, corrections,
-#              forwarded central cases, spreadsheet re-saves, reordered columns, multi-line text,
-#              bad rows and files not to ingest (cl.sernac.cifras.demo.ScaledDataGenerator);
-#              plus one more month of the six exports: the nightly increment
+#              sources from 2014 on, at least as demanding as SPEC's: overlaps, corrections (next
+#              month and months later), central folios on a fifth of the rows (intake rows
+#              before and after their central row), an identical copy and a re-saved
+#              re-delivery a year, spreadsheet re-saves, reordered columns, long multi-line text,
+#              Windows-1252 punctuation, bad rows and files not to ingest
+#              (cl.sernac.cifras.demo.ScaledDataGenerator); plus one more month of the six
+#              exports: the nightly increment
 # --repeat R   run the phases R times (default 1) and report each one's median wall and CPU
 #              time, its fastest and slowest wall time and its highest peak RSS: timings on a
 #              shared machine vary from one run to the next
@@ -16,7 +19,8 @@
 # --keep       keep the work folder (input copies, store, outputs) in target/bench/<N>/work
 #
 # The exports are generated once per N and seed into target/bench/<N>/input and
-# target/bench/<N>/increment and reused by later runs (delete target/bench/<N> to regenerate),
+# target/bench/<N>/increment and reused by later runs while the generator's sources are older
+# than them (delete target/bench/<N> to regenerate),
 # with what they are made of (target/bench/<N>/shape.txt: rows, files, corrections,
 # re-deliveries, rejected rows, central folios, multi-line text, bytes per row; counted by the
 # peer's SQL, bench/shape.sql, untimed). Then four phases run one after the other, each under
@@ -118,7 +122,8 @@ json_string() { # key file
 
 # ---- data -------------------------------------------------------------------------------
 if [ -f "$generated" ] && [ "$(json_number seed "$generated")" = "$seed" ] \
-    && [ -d "$bench/input" ] && [ -d "$bench/increment" ]; then
+    && [ -d "$bench/input" ] && [ -d "$bench/increment" ] \
+    && [ -z "$(find "$here/src/main/java/cl/sernac/cifras/demo" -newer "$generated" -print -quit)" ]; then
   echo "Reusing the exports generated in $bench (seed $seed)." >&2
   generation="reused"
 else
