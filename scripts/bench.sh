@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Benchmark of the pipeline (issue 5): throughput against the floor set by the CSV parser.
+# Benchmark of the pipeline (issue 5): throughput against the floor set by the CSV parser and
+# against a peer, the same count done by DuckDB alone.
 #
 #   scripts/bench.sh [--records N] [--repeat R] [--seed S] [--keep]
 #
 # --records N  data rows to generate (default 2000000): SPEC-format monthly exports of all six
-#              sources from 2014 on, with overlaps, a re-delivered copy a year, corrections,
-#              forwarded central cases, spreadsheet re-saves, reordered columns, multi-line text,
-#              bad rows and files not to ingest (cl.sernac.cifras.demo.ScaledDataGenerator);
-#              plus one more month of the six exports: the nightly increment
+#              sources from 2014 on, at least as demanding as SPEC's: overlaps, corrections (next
+#              month and months later), central folios on a fifth of the rows (intake rows
+#              before and after their central row), an identical copy and a re-saved
+#              re-delivery a year, spreadsheet re-saves, reordered columns, long multi-line text,
+#              Windows-1252 punctuation, bad rows and files not to ingest
+#              (cl.sernac.cifras.demo.ScaledDataGenerator); plus one more month of the six
+#              exports: the nightly increment
 # --repeat R   run the phases R times (default 1) and report each one's median wall and CPU
 #              time, its fastest and slowest wall time and its highest peak RSS: timings on a
 #              shared machine vary from one run to the next
@@ -15,27 +19,33 @@
 # --keep       keep the work folder (input copies, store, outputs) in target/bench/<N>/work
 #
 # The exports are generated once per N and seed into target/bench/<N>/input and
-# target/bench/<N>/increment and reused by later runs (delete target/bench/<N> to regenerate).
-# Then three phases run one after the other, each under GNU time (wall, user+sys CPU, peak RSS):
+# target/bench/<N>/increment and reused by later runs while the generator's sources are older
+# than them (delete target/bench/<N> to regenerate),
+# with what they are made of (target/bench/<N>/shape.txt: rows, files, corrections,
+# re-deliveries, rejected rows, central folios, multi-line text, bytes per row; counted by the
+# peer's SQL, bench/shape.sql, untimed). Then four phases run one after the other, each under
+# GNU time (wall, user+sys CPU, peak RSS):
 #
 #   floor      every export read with the pipeline's own CSV reader and nothing else
 #              (cl.sernac.cifras.bench.ParseFloor: same reader, encodings, delimiters and read
 #              limits, as many threads as the pipeline reads files at once), JVM start included
 #   rebuild    the whole job on an empty store: scripts/run.sh on a copy of the input, JVM start
 #              and every output included
-#   store      the store's floor: the rebuilt store's records written again into an empty store
-#              made by the same migrations, with the merge's insert, in primary-key order, a
-#              commit every 10,000 records (cl.sernac.cifras.bench.StoreFloor); only the inserts
-#              and commits are timed ("H2 s"): what keeping one H2 row per record costs alone
+#   peer       the same exports counted by a plain DuckDB SQL script (src/main/resources/
+#              bench/peer.sql, run by cl.sernac.cifras.bench.SqlPeer through the DuckDB JDBC
+#              driver, JVM start included): DuckDB's own CSV reader, SPEC's rules 1 to 5 in SQL;
+#              its table must equal the rebuild's tables/by_channel_year.csv, row for row
 #   increment  the nightly run: scripts/run.sh on a fresh input folder holding only the next
 #              month's exports (as after the archiving of a nightly run), on the rebuilt store
 #
 # The JVM options are those of scripts/run.sh (CIFRAS_JAVA_OPTS, default -Xmx768m
-# -XX:+UseSerialGC) for all three. Records are the data rows of the files each phase reads
-# (re-delivered copies included; the floor's count is its own). Prints a table and the ratios
-# rebuild/floor and increment/rebuild (wall), and writes them with the command line, the date
-# and the machine to target/bench/<N>/results.md. Logs: target/bench/<N>/logs/.
-# Exit status: 0 when every phase completed, 1 when one failed, 2 on a bad command line.
+# -XX:+UseSerialGC) for all four (DuckDB's memory is its own, outside the heap). Records are the
+# data rows of the files each phase reads (re-delivered copies included; the floor's count is
+# its own). Prints a table, the ratios rebuild/floor, peer/rebuild and increment/rebuild (wall)
+# and whether the peer's table equals Cifras', and writes them with the command line, the date,
+# the machine and the data's shape to target/bench/<N>/results.md. Logs: target/bench/<N>/logs/.
+# Exit status: 0 when every phase completed and the tables match, 1 when a phase failed or the
+# tables differ, 2 on a bad command line.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,7 +61,7 @@ seed=20260528
 keep=false
 
 usage() {
-  sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 }
 
 while [ $# -gt 0 ]; do
@@ -103,13 +113,17 @@ mkdir -p "$logs" "$work"
 json_number() { # key file: the last value of the key (one-line or indented JSON)
   sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\(-\{0,1\}[0-9][0-9]*\).*/\1/p" "$2" | tail -n 1
 }
+group() { # thousands separators
+  awk -v n="$1" 'BEGIN { if (n !~ /^[0-9]+$/) { printf "%s", n; exit } s = ""; while (length(n) > 3) { s = "," substr(n, length(n) - 2) s; n = substr(n, 1, length(n) - 3) } printf "%s%s", n, s }'
+}
 json_string() { # key file
   sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" "$2" | head -n 1
 }
 
 # ---- data -------------------------------------------------------------------------------
 if [ -f "$generated" ] && [ "$(json_number seed "$generated")" = "$seed" ] \
-    && [ -d "$bench/input" ] && [ -d "$bench/increment" ]; then
+    && [ -d "$bench/input" ] && [ -d "$bench/increment" ] \
+    && [ -z "$(find "$here/src/main/java/cl/sernac/cifras/demo" -newer "$generated" -print -quit)" ]; then
   echo "Reusing the exports generated in $bench (seed $seed)." >&2
   generation="reused"
 else
@@ -132,11 +146,28 @@ last_month="$(json_string last_month "$generated")"
 extra_month="$(json_string extra_month "$generated")"
 input_files="$(json_number files "$generated")"
 input_bytes="$(du -sb "$bench/input" | cut -f1)"
+shape="$bench/shape.txt"
+if [ ! -s "$shape" ] || [ "$generation" != "reused" ] || [ "$shape" -ot "$jar" ]; then
+  echo "Counting what the exports are made of ..." >&2
+  java $java_opts -Dloader.main=cl.sernac.cifras.bench.SqlPeer -cp "$jar" "$launcher" "$bench/input" \
+    --out "$logs/shape-table.csv" --run-date "$run_date" --work "$bench/shape-work" --shape \
+    > "$shape.tmp" 2> "$logs/shape.err" \
+    || { echo "bench.sh: counting the data's shape failed:" >&2; tail -n 20 "$logs/shape.err" >&2; exit 1; }
+  mv "$shape.tmp" "$shape"
+fi
+shape_value() { sed -n "s/^shape\.$1=//p" "$shape" | head -n 1; }
+share() { # figure: its share of the rows, in percent
+  awk -v v="$(shape_value "$1")" -v r="$(shape_value rows)" 'BEGIN { if (r > 0 && v != "") printf "%.2f %%", 100 * v / r; else printf "-" }'
+}
+shape_line="$(group "$(shape_value rows)") rows in $(shape_value files) files ($(shape_value exports_read) exports read), $(awk -v b="$(shape_value bytes)" -v r="$(shape_value rows)" 'BEGIN { if (r > 0) printf "%.0f", b / r }') bytes/row; corrections $(share corrected_rows), re-delivered $(share re_delivered_rows) ($(share rows_in_identical_copies) in identical copies), rejected $(share rejected_rows), carrying a central folio $(share central_folio_rows) ($(group "$(shape_value linked_cases)") cases linked by rule 2), multi-line text $(share multi_line_rows); $(group "$(shape_value records)") records, $(group "$(shape_value cases)") cases"
 increment_bytes="$(du -sb "$bench/increment" | cut -f1)"
 
 # ---- phases -----------------------------------------------------------------------------
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 failed=()
+match=""
+tables="not compared"
+peer_cases=
 # per phase: records; each round's wall s, CPU s and peak RSS MiB (space-separated); exit status
 declare -A rec walls cpus rsss status
 
@@ -188,7 +219,6 @@ stages() {
 }
 
 run_options=(--cifras.intake.quiet-period=0s --cifras.intake.archive=false "--cifras.run-date=$run_date")
-store_rounds=""
 # per pipeline phase: rows the pipeline read and cases in its store (last round), its stages (every round)
 declare -A read_rows cases stage_text
 
@@ -217,18 +247,28 @@ for round in $(seq 1 "$repeat"); do
   # (b) full rebuild on an empty store
   pipeline rebuild "$input_rows" "$bench/input"
   rebuilt="no"
-  if [ "$last_rc" -eq 0 ]; then rebuilt="yes"; fi
+  if [ "$last_rc" -eq 0 ]; then
+    rebuilt="yes"
+    cp "$work/output/tables/by_channel_year.csv" "$work/rebuild_by_channel_year.csv"
+  fi
 
-  # (b2) the store's floor: the rebuilt records written again into an empty store
-  if [ "$rebuilt" = "yes" ]; then
-    mkdir -p "$work/store-floor"
-    measure store "" java $java_opts -Dloader.main=cl.sernac.cifras.bench.StoreFloor -cp "$jar" "$launcher" \
-      "$work/data/cifras" "$work/store-floor/cifras"
-    rec[store]="$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$last_out" | head -n 1)"
-    store_rounds+=" $(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' "$last_out" | head -n 1)"
-    rm -rf "$work/store-floor"
+  # (b2) the peer: the same exports counted by DuckDB alone, and its table against Cifras'
+  measure peer "$input_rows" java $java_opts -Dloader.main=cl.sernac.cifras.bench.SqlPeer -cp "$jar" \
+    "$launcher" "$bench/input" --out "$work/peer_by_channel_year.csv" --run-date "$run_date" \
+    --work "$work/peer-work"
+  peer_cases="$(sed -n 's/^cases=\([0-9]*\).*/\1/p' "$last_out" | head -n 1)"
+  if [ "$last_rc" -ne 0 ] || [ "$rebuilt" != "yes" ]; then
+    tables="not compared (a phase failed)"
+    match="no"
+  elif cmp -s "$work/rebuild_by_channel_year.csv" "$work/peer_by_channel_year.csv"; then
+    if [ "$match" != "no" ]; then match="yes"; fi
+    tables="equal: $(($(wc -l < "$work/peer_by_channel_year.csv") - 1)) rows (type, subtype, channel, year), $(group "$peer_cases") cases"
   else
-    status[store]="skipped"
+    match="no"
+    diff "$work/rebuild_by_channel_year.csv" "$work/peer_by_channel_year.csv" > "$logs/tables-differ.diff" || true
+    tables="DIFFERENT in round $round: $(grep -c '^[<>]' "$logs/tables-differ.diff") lines differ (< Cifras, > peer: $logs/tables-differ.diff)"
+    echo "bench.sh: the peer's table differs from Cifras' by_channel_year.csv:" >&2
+    head -n 20 "$logs/tables-differ.diff" >&2
   fi
 
   # (c) nightly increment: the next month's exports alone, on the full store
@@ -250,13 +290,12 @@ median() {
 lowest() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | head -n 1; }
 highest() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | tail -n 1; }
 declare -A wall cpu rss spread
-for p in floor rebuild store increment; do
+for p in floor rebuild peer increment; do
   wall[$p]="$(median "${walls[$p]:-}")"
   cpu[$p]="$(median "${cpus[$p]:-}")"
   rss[$p]="$(highest "${rsss[$p]:-}")"
   spread[$p]="$(lowest "${walls[$p]:-}")-$(highest "${walls[$p]:-}")"
 done
-store_seconds="$(median "$store_rounds")"
 
 # ---- results ----------------------------------------------------------------------------
 per_second() { # records wall
@@ -264,9 +303,6 @@ per_second() { # records wall
 }
 ratio() { # a b
   awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b > 0) printf "%.2f", a / b; else printf "-" }'
-}
-group() { # thousands separators
-  awk -v n="$1" 'BEGIN { if (n !~ /^[0-9]+$/) { printf "%s", n; exit } s = ""; while (length(n) > 3) { s = "," substr(n, length(n) - 2) s; n = substr(n, 1, length(n) - 3) } printf "%s%s", n, s }'
 }
 phase_state() {
   local s="${status[$1]:-}"
@@ -278,9 +314,7 @@ ok_wall() { # the wall time of a phase that completed, or nothing
 }
 rebuild_over_floor="$(ratio "$(ok_wall rebuild)" "$(ok_wall floor)")"
 increment_over_rebuild="$(ratio "$(ok_wall increment)" "$(ok_wall rebuild)")"
-store_rate="$(per_second "${rec[store]:-}" "$store_seconds")"
-lower_bound="$(awk -v f="$(ok_wall floor)" -v s="$store_seconds" 'BEGIN { if (f != "" && s != "") printf "%.2f", f + s }')"
-rebuild_over_bound="$(ratio "$(ok_wall rebuild)" "$lower_bound")"
+peer_over_rebuild="$(ratio "$(ok_wall peer)" "$(ok_wall rebuild)")"
 cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1 || true)"
 mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 cores="$(nproc)"
@@ -295,16 +329,16 @@ table_text() {
   fi
   printf '%-10s %12s %12s %9s %13s %9s %13s  %s\n' phase records records/s "wall s" "wall range" "CPU s" \
     "peak RSS MiB" status
-  for p in floor rebuild store increment; do
+  for p in floor rebuild peer increment; do
     printf '%-10s %12s %12s %9s %13s %9s %13s  %s\n' "$p" "$(group "${rec[$p]:-}")" \
       "$(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")")" "${wall[$p]:--}" "${spread[$p]:--}" \
       "${cpu[$p]:--}" "${rss[$p]:--}" "$(phase_state "$p")"
   done
   echo
   echo "rebuild/floor (wall):      $rebuild_over_floor"
+  echo "peer/rebuild (wall):       $peer_over_rebuild"
   echo "increment/rebuild (wall):  $increment_over_rebuild"
-  echo "store floor, H2 inserts and commits only: ${store_seconds:--} s ($(group "$store_rate") records/s)"
-  echo "rebuild/(floor + store floor H2 s):  $rebuild_over_bound"
+  echo "peer's table against Cifras' by_channel_year.csv: $tables"
 }
 
 table_markdown() {
@@ -314,14 +348,14 @@ table_markdown() {
   fi
   echo "| phase | records | records/s | wall s | wall range s | CPU s | peak RSS MiB | status |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
-  for p in floor rebuild store increment; do
+  for p in floor rebuild peer increment; do
     echo "| $p | $(group "${rec[$p]:-}") | $(group "$(per_second "${rec[$p]:-}" "$(ok_wall "$p")")") | ${wall[$p]:--} | ${spread[$p]:--} | ${cpu[$p]:--} | ${rss[$p]:--} | $(phase_state "$p") |"
   done
   echo
   echo "- rebuild/floor (wall): **$rebuild_over_floor**"
+  echo "- peer/rebuild (wall): **$peer_over_rebuild**"
   echo "- increment/rebuild (wall): **$increment_over_rebuild**"
-  echo "- store floor, H2 inserts and commits only: **${store_seconds:--} s** ($(group "$store_rate") records/s; the store row's wall time adds JVM start and reading the rebuilt store)"
-  echo "- rebuild/(floor + store floor H2 s): **$rebuild_over_bound**"
+  echo "- the peer's table against Cifras' \`tables/by_channel_year.csv\`: **$tables**"
 }
 
 data_line="$input_files files, $(group "$input_rows") data rows ($months months $first_month..$last_month, $(group "${copy_rows:-0}") of them in re-delivered copies), $((input_bytes / 1048576)) MiB; increment $extra_month: $(group "$increment_rows") rows, $((increment_bytes / 1024)) KiB; generation: $generation"
@@ -333,6 +367,7 @@ echo "Cifras benchmark: N=$records, seed $seed, $today"
 echo "machine: $cores cores, $mem_total, $cpu_model; $java_version; JVM options: $java_opts"
 echo "load average before/after: $load_before / $load_after (other processes on the machine distort the timings)"
 echo "data: $data_line"
+echo "shape: $shape_line"
 echo "$pipeline_line"
 echo "$stages_line"
 echo
@@ -347,9 +382,10 @@ table_text
   echo "- load average before/after the phases: $load_before / $load_after"
   echo "- JVM options (all phases): \`$java_opts\`; pipeline options: \`${run_options[*]}\`"
   echo "- data (seed $seed): $data_line"
+  echo "- shape of the data (bench/shape.sql): $shape_line"
   echo "- $pipeline_line"
   echo "- $stages_line"
-  echo "- phases: floor = \`ParseFloor\` (CSV reader only, $cores threads); rebuild = \`scripts/run.sh\` on an empty store; store = \`StoreFloor\` (the rebuilt records written again into an empty store, H2 alone); increment = \`scripts/run.sh\` with the next month's exports only, on the rebuilt store"
+  echo "- phases: floor = \`ParseFloor\` (CSV reader only, $cores threads); rebuild = \`scripts/run.sh\` on an empty store; peer = \`SqlPeer\` running \`bench/peer.sql\` (DuckDB alone); increment = \`scripts/run.sh\` with the next month's exports only, on the rebuilt store"
   echo
   table_markdown
 } > "$bench/results.md"
@@ -362,7 +398,13 @@ else
   echo "Work folder kept: $work"
 fi
 
+status_code=0
 if [ ${#failed[@]} -gt 0 ]; then
   echo "bench.sh: failed phases: ${failed[*]}" >&2
-  exit 1
+  status_code=1
 fi
+if [ "$match" != "yes" ]; then
+  echo "bench.sh: the peer's table and Cifras' do not match: $tables" >&2
+  status_code=1
+fi
+exit "$status_code"

@@ -30,29 +30,41 @@ import java.util.Map;
  * platforms 21.5%, mobile unit 1.5%, partner services 1.5%, plus the central-system rows
  * of forwarded cases in the portal export.
  *
- * <h2>Awkward cases, at small rates ({@link ScaledExports} has the constants)</h2>
+ * <h2>Awkward cases, at the rates of real exports ({@link ScaledExports} has the
+ * constants)</h2> At least as demanding as SPEC's exports: about a fifth of the rows
+ * carry a central folio that links two rows into one case (rule 2), one in seventy is a
+ * correction (rule 1), and the text is as long and as punctuated as consumers write it.
  * <ul>
  * <li>overlaps: every monthly export repeats the rows of the last days of the previous
  * month (call center 2, portal 1, office 3, municipal 2, mobile 3, partner 2 days), about
- * 6% of the rows; 1% of the repeated rows are re-sent with another spelling of their
+ * 4% of the rows; 1% of the repeated rows are re-sent with another spelling of their
  * key;</li>
- * <li>corrections: 1 row in 1,000 is first delivered with the other type (or another
- * comuna) and corrected by the next export;</li>
- * <li>forwarded central cases: 25% of municipal complaints, 2.5% of municipal
- * consultations and 60% of partner cases carry a central folio; the portal export of
+ * <li>corrections: 1.2% of the rows are first delivered with the other type (or another
+ * comuna) and corrected by the next export; 0.3% are corrected two to six months later;
+ * 5% of the forwarded intake rows come first without their folio, which the next export
+ * adds;</li>
+ * <li>forwarded central cases: 70% of municipal complaints, 20% of municipal
+ * consultations and 80% of partner cases carry a central folio; the portal export of
  * their central entry month (same day up to two weeks later, often the next month) has a
  * row with the same folio and {@code canal_origen} MUNICIPAL or CONVENIO; 0.5% of them
- * with the other type; 1 web row in 5,000 comes from a platform whose intake row never
- * arrives;</li>
- * <li>re-delivered copies: once a year (June, or the last month of a partial year) the
- * portal (even years) or municipal (odd years) export is delivered again, byte for byte,
- * as {@code <name> (copia).csv};</li>
- * <li>spreadsheet re-saves: 1 file in 12 of call center, office and municipal comes back
- * as UTF-8 with BOM, every field quoted, empty rows at the end; 1 portal export in 6 has
- * a BOM; some municipal exports have an empty first row or an upper-case header;</li>
+ * with the other type; 40% of the forwarded intake rows of a month's last week are
+ * delivered first by the next month's export, after their central row; 1 web row in 5,000
+ * comes from a platform whose intake row never arrives;</li>
+ * <li>re-deliveries: once a year (June, or the last month of a partial year) the portal
+ * (even years) or municipal (odd years) export is delivered again, byte for byte, as
+ * {@code <name> (copia).csv}; once a year (March) the call center's (even years) or the
+ * office's (odd years) export is delivered again after a spreadsheet re-save, the same
+ * rows in other bytes, as {@code <name>_reenvio.csv};</li>
+ * <li>spreadsheet re-saves: 1 file in 12 of call center, office and municipal, 1 in 24 of
+ * the others, comes back as UTF-8 with BOM, every field quoted, empty rows at the end; 1
+ * portal export in 6 has a BOM; some municipal exports have an empty first row or an
+ * upper-case header; 1 file in 10 has an all-empty row among its data;</li>
  * <li>reordered columns with an unknown extra column: 1 file in 20 of each source;</li>
- * <li>multi-line quoted text: 8% of portal descriptions, 4% of office subjects;</li>
- * <li>bad rows: 1 row in 5,000 is broken for one of SPEC's reject reasons in turn; RUTs
+ * <li>free text: portal descriptions of one sentence to a dozen (about 250 characters),
+ * with commas, quotes and semicolons, a third of them over several lines; a quarter of
+ * the office subjects written at length (a third of those over several CRLF lines), 6%
+ * with Windows' curly quotes, dashes or euro sign (bytes 0x80-0x9F in Windows-1252);</li>
+ * <li>bad rows: 1 row in 1,000 is broken for one of SPEC's reject reasons in turn; RUTs
  * with a wrong check digit (1 in 1,000), unknown comunas and regions (3 in 10,000) are
  * kept with a warning;</li>
  * <li>files that must not be ingested: a note ({@code notas_analista.txt}) and a
@@ -61,10 +73,10 @@ import java.util.Map;
  * </ul>
  *
  * <h2>Streaming</h2> Months are written one after the other, each export day by day in
- * time order; only the rows the next month repeats or corrects and the central rows not
- * yet entered are held, so memory is flat whatever {@code N}. Deterministic: the same
- * seed and {@code N} write byte-identical files, and the main directory does not depend
- * on whether the extra month is asked for.
+ * time order; only the rows the next months repeat, correct or deliver late and the
+ * central rows not yet entered are held, so memory is flat whatever {@code N}.
+ * Deterministic: the same seed and {@code N} write byte-identical files, and the main
+ * directory does not depend on whether the extra month is asked for.
  */
 public final class ScaledDataGenerator {
 
@@ -94,15 +106,19 @@ public final class ScaledDataGenerator {
 	 * Fresh rows of a month that cause central portal rows within the same month
 	 * (estimate).
 	 */
-	private static final double FORWARDED_IN_MONTH = 0.025;
+	private static final double FORWARDED_IN_MONTH = 0.08;
 
 	/**
-	 * Estimated share of a month's rows in its portal and its municipal export (for the
-	 * copies).
+	 * Estimated share of a month's rows in its portal, municipal, call-center and office
+	 * exports (for the copies and the re-deliveries).
 	 */
-	private static final double PORTAL_FILE_SHARE = 0.42;
+	private static final double PORTAL_FILE_SHARE = 0.45;
 
-	private static final double MUNICIPAL_FILE_SHARE = 0.23;
+	private static final double MUNICIPAL_FILE_SHARE = 0.21;
+
+	private static final double CALLCENTER_FILE_SHARE = 0.23;
+
+	private static final double OFICINA_FILE_SHARE = 0.12;
 
 	private final long records;
 
@@ -252,6 +268,10 @@ public final class ScaledDataGenerator {
 				copyShare += weights[i] / total
 						* ((month.getYear() % 2 == 0) ? PORTAL_FILE_SHARE : MUNICIPAL_FILE_SHARE);
 			}
+			if (resent(month, last) != null) {
+				copyShare += weights[i] / total
+						* ((month.getYear() % 2 == 0) ? CALLCENTER_FILE_SHARE : OFICINA_FILE_SHARE);
+			}
 		}
 		double budget = this.records / (1 + copyShare);
 
@@ -265,7 +285,7 @@ public final class ScaledDataGenerator {
 			long written = exports.dataRows - exports.copyRows;
 			long fresh = Math.max(0,
 					Math.round((target - written - exports.carriedInto(month)) / (1 + FORWARDED_IN_MONTH)));
-			exports.writeMonth(month, fresh);
+			exports.writeMonth(month, fresh, resent(month, last));
 			if (copied(month, last)) {
 				exports.copy((month.getYear() % 2 == 0) ? DemoSource.PORTAL : DemoSource.MUNICIPAL, month);
 			}
@@ -282,7 +302,7 @@ public final class ScaledDataGenerator {
 			exports.startDirectory(extraDirectory);
 			long target = Math.round(budget * weights[months] / total);
 			long fresh = Math.max(0, Math.round((target - exports.carriedInto(month)) / (1 + FORWARDED_IN_MONTH)));
-			exports.writeMonth(month, fresh);
+			exports.writeMonth(month, fresh, null);
 			extra = new Directory(extraDirectory, month, month, exports.files, exports.dataRows, exports.rowsByFile,
 					exports.exercised);
 		}
@@ -301,6 +321,19 @@ public final class ScaledDataGenerator {
 	static boolean copied(YearMonth month, YearMonth last) {
 		int copyMonth = (month.getYear() == last.getYear()) ? Math.min(6, last.getMonthValue()) : 6;
 		return month.getMonthValue() == copyMonth;
+	}
+
+	/**
+	 * The export delivered again after a spreadsheet re-save in this month, if any: once
+	 * a year (March, or the last month of a shorter year), the call center's in even
+	 * years and the office's in odd years.
+	 */
+	static DemoSource resent(YearMonth month, YearMonth last) {
+		int resendMonth = (month.getYear() == last.getYear()) ? Math.min(3, last.getMonthValue()) : 3;
+		if (month.getMonthValue() != resendMonth) {
+			return null;
+		}
+		return (month.getYear() % 2 == 0) ? DemoSource.CALLCENTER : DemoSource.OFICINA;
 	}
 
 	/**

@@ -56,15 +56,21 @@ final class ScaledExports {
 	// --------------
 
 	/**
-	 * Rows rejected by a correct count (each reason of SPEC rule 3 in turn): 1 in 5,000.
+	 * Rows rejected by a correct count (each reason of SPEC rule 3 in turn): 1 in 1,000.
 	 */
-	static final double REJECT_RATE = 0.0002;
+	static final double REJECT_RATE = 0.001;
 
 	/**
-	 * Rows first delivered in a wrong version and corrected by the next monthly export: 1
-	 * in 1,000.
+	 * Rows first delivered in a wrong version (the other type, another comuna) and
+	 * corrected by the next monthly export.
 	 */
-	static final double CORRECTION_RATE = 0.001;
+	static final double CORRECTION_RATE = 0.012;
+
+	/**
+	 * Rows delivered as they are and corrected months later: a later export (two to six
+	 * months on) carries a version with another type or comuna.
+	 */
+	static final double LATE_CORRECTION_RATE = 0.003;
 
 	/** RUT with a wrong check digit (kept with a warning). */
 	static final double BAD_RUT_RATE = 0.001;
@@ -84,12 +90,27 @@ final class ScaledExports {
 	 * Municipal complaints / consultations registered centrally (a portal row shares the
 	 * folio).
 	 */
-	static final double MUNICIPAL_FORWARD_RECLAMO = 0.25;
+	static final double MUNICIPAL_FORWARD_RECLAMO = 0.70;
 
-	static final double MUNICIPAL_FORWARD_CONSULTA = 0.025;
+	static final double MUNICIPAL_FORWARD_CONSULTA = 0.20;
 
 	/** Partner-service cases registered centrally. */
-	static final double CONVENIO_FORWARD = 0.60;
+	static final double CONVENIO_FORWARD = 0.80;
+
+	/**
+	 * Forwarded intake rows first delivered without their folio: the next export adds it
+	 * (the platform registered the case centrally after its export).
+	 */
+	static final double FOLIO_ADDED_LATER = 0.05;
+
+	/**
+	 * Forwarded intake rows of a month's last {@value #LATE_DAYS} days that the platform
+	 * delivers first in the next month's export, after the portal export holding their
+	 * central row.
+	 */
+	static final double LATE_DELIVERY_RATE = 0.40;
+
+	static final int LATE_DAYS = 7;
 
 	/**
 	 * Forwarded cases whose central row carries the other type (the intake row's type
@@ -102,9 +123,21 @@ final class ScaledExports {
 
 	/**
 	 * Per file and month: a spreadsheet re-save (UTF-8 with BOM, every field quoted,
-	 * empty rows).
+	 * empty rows), for the call center, the office and the platforms.
 	 */
 	static final double RESAVE_RATE = 1.0 / 12;
+
+	/** The same for the portal, the mobile unit and the partner services. */
+	static final double OTHER_RESAVE_RATE = 1.0 / 24;
+
+	/** Per file and month: an all-empty row among the data rows. */
+	static final double BLANK_ROW_RATE = 0.1;
+
+	/**
+	 * Front-desk subjects typed with Windows' curly quotes, dashes, ellipsis or euro sign
+	 * (bytes 0x80-0x9F in Windows-1252).
+	 */
+	static final double WINDOWS_PUNCTUATION_RATE = 0.06;
 
 	/** Per file and month: columns in another order, with an unknown extra column. */
 	static final double REORDER_RATE = 1.0 / 20;
@@ -133,10 +166,17 @@ final class ScaledExports {
 	}
 
 	/**
-	 * A row the next monthly export delivers again: as is, with a key variant, or
-	 * corrected.
+	 * Why the next monthly export holds a row of this month: repeated (the overlap, maybe
+	 * with a key variant), corrected, or delivered late for the first time.
 	 */
-	private record Carried(String[] values, boolean correction) {
+	private enum Again {
+
+		REPEATED, CORRECTED, LATE
+
+	}
+
+	/** A row the next monthly export delivers. */
+	private record Carried(String[] values, Again again) {
 	}
 
 	/**
@@ -161,6 +201,12 @@ final class ScaledExports {
 	private final List<DemoGeo.Comuna> movilPool;
 
 	private final Map<DemoSource, List<Carried>> carry = new EnumMap<>(DemoSource.class);
+
+	/**
+	 * Versions of rows corrected months later, by source and by the month of the export
+	 * that carries them.
+	 */
+	private final Map<DemoSource, TreeMap<YearMonth, List<String[]>>> later = new EnumMap<>(DemoSource.class);
 
 	private final PriorityQueue<Forwarded> pending = new PriorityQueue<>(
 			Comparator.comparing(Forwarded::entry).thenComparingLong(Forwarded::sequence));
@@ -202,6 +248,7 @@ final class ScaledExports {
 		this.geo = geo;
 		for (DemoSource source : DemoSource.values()) {
 			this.carry.put(source, new ArrayList<>());
+			this.later.put(source, new TreeMap<>());
 		}
 		this.municipios = List.of(municipio("Valparaíso", "05101", 14), municipio("Viña del Mar", "05109", 14),
 				municipio("Quilpué", "05801", 9), municipio("Villa Alemana", "05804", 7),
@@ -249,6 +296,9 @@ final class ScaledExports {
 		for (List<Carried> list : this.carry.values()) {
 			rows += list.size();
 		}
+		for (TreeMap<YearMonth, List<String[]>> due : this.later.values()) {
+			rows += due.getOrDefault(month, List.of()).size();
+		}
 		LocalDate end = month.atEndOfMonth();
 		for (Forwarded forwarded : this.pending) {
 			if (!forwarded.entry().toLocalDate().isAfter(end)) {
@@ -258,12 +308,16 @@ final class ScaledExports {
 		return rows;
 	}
 
-	/** Writes the six exports of a month with about {@code fresh} new rows among them. */
-	void writeMonth(YearMonth month, long fresh) throws IOException {
+	/**
+	 * Writes the six exports of a month with about {@code fresh} new rows among them;
+	 * {@code resent}'s export, if not null, is also delivered again after a spreadsheet
+	 * re-save ({@link #resentName}).
+	 */
+	void writeMonth(YearMonth month, long fresh, DemoSource resent) throws IOException {
 		for (DemoSource source : ORDER) {
 			double noise = 0.97 + 0.06 * this.random.nextDouble();
 			int budget = (int) Math.round(fresh * SHARES.get(source) * noise);
-			writeExport(source, month, budget);
+			writeExport(source, month, budget, source == resent);
 		}
 	}
 
@@ -309,7 +363,10 @@ final class ScaledExports {
 	// ---- one export
 	// ------------------------------------------------------------------------
 
-	/** Writing state of one file. */
+	/**
+	 * Writing state of one file, and of its twin when the export is also delivered again
+	 * after a spreadsheet re-save (the same rows, other bytes).
+	 */
 	private final class Export implements AutoCloseable {
 
 		final DemoSource source;
@@ -320,68 +377,94 @@ final class ScaledExports {
 
 		final Writer out;
 
+		final DemoWriter.Layout twinLayout;
+
+		final Writer twin;
+
 		final List<Carried> nextCarry = new ArrayList<>();
 
 		final int tailFrom;
 
 		long rows;
 
-		Export(DemoSource source, YearMonth month, DemoWriter.Layout layout) throws IOException {
+		Export(DemoSource source, YearMonth month, DemoWriter.Layout layout, DemoWriter.Layout twinLayout)
+				throws IOException {
 			this.source = source;
 			this.month = month;
 			this.layout = layout;
 			this.out = DemoWriter.open(ScaledExports.this.directory.resolve(fileName(source, month)), layout.charset(),
 					layout.bom());
+			this.twinLayout = twinLayout;
+			this.twin = (twinLayout != null)
+					? DemoWriter.open(ScaledExports.this.directory.resolve(resentName(source, month)),
+							twinLayout.charset(), twinLayout.bom())
+					: null;
 			this.tailFrom = month.lengthOfMonth() - source.overlapDays;
 		}
 
 		void header() throws IOException {
-			if (this.layout.leadingEmptyRow()) {
-				empty();
-			}
 			String[] header = this.layout.header().toArray(String[]::new);
-			for (int i = 0; i < header.length; i++) {
-				if (i > 0) {
-					this.out.write(this.source.delimiter);
-				}
-				field(header[i]);
+			write(this.out, this.layout, header, true, false);
+			if (this.twin != null) {
+				write(this.twin, this.twinLayout, header, true, false);
 			}
-			this.out.write(this.source.lineEnd);
 		}
 
+		/** An all-empty row (skipped by a correct count). */
 		void empty() throws IOException {
-			for (int i = 0; i < this.layout.header().size(); i++) {
+			empty(this.out, this.layout);
+			if (this.twin != null) {
+				empty(this.twin, this.twinLayout);
+			}
+		}
+
+		private void empty(Writer writer, DemoWriter.Layout as) throws IOException {
+			for (int i = 0; i < as.header().size(); i++) {
 				if (i > 0) {
-					this.out.write(this.source.delimiter);
+					writer.write(this.source.delimiter);
 				}
-				if (this.layout.quotedEmptyRows()) {
-					this.out.write("\"\"");
+				if (as.quotedEmptyRows()) {
+					writer.write("\"\"");
 				}
 			}
-			this.out.write(this.source.lineEnd);
+			writer.write(this.source.lineEnd);
 		}
 
 		/** Writes a data row given in canonical column order. */
 		void row(String[] values, String extraField, boolean dropLast) throws IOException {
 			int[] order = this.layout.order();
 			int last = dropLast ? order.length - 1 : order.length;
+			String[] fields = new String[last + ((extraField != null) ? 1 : 0)];
 			for (int i = 0; i < last; i++) {
-				if (i > 0) {
-					this.out.write(this.source.delimiter);
-				}
 				int index = order[i];
-				field((index >= 0) ? values[index] : extraValue(this.source));
+				fields[i] = (index >= 0) ? values[index] : extraValue(this.source);
 			}
 			if (extraField != null) {
-				this.out.write(this.source.delimiter);
-				field(extraField);
+				fields[last] = extraField;
 			}
-			this.out.write(this.source.lineEnd);
+			write(this.out, this.layout, fields, false, true);
+			if (this.twin != null) {
+				write(this.twin, this.twinLayout, fields, false, false);
+			}
 			this.rows++;
 		}
 
-		private void field(String field) throws IOException {
-			boolean quote = this.layout.quoteAll();
+		private void write(Writer writer, DemoWriter.Layout as, String[] fields, boolean header, boolean tally)
+				throws IOException {
+			if (header && as.leadingEmptyRow()) {
+				empty(writer, as);
+			}
+			for (int i = 0; i < fields.length; i++) {
+				if (i > 0) {
+					writer.write(this.source.delimiter);
+				}
+				field(writer, as, fields[i], tally);
+			}
+			writer.write(this.source.lineEnd);
+		}
+
+		private void field(Writer writer, DemoWriter.Layout as, String field, boolean tally) throws IOException {
+			boolean quote = as.quoteAll();
 			boolean multiLine = false;
 			for (int i = 0; i < field.length(); i++) {
 				char c = field.charAt(i);
@@ -393,23 +476,24 @@ final class ScaledExports {
 					multiLine = true;
 				}
 			}
-			if (multiLine) {
+			if (multiLine && tally) {
 				count("multi-line-fields-written", 1);
 			}
 			if (quote) {
-				this.out.write('"');
-				this.out.write((field.indexOf('"') >= 0) ? field.replace("\"", "\"\"") : field);
-				this.out.write('"');
+				writer.write('"');
+				writer.write((field.indexOf('"') >= 0) ? field.replace("\"", "\"\"") : field);
+				writer.write('"');
 			}
 			else {
-				this.out.write(field);
+				writer.write(field);
 			}
 		}
 
 		/**
-		 * A fresh row: maybe broken (rejected), maybe first delivered in a wrong version
-		 * (corrected by the next export); rows of the last days of the month are repeated
-		 * by the next export.
+		 * A fresh row: maybe broken (rejected), first delivered in a wrong version or
+		 * without its folio (corrected by the next export), corrected months later, or
+		 * delivered late by the next export; rows of the last days of the month are
+		 * repeated by the next export.
 		 */
 		void fresh(String[] values, int dayOfMonth, Fate fate) throws IOException {
 			if (fate == Fate.REJECT) {
@@ -418,55 +502,109 @@ final class ScaledExports {
 				return;
 			}
 			warnings(this.source, values);
+			if (fate == Fate.LATE_DELIVERY) {
+				this.nextCarry.add(new Carried(values, Again.LATE));
+				count("intake-rows-first-delivered-by-the-next-export", 1);
+				return;
+			}
 			boolean tail = dayOfMonth > this.tailFrom;
-			if (fate == Fate.CORRECT && !tail) {
+			if ((fate == Fate.CORRECT || fate == Fate.FOLIO_LATER) && !tail) {
 				String[] first = values.clone();
-				miscorrect(this.source, first);
+				if (fate == Fate.CORRECT) {
+					miscorrect(this.source, first);
+					count("corrected-records", 1);
+				}
+				else {
+					first[folioColumn(this.source)] = "";
+					count("folios-added-by-a-correction", 1);
+				}
 				row(first, null, false);
-				this.nextCarry.add(new Carried(values, true));
+				this.nextCarry.add(new Carried(values, Again.CORRECTED));
 				return;
 			}
 			row(values, null, false);
 			if (tail) {
-				this.nextCarry.add(new Carried(values, false));
+				this.nextCarry.add(new Carried(values, Again.REPEATED));
+			}
+			if (fate == Fate.LATE_CORRECT) {
+				String[] corrected = values.clone();
+				miscorrect(this.source, corrected);
+				YearMonth when = this.month.plusMonths(2 + ScaledExports.this.random.nextInt(5));
+				ScaledExports.this.later.get(this.source)
+					.computeIfAbsent(when, (m) -> new ArrayList<>())
+					.add(corrected);
+				count("records-corrected-months-later", 1);
 			}
 		}
 
 		@Override
 		public void close() throws IOException {
 			for (int i = 0; i < this.layout.trailingEmptyRows(); i++) {
-				empty();
+				empty(this.out, this.layout);
 			}
 			this.out.close();
+			if (this.twin != null) {
+				for (int i = 0; i < this.twinLayout.trailingEmptyRows(); i++) {
+					empty(this.twin, this.twinLayout);
+				}
+				this.twin.close();
+			}
 		}
 
 	}
 
 	private enum Fate {
 
-		PLAIN, REJECT, CORRECT
+		PLAIN, REJECT, CORRECT, LATE_CORRECT, FOLIO_LATER, LATE_DELIVERY
 
 	}
 
 	private Fate fate() {
 		double draw = this.random.nextDouble();
-		return (draw < REJECT_RATE) ? Fate.REJECT : (draw < REJECT_RATE + CORRECTION_RATE) ? Fate.CORRECT : Fate.PLAIN;
+		if (draw < REJECT_RATE) {
+			return Fate.REJECT;
+		}
+		draw -= REJECT_RATE;
+		return (draw < CORRECTION_RATE) ? Fate.CORRECT
+				: (draw < CORRECTION_RATE + LATE_CORRECTION_RATE) ? Fate.LATE_CORRECT : Fate.PLAIN;
 	}
 
-	private void writeExport(DemoSource source, YearMonth month, int budget) throws IOException {
+	/**
+	 * The name of an export delivered again after a spreadsheet re-save: after the
+	 * original in name order, before the next month's.
+	 */
+	static String resentName(DemoSource source, YearMonth month) {
+		return fileName(source, month).replace(".csv", "_reenvio.csv");
+	}
+
+	private void writeExport(DemoSource source, YearMonth month, int budget, boolean resent) throws IOException {
 		DemoWriter.Layout layout = layout(source);
+		DemoWriter.Layout twinLayout = resent ? resaved(layout) : null;
+		boolean blankRow = this.random.nextDouble() < BLANK_ROW_RATE;
 		String name = fileName(source, month);
-		try (Export export = new Export(source, month, layout)) {
+		try (Export export = new Export(source, month, layout, twinLayout)) {
 			export.header();
 			for (Carried carried : this.carry.get(source)) {
 				String[] values = carried.values();
-				if (!carried.correction() && this.random.nextDouble() < KEY_VARIANT_RATE) {
+				if (carried.again() == Again.REPEATED && this.random.nextDouble() < KEY_VARIANT_RATE) {
 					values = keyVariant(source, values);
 					count("rows-re-sent-with-a-key-variant", 1);
 				}
 				export.row(values, null, false);
-				count(carried.correction() ? "rows-re-sent-with-a-correction" : "rows-repeated-by-overlapping-exports",
-						1);
+				count(switch (carried.again()) {
+					case REPEATED -> "rows-repeated-by-overlapping-exports";
+					case CORRECTED -> "rows-re-sent-with-a-correction";
+					case LATE -> "rows-delivered-late";
+				}, 1);
+			}
+			List<String[]> due = this.later.get(source).remove(month);
+			for (String[] values : (due != null) ? due : List.<String[]>of()) {
+				export.row(values, null, false);
+				count("rows-re-sent-with-a-late-correction", 1);
+			}
+			if (blankRow) {
+				export.empty();
+				count("all-empty-rows-among-the-data", 1);
 			}
 			switch (source) {
 				case MOVIL -> movil(export, budget);
@@ -476,8 +614,25 @@ final class ScaledExports {
 			this.carry.put(source, export.nextCarry);
 			this.rowsByFile.put(name, export.rows);
 			this.dataRows += export.rows;
+			if (resent) {
+				this.rowsByFile.put(resentName(source, month), export.rows);
+				this.dataRows += export.rows;
+				this.copyRows += export.rows;
+				this.files++;
+				count("exports-re-delivered-after-a-spreadsheet-re-save", 1);
+				count("rows-in-exports-re-delivered-after-a-re-save", export.rows);
+			}
 		}
 		this.files++;
+	}
+
+	/**
+	 * The layout of an export saved again by a spreadsheet: UTF-8 with BOM, the quoting
+	 * of every field switched, so that its bytes always differ from the original's.
+	 */
+	private static DemoWriter.Layout resaved(DemoWriter.Layout original) {
+		return new DemoWriter.Layout(original.order(), original.header(), StandardCharsets.UTF_8, true,
+				!original.quoteAll(), 2, !original.quotedEmptyRows(), original.leadingEmptyRow());
 	}
 
 	// ---- layouts: spreadsheet re-saves, byte-order marks, reordered columns
@@ -544,8 +699,17 @@ final class ScaledExports {
 					}
 				}
 			}
-			case PORTAL -> bom = resave < 1.0 / 6;
-			default -> {
+			case PORTAL, MOVIL, CONVENIO -> {
+				if (resave < OTHER_RESAVE_RATE) {
+					bom = true;
+					quoteAll = true;
+					trailing = 2;
+					quotedEmpty = variant % 2 == 1;
+					count("files-saved-again-by-a-spreadsheet", 1);
+				}
+				else if (source == DemoSource.PORTAL) {
+					bom = resave < 1.0 / 6;
+				}
 			}
 		}
 		if (bom && !source.bom) {
@@ -594,6 +758,7 @@ final class ScaledExports {
 		for (int i = 0; i < days.size(); i++) {
 			LocalDate day = days.get(i);
 			int[] seconds = times(perDay[i], from, to);
+			boolean lastDays = day.getDayOfMonth() > month.lengthOfMonth() - LATE_DAYS;
 			for (int second : seconds) {
 				Fate fate = fate();
 				String[] values = switch (export.source) {
@@ -602,6 +767,16 @@ final class ScaledExports {
 					case MUNICIPAL -> municipal(day, second, fate != Fate.REJECT);
 					default -> convenio(day, second, fate != Fate.REJECT);
 				};
+				if (fate == Fate.PLAIN
+						&& (export.source == DemoSource.MUNICIPAL || export.source == DemoSource.CONVENIO)
+						&& !values[folioColumn(export.source)].isEmpty()) {
+					if (this.random.nextDouble() < FOLIO_ADDED_LATER) {
+						fate = Fate.FOLIO_LATER;
+					}
+					else if (lastDays && this.random.nextDouble() < LATE_DELIVERY_RATE) {
+						fate = Fate.LATE_DELIVERY;
+					}
+				}
 				export.fresh(values, day.getDayOfMonth(), fate);
 			}
 		}
@@ -661,7 +836,7 @@ final class ScaledExports {
 		}
 		return new String[] { Integer.toString(this.officeId++), officeDate(day), officeTime(second), type, subtype,
 				rutOrEmpty(1), DemoFake.name(this.random), this.geo.render(this.geo.pick(this.random), this.random),
-				DemoFake.matter(this.random) };
+				matter() };
 	}
 
 	private String[] municipal(LocalDate day, int second, boolean mayForward) {
@@ -860,6 +1035,10 @@ final class ScaledExports {
 	private String[] centralRow(Forwarded forwarded) {
 		String text = forwarded.channel().equals("MUNICIPAL") ? "Ingresado por plataforma municipal"
 				: "Ingresado por servicio en convenio";
+		if (this.random.nextBoolean()) {
+			// the platform copied the consumer's own account into the central case
+			text = text + ".\n" + description();
+		}
 		return portalRow(forwarded.folio(), forwarded.entry(), forwarded.type(), "", forwarded.channel(), text);
 	}
 
@@ -872,8 +1051,101 @@ final class ScaledExports {
 				: (draw % 50 < 30) ? "" : (draw % 50 < 49) ? "INTERNET" : "Internet";
 		return new String[] { folio, portalTime(at), written, subtype, canal, DemoFake.rut(this.random),
 				this.geo.region(this.random), this.geo.render(this.geo.pick(this.random), this.random),
-				DemoFake.market(this.random), DemoFake.provider(this.random),
-				(text != null) ? text : DemoFake.description(this.random) };
+				DemoFake.market(this.random), DemoFake.provider(this.random), (text != null) ? text : description() };
+	}
+
+	// ---- free text: what consumers write, as long and as punctuated as they write it
+	// -------
+
+	/** Sentences of a consumer's account; numbers are drawn apart. */
+	private static final String[] ACCOUNT = { "Compré un producto por internet y llegó con fallas",
+			"El ejecutivo me dijo: \"no corresponde\", y cortó la llamada",
+			"Me cobraron un servicio que nunca contraté, y no me devuelven el dinero",
+			"Pedí la anulación del contrato; siguen cobrando la cuota, con intereses",
+			"Adjunto boleta, contrato y los correos (tres en total)",
+			"La tienda dice que la garantía \"solo cubre fallas de fábrica\", pero la ley dice otra cosa",
+			"Llamé al call center varias veces: \"su caso está en revisión\"",
+			"Solicito que se respete lo ofrecido en la publicidad, \"50% de descuento\"",
+			"Mi madre, de 78 años, firmó un seguro que nunca pidió; quiere anularlo",
+			"No hay respuesta desde hace semanas, ni por correo ni por teléfono",
+			"El técnico vino dos veces, cobró la visita y el equipo sigue sin funcionar",
+			"En la sucursal me dijeron que reclamara por la página, y en la página, que fuera a la sucursal",
+			"El vuelo fue cancelado; ofrecen un cupón, no la devolución",
+			"Me repactaron la deuda sin mi firma, con una tasa mayor",
+			"La cuenta de luz subió al triple; el medidor \"está bien\", según la empresa",
+			"Quiero saber si puedo retractarme de una compra hecha en la feria",
+			"Firmé por un plan de 300 MB, me entregan menos de la mitad",
+			"Exijo la devolución de lo pagado, más los gastos de envío",
+			"El producto no coincide con la descripción: color, tamaño y marca distintos",
+			"Me llaman a toda hora para cobrar una deuda que no es mía" };
+
+	/** Front-desk subjects written at length, with the delimiter and quotes. */
+	private static final String[] SUBJECT_DETAIL = { "Trae boletas y contrato; pide orientación",
+			"Dice que la empresa respondió \"fuera de plazo\"", "Solicita copia de la póliza; no se la entregan",
+			"Reclamó antes por teléfono, sin número de atención", "Pide mediación; el proveedor no contesta" };
+
+	/** What Windows puts in typed text: curly quotes, dashes, ellipsis, the euro sign. */
+	private static final String[] WINDOWS_PUNCTUATION = { "Dice “no corresponde”", "Cobro de 120 € – sin boleta",
+			"Espera respuesta… desde marzo", "Garantía ‘vencida’ – según la tienda", "Compra en el extranjero — 35 €" };
+
+	/**
+	 * A consumer's account: one sentence to a dozen (about 250 characters on average),
+	 * with commas, quotes and semicolons; a third of those of several sentences are
+	 * written over several lines, some with an empty line between paragraphs.
+	 */
+	private String description() {
+		int draw = this.random.nextInt(100);
+		int sentences = (draw < 20) ? 1 : (draw < 60) ? 2 + this.random.nextInt(2)
+				: (draw < 88) ? 4 + this.random.nextInt(3) : 7 + this.random.nextInt(6);
+		boolean lines = sentences > 1 && this.random.nextInt(3) == 0;
+		StringBuilder text = new StringBuilder(sentences * 75);
+		for (int i = 0; i < sentences; i++) {
+			if (i > 0) {
+				text.append(!lines ? " " : (this.random.nextInt(5) == 0) ? "\n\n" : "\n");
+			}
+			text.append(ACCOUNT[this.random.nextInt(ACCOUNT.length)]);
+			if (this.random.nextInt(4) == 0) {
+				text.append(", el ")
+					.append(1 + this.random.nextInt(28))
+					.append(" de ")
+					.append(MONTHS[this.random.nextInt(12)]);
+			}
+			if (this.random.nextInt(6) == 0) {
+				text.append(" ($")
+					.append(5 + this.random.nextInt(995))
+					.append('.')
+					.append(100 + this.random.nextInt(900))
+					.append(')');
+			}
+			text.append('.');
+		}
+		return text.toString();
+	}
+
+	private static final String[] MONTHS = { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+			"septiembre", "octubre", "noviembre", "diciembre" };
+
+	/**
+	 * A front-desk subject: mostly a short one; a quarter written at length (some over
+	 * several lines, CRLF as the office's exports end lines); a few typed with Windows'
+	 * punctuation.
+	 */
+	private String matter() {
+		String subject = DemoFake.matter(this.random);
+		if (this.random.nextDouble() < WINDOWS_PUNCTUATION_RATE) {
+			subject = subject + ". " + WINDOWS_PUNCTUATION[this.random.nextInt(WINDOWS_PUNCTUATION.length)];
+			count("subjects-with-windows-punctuation", 1);
+		}
+		if (this.random.nextInt(4) == 0) {
+			int details = 1 + this.random.nextInt(3);
+			boolean lines = this.random.nextInt(3) == 0;
+			StringBuilder text = new StringBuilder(subject);
+			for (int i = 0; i < details; i++) {
+				text.append(lines ? "\r\n" : "; ").append(SUBJECT_DETAIL[this.random.nextInt(SUBJECT_DETAIL.length)]);
+			}
+			subject = text.toString();
+		}
+		return subject;
 	}
 
 	// ---- noise: warnings, corrections, key variants, rejected rows
@@ -891,6 +1163,14 @@ final class ScaledExports {
 			case MUNICIPAL -> 6;
 			case MOVIL -> -1;
 			case CONVENIO -> 6;
+		};
+	}
+
+	/** The central folio of a municipal or partner row. */
+	private static int folioColumn(DemoSource source) {
+		return switch (source) {
+			case MUNICIPAL, CONVENIO -> 4;
+			default -> throw new IllegalArgumentException(source + " carries no central folio");
 		};
 	}
 
@@ -939,7 +1219,6 @@ final class ScaledExports {
 		else {
 			values[comuna] = this.geo.pick(this.random).name();
 		}
-		count("corrected-records", 1);
 	}
 
 	/**

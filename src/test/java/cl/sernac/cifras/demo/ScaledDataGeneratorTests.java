@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cl.sernac.cifras.bench.SqlPeer;
 import cl.sernac.cifras.source.CsvRecord;
 import cl.sernac.cifras.source.CsvRecordReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,14 +92,24 @@ class ScaledDataGeneratorTests {
 				assertThat(summary.main().rowsByFile().get(name)).as(name).isPositive();
 			}
 		}
-		// a copy a year (portal in even years, municipal in odd years), a note and a
-		// summary not to ingest
-		assertThat(files).contains("portal_2014_06 (copia).csv", "municipal_2015_06 (copia).csv", "notas_analista.txt",
+		// a copy a year (portal in even years, municipal in odd years), an export a year
+		// delivered again after a spreadsheet re-save (call center in even years, office
+		// in odd years), a note and a summary not to ingest
+		assertThat(files).contains("portal_2014_06 (copia).csv", "municipal_2015_06 (copia).csv",
+				"callcenter_2014_03_reenvio.csv", "oficina_2015_03_reenvio.csv", "notas_analista.txt",
 				"callcenter_resumen_2014.csv");
-		assertThat(files).hasSize(6 * 20 + 2 + 2).hasSize(summary.main().files());
+		assertThat(files).hasSize(6 * 20 + 2 + 2 + 2).hasSize(summary.main().files());
 		assertThat(Files.mismatch(root.resolve("input/portal_2014_06.csv"),
 				root.resolve("input/portal_2014_06 (copia).csv")))
 			.isEqualTo(-1L);
+		for (String resent : List.of("callcenter_2014_03", "oficina_2015_03")) {
+			Path original = root.resolve("input/" + resent + ".csv");
+			Path again = root.resolve("input/" + resent + "_reenvio.csv");
+			assertThat(Files.mismatch(original, again)).as(resent).isNotEqualTo(-1L);
+			assertThat(dataRows(again, source(resent + ".csv"))).isEqualTo(dataRows(original, source(resent + ".csv")))
+				.isEqualTo(summary.main().rowsByFile().get(resent + "_reenvio.csv"));
+			assertThat(new String(Files.readAllBytes(again), StandardCharsets.UTF_8)).startsWith("\uFEFF");
+		}
 	}
 
 	@Test
@@ -157,7 +169,8 @@ class ScaledDataGeneratorTests {
 				assertThat(bom).as(name + " has a byte-order mark").isTrue();
 			}
 			if (source == DemoSource.MOVIL || source == DemoSource.CONVENIO) {
-				assertThat(bom).as(name).isFalse();
+				// only a spreadsheet re-save has one, and then every field is quoted
+				assertThat(bom).as(name).isEqualTo(text.startsWith("\uFEFF\""));
 			}
 			String firstLine = text.substring(0, text.indexOf('\n') + 1);
 			assertThat(firstLine).as(name).endsWith(source.lineEnd);
@@ -178,11 +191,50 @@ class ScaledDataGeneratorTests {
 				"rows-re-sent-with-a-key-variant", "central-cases-forwarded-by-an-intake-row",
 				"central-portal-rows-written", "central-cases-entered-in-a-later-month", "re-delivered-copies",
 				"files-saved-again-by-a-spreadsheet", "files-with-reordered-columns", "files-with-byte-order-mark",
-				"multi-line-fields-written", "warnings:rut-invalid", "files-not-to-ingest");
+				"multi-line-fields-written", "warnings:rut-invalid", "files-not-to-ingest", "rows-delivered-late",
+				"folios-added-by-a-correction", "records-corrected-months-later", "rows-re-sent-with-a-late-correction",
+				"exports-re-delivered-after-a-spreadsheet-re-save", "subjects-with-windows-punctuation",
+				"all-empty-rows-among-the-data");
 		assertThat(exercised.keySet().stream().filter((k) -> k.startsWith("rejected:"))).isNotEmpty();
 		assertThat(exercised.get("re-delivered-copies")).isEqualTo(2);
 		long overlaps = exercised.get("rows-repeated-by-overlapping-exports");
 		assertThat(overlaps).isBetween(RECORDS * 3 / 100, RECORDS * 10 / 100);
+	}
+
+	/**
+	 * What the data set is made of, as the benchmark's peer counts it (the README's
+	 * comparison with SPEC's data): exact, since the generator is deterministic.
+	 */
+	@Test
+	void hasTheShapeOfSpecsExports(@TempDir Path work) throws IOException {
+		SqlPeer.Result counted = SqlPeer.count(root.resolve("input"), LocalDate.of(2026, 11, 28), work, true);
+		assertThat(counted.shape()).containsEntry("files", "126")
+			.containsEntry("exports_read", "122")
+			.containsEntry("rows", Long.toString(summary.main().dataRows()))
+			.containsEntry("rows", "19984")
+			.containsEntry("bytes", "4387631")
+			.containsEntry("rows_in_identical_copies", "594")
+			.containsEntry("re_delivered_rows", "1811")
+			.containsEntry("corrected_rows", "293")
+			.containsEntry("rejected_rows", "18")
+			.containsEntry("central_folio_rows", "3725")
+			.containsEntry("linked_cases", "1699")
+			.containsEntry("multi_line_rows", "3009")
+			.containsEntry("records", "17862")
+			.containsEntry("cases", "16163");
+		// every rejected row is one the generator broke on purpose
+		long rejected = summary.main()
+			.exercised()
+			.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().startsWith("rejected:"))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		assertThat(counted.shape()).containsEntry("rejected_rows", Long.toString(rejected));
+		// corrections: next-export ones and those of months later that fall in the period
+		assertThat(Long.parseLong(counted.shape().get("corrected_rows")))
+			.isEqualTo(summary.main().exercised().get("rows-re-sent-with-a-correction")
+					+ summary.main().exercised().get("rows-re-sent-with-a-late-correction"));
 	}
 
 	@Test
