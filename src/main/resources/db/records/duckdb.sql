@@ -1,7 +1,6 @@
 -- The record store (embedded: a DuckDB file beside the ledger). Version 1.
 -- intake_record: one row per record key, its latest version (SPEC rule 1).
--- The rows of the files being merged (staged_row, applied_row) are temporary tables of the
--- merge's transaction, spilled to the temporary folder when large, never written to this file.
+-- staged_row / applied_row: the rows of the files being merged, inside the merge's transaction.
 -- merged_file: the files whose rows are in intake_record, written in the same transaction as
 -- those rows: the store's own account of what it holds, checked against the ledger.
 CREATE TABLE record_store (
@@ -24,6 +23,43 @@ CREATE TABLE intake_record (
 	place_code VARCHAR,
 	file_id BIGINT NOT NULL,
 	version_seq BIGINT NOT NULL
+);
+
+CREATE TABLE staged_row (
+	source_name VARCHAR NOT NULL,
+	record_key VARCHAR NOT NULL,
+	central BOOLEAN NOT NULL,
+	record_type VARCHAR NOT NULL,
+	subtype VARCHAR,
+	channel VARCHAR NOT NULL,
+	intake_day INTEGER NOT NULL,
+	comuna_code VARCHAR,
+	region_code VARCHAR,
+	rut_hash BIGINT,
+	folio VARCHAR,
+	organization VARCHAR,
+	place_code VARCHAR,
+	file_id BIGINT NOT NULL,
+	version_seq BIGINT NOT NULL
+);
+
+CREATE TABLE applied_row (
+	source_name VARCHAR NOT NULL,
+	record_key VARCHAR NOT NULL,
+	central BOOLEAN NOT NULL,
+	record_type VARCHAR NOT NULL,
+	subtype VARCHAR,
+	channel VARCHAR NOT NULL,
+	intake_day INTEGER NOT NULL,
+	comuna_code VARCHAR,
+	region_code VARCHAR,
+	rut_hash BIGINT,
+	folio VARCHAR,
+	organization VARCHAR,
+	place_code VARCHAR,
+	file_id BIGINT NOT NULL,
+	version_seq BIGINT NOT NULL,
+	outcome VARCHAR NOT NULL
 );
 
 CREATE TABLE merged_file (

@@ -258,8 +258,7 @@ public class RecordStore {
 	public void clear() {
 		ready();
 		inTransaction((c) -> {
-			for (String table : (this.engine == Engine.DUCKDB) ? List.of("intake_record", "merged_file")
-					: List.of("intake_record", "merged_file", "staged_row", "applied_row")) {
+			for (String table : List.of("intake_record", "merged_file", "staged_row", "applied_row")) {
 				execute(c, "DELETE FROM " + table);
 			}
 		});
@@ -277,7 +276,8 @@ public class RecordStore {
 		Map<Long, MergedFile> merged = new LinkedHashMap<>();
 		long started = System.nanoTime();
 		inTransaction((c) -> {
-			workTables(c);
+			execute(c, "DELETE FROM staged_row");
+			execute(c, "DELETE FROM applied_row");
 			long staged = load(c, files, rows, loaded);
 			HaltPoints.reached("records:loaded");
 			long applying = System.nanoTime();
@@ -286,14 +286,8 @@ public class RecordStore {
 			execute(c, REPLACED);
 			execute(c, LATEST);
 			saveMergedFiles(c, counts.values());
-			if (this.engine == Engine.DUCKDB) {
-				execute(c, "DROP TABLE staged_row");
-				execute(c, "DROP TABLE applied_row");
-			}
-			else {
-				execute(c, "DELETE FROM staged_row");
-				execute(c, "DELETE FROM applied_row");
-			}
+			execute(c, "DELETE FROM staged_row");
+			execute(c, "DELETE FROM applied_row");
 			HaltPoints.reached("records:merged");
 			merged.putAll(counts);
 			logger.debug("Record store: {} rows loaded in {} ms, merged in {} ms", staged,
@@ -304,27 +298,10 @@ public class RecordStore {
 		return merged;
 	}
 
-	/**
-	 * The merge's work tables, empty: on DuckDB temporary tables of the merge's
-	 * connection (in memory, spilled to the temporary folder, never in the store's file);
-	 * on PostgreSQL the store's unlogged tables.
-	 */
-	private void workTables(Connection c) throws SQLException {
-		if (this.engine == Engine.DUCKDB) {
-			execute(c, "CREATE OR REPLACE TEMP TABLE staged_row AS SELECT * FROM intake_record WHERE FALSE");
-			execute(c, "CREATE OR REPLACE TEMP TABLE applied_row AS"
-					+ " SELECT *, CAST(NULL AS VARCHAR) AS outcome FROM intake_record WHERE FALSE");
-		}
-		else {
-			execute(c, "DELETE FROM staged_row");
-			execute(c, "DELETE FROM applied_row");
-		}
-	}
-
 	private long load(Connection c, List<FileToMerge> files, StagedRows rows, LoadListener loaded) throws SQLException {
 		long staged = 0;
 		DuckDBAppender appender = (this.engine == Engine.DUCKDB)
-				? c.unwrap(DuckDBConnection.class).createAppender("temp", "main", "staged_row") : null;
+				? c.unwrap(DuckDBConnection.class).createAppender("main", "staged_row") : null;
 		try {
 			for (FileToMerge file : files) {
 				long fileRows = (appender != null) ? appendRows(appender, file, rows) : copyRows(c, file, rows);
