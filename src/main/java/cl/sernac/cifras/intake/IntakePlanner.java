@@ -349,14 +349,9 @@ public class IntakePlanner implements Tasklet {
 					"Codificación inválida: no es UTF-8 (línea " + fingerprint.badEncodingLine() + ")");
 			return false;
 		}
-		ExportHeader header = ExportFileItemReader.readHeader(file, source.profile(), this.limits);
-		if (header == null) {
-			notIngested(runId, file, source.name(), "Archivo vacío o sin fila de encabezado");
-			return false;
-		}
-		if (!header.missingColumns().isEmpty()) {
-			notIngested(runId, file, source.name(),
-					"Faltan columnas obligatorias: " + String.join(", ", header.missingColumns()));
+		ExportHeader.Found header = ExportFileItemReader.findHeader(file, source.profile(), this.limits);
+		if (header.header() == null) {
+			notIngested(runId, file, source.name(), header.problem());
 			return false;
 		}
 		long fileId = this.ledger.admit(runId, file, fingerprint, snapshot.modified(), source.name());

@@ -82,8 +82,11 @@ public class RecordMerger implements Tasklet {
 				completed++;
 			}
 			else {
-				toMerge.add(new RecordStore.FileToMerge(file.id(), file.ordinal(), sha256, file.sourceName(),
-						this.sources.get(file.sourceName()).profile().central()));
+				// the record's identity is its profile's key space; rule 2 is the
+				// profile's
+				SourceCatalog.Source source = this.sources.get(file.sourceName());
+				toMerge.add(new RecordStore.FileToMerge(file.id(), file.ordinal(), sha256, source.keySpace(),
+						source.profile().central()));
 			}
 		}
 		if (completed > 0) {

@@ -563,8 +563,9 @@ public class RecordStore {
 	}
 
 	/**
-	 * A file to merge: its ledger id, place in the ledger's order, content hash and
-	 * source, and whether its source is the central one (rule 2).
+	 * A file to merge: its ledger id, place in the ledger's order, content hash, the key
+	 * space of its source's records ({@code source_name}: the profile's name unless
+	 * profiles share one), and whether its source is the central one (rule 2).
 	 */
 	public record FileToMerge(long fileId, long ordinal, String sha256, String sourceName, boolean central) {
 

@@ -51,6 +51,10 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 			"ASOCIACION", "BANCO", "COMPANIA", "EMPRESA", "PLATAFORMA", "PROGRAMA", "CIVIL", "NACIONAL", "REGIONAL",
 			"GOBIERNO");
 
+	private static final Set<String> TYPE_CODES = Set.of("CONSULTA", "RECLAMO", "SONI");
+
+	private static final Set<String> SUBTYPE_CODES = Set.of("DISCONFORMIDAD", "RECONOCIMIENTO", "SUGERENCIA");
+
 	private final SourceProfile profile;
 
 	private final Territory territory;
@@ -75,6 +79,10 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		this.dateFormats = profile.dateFormats().stream().map(DateFormat::of).toList();
 		this.types = byFoldedValue(profile.typeValues());
 		this.subtypes = byFoldedValue(profile.subtypeValues());
+		acceptCode(this.types, profile.constants().get("type"), TYPE_CODES);
+		acceptCode(this.types, profile.defaults().get("type"), TYPE_CODES);
+		acceptCode(this.subtypes, profile.constants().get("subtype"), SUBTYPE_CODES);
+		acceptCode(this.subtypes, profile.defaults().get("subtype"), SUBTYPE_CODES);
 		this.channels = byFoldedValue(profile.channelValues());
 	}
 
@@ -173,7 +181,8 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 	}
 
 	private String channel(ExportRow row, List<WarningKind> warnings) {
-		if (this.profile.channelColumn() == null || this.profile.channelColumn().isBlank()) {
+		if (this.profile.channelColumn() == null || this.profile.channelColumn().isBlank()
+				|| this.profile.constants().containsKey("channel")) {
 			return this.profile.channel();
 		}
 		String channel = this.channels.get(Text.fold(row.channel()));
@@ -208,6 +217,17 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A constant or default type given as a code ({@code RECLAMO}) means that code, even
+	 * when no value of the profile's list is spelled so; cells are not affected.
+	 */
+	private static void acceptCode(Map<String, String> codeByValue, String value, Set<String> codes) {
+		String folded = Text.fold(value);
+		if (value != null && !codeByValue.containsKey(folded) && codes.contains(folded)) {
+			codeByValue.put(folded, folded);
+		}
 	}
 
 	private static Map<String, String> byFoldedValue(Map<String, List<String>> valuesByCode) {

@@ -40,15 +40,11 @@ public class ExportFileItemReader extends AbstractItemCountingItemStreamItemRead
 			return;
 		}
 		this.records = open(this.file, this.profile, this.limits);
-		CsvRecord first = nextNonBlank(this.records);
-		if (first == null || first.problem() != null) {
-			throw new ItemStreamException("No header row in " + this.file.getFileName());
+		ExportHeader.Found found = ExportHeader.find(this.records, this.profile);
+		if (found.header() == null) {
+			throw new ItemStreamException(found.problem() + " (" + this.file.getFileName() + ")");
 		}
-		this.header = new ExportHeader(this.profile, first.fields());
-		if (!this.header.missingColumns().isEmpty()) {
-			throw new ItemStreamException(
-					"Missing columns " + this.header.missingColumns() + " in " + this.file.getFileName());
-		}
+		this.header = found.header();
 	}
 
 	@Override
@@ -91,6 +87,18 @@ public class ExportFileItemReader extends AbstractItemCountingItemStreamItemRead
 		try (CsvRecordReader records = open(file, profile, limits)) {
 			CsvRecord first = nextNonBlank(records);
 			return (first == null || first.problem() != null) ? null : new ExportHeader(profile, first.fields());
+		}
+	}
+
+	/**
+	 * Finds the header of a file as its profile says ({@link ExportHeader#find}), to
+	 * decide before ingesting whether it can be read.
+	 * @return the header, or why there is none
+	 */
+	public static ExportHeader.Found findHeader(Path file, SourceProfile profile, ReadLimits limits)
+			throws IOException {
+		try (CsvRecordReader records = open(file, profile, limits)) {
+			return ExportHeader.find(records, profile);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.source;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,12 +10,15 @@ import cl.sernac.cifras.normalize.Text;
 
 /**
  * A header row resolved against a source profile: where each role's column is. Columns
- * are found by name, ignoring case, accents, surrounding spaces and order; unknown
- * columns are ignored.
+ * are found by name, ignoring case, accents, spaces, {@code _}, {@code -} and order
+ * ({@link #nameKey}); a role listed under several names reads the first one the header
+ * has; unknown columns are ignored.
  */
 public final class ExportHeader {
 
 	private final int fieldCount;
+
+	private final long line;
 
 	private final Map<String, Integer> indexByName;
 
@@ -25,37 +29,186 @@ public final class ExportHeader {
 	/** Column index of each role, in the order of {@link #project}; -1 when not read. */
 	private final int date, type, subtype, channel, rut, region, comuna, folio, organization, place;
 
+	/**
+	 * Value of each role whose column is not read: a constant, or a missing column's
+	 * default.
+	 */
+	private final Map<String, String> fixed;
+
 	public ExportHeader(SourceProfile profile, String[] headerFields) {
-		this.fieldCount = headerFields.length;
-		this.indexByName = new HashMap<>();
-		for (int i = 0; i < headerFields.length; i++) {
-			this.indexByName.putIfAbsent(Text.fold(headerFields[i]), i);
-		}
-		this.missing = new ArrayList<>();
-		for (String required : profile.requiredColumns()) {
-			if (!this.indexByName.containsKey(Text.fold(required))) {
-				this.missing.add(required);
-			}
-		}
-		this.keyIndexes = profile.keyColumns().stream().mapToInt(this::indexOf).toArray();
-		SourceProfile.Columns columns = profile.columns();
-		this.date = indexOf(columns.date());
-		this.type = indexOf(columns.type());
-		this.subtype = indexOf(columns.subtype());
-		this.channel = indexOf(profile.channelColumn());
-		this.rut = indexOf(columns.rut());
-		this.region = indexOf(columns.region());
-		this.comuna = indexOf(columns.comuna());
-		this.folio = indexOf(columns.folio());
-		this.organization = indexOf(columns.organization());
-		this.place = indexOf(columns.place());
+		this(profile, headerFields, 1);
 	}
 
-	private int indexOf(String column) {
-		if (column == null || column.isBlank()) {
+	/**
+	 * @param profile the source profile
+	 * @param headerFields the header's fields
+	 * @param line the physical line of the header
+	 */
+	public ExportHeader(SourceProfile profile, String[] headerFields, long line) {
+		this.fieldCount = headerFields.length;
+		this.line = line;
+		this.indexByName = new HashMap<>();
+		for (int i = 0; i < headerFields.length; i++) {
+			this.indexByName.putIfAbsent(nameKey(headerFields[i]), i);
+		}
+		this.missing = new ArrayList<>();
+		for (Map.Entry<String, List<String>> required : profile.requiredNames().entrySet()) {
+			if (indexOf(required.getValue()) < 0) {
+				this.missing.add(required.getKey());
+			}
+		}
+		this.keyIndexes = profile.keyColumns()
+			.stream()
+			.mapToInt((key) -> indexOf(SourceProfile.keyColumnNames(key)))
+			.toArray();
+		this.fixed = new HashMap<>();
+		this.date = roleIndex(profile, "date");
+		this.type = roleIndex(profile, "type");
+		this.subtype = roleIndex(profile, "subtype");
+		this.channel = roleIndex(profile, "channel");
+		this.rut = roleIndex(profile, "rut");
+		this.region = roleIndex(profile, "region");
+		this.comuna = roleIndex(profile, "comuna");
+		this.folio = roleIndex(profile, "folio");
+		this.organization = roleIndex(profile, "organization");
+		this.place = roleIndex(profile, "place");
+	}
+
+	/**
+	 * A column name as compared: folded ({@link Text#fold}) and without spaces, {@code _}
+	 * and {@code -}, so {@code Date received}, {@code date_received} and
+	 * {@code DATE-RECEIVED} are one column.
+	 * @param name a column name
+	 * @return the name's comparison key
+	 */
+	public static String nameKey(String name) {
+		String folded = Text.fold(name);
+		StringBuilder key = new StringBuilder(folded.length());
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if (c != ' ' && c != '_' && c != '-') {
+				key.append(c);
+			}
+		}
+		return key.toString();
+	}
+
+	private int roleIndex(SourceProfile profile, String role) {
+		String constant = profile.constants().get(role);
+		if (constant != null) {
+			this.fixed.put(role, constant);
 			return -1;
 		}
-		return this.indexByName.getOrDefault(Text.fold(column), -1);
+		int index = indexOf(profile.columnNames(role));
+		if (index < 0 && profile.defaults().containsKey(role)) {
+			this.fixed.put(role, profile.defaults().get(role));
+		}
+		return index;
+	}
+
+	private int indexOf(List<String> names) {
+		for (String name : names) {
+			Integer index = this.indexByName.get(nameKey(name));
+			if (index != null) {
+				return index;
+			}
+		}
+		return -1;
+	}
+
+	/** The physical line of the header in its file. */
+	public long line() {
+		return this.line;
+	}
+
+	/**
+	 * Finds the header of a file as its profile says: on its {@code header-line}, as the
+	 * first line among the first {@code header-search-lines} that has every required
+	 * column, or else as the first non-blank line. Blank lines are skipped; the reader is
+	 * left on the line after the header, so data rows keep their physical line numbers.
+	 * @param records the file's records, from its beginning
+	 * @param profile the source profile
+	 * @return the header, or why there is none (in Spanish, for the analyst)
+	 * @throws IOException when the file cannot be read
+	 */
+	public static Found find(CsvRecordReader records, SourceProfile profile) throws IOException {
+		if (profile.headerLine() != null) {
+			int wanted = profile.headerLine();
+			CsvRecord record = ExportFileItemReader.nextNonBlank(records);
+			while (record != null && record.line() < wanted) {
+				record = ExportFileItemReader.nextNonBlank(records);
+			}
+			if (record == null || record.line() != wanted || record.problem() != null) {
+				return Found.none("No se encontró el encabezado en la línea " + wanted
+						+ ((record == null) ? " (el archivo termina antes)"
+								: " (la línea está vacía o no se puede leer)")
+						+ ". Columnas esperadas: " + expected(profile));
+			}
+			ExportHeader header = new ExportHeader(profile, record.fields(), record.line());
+			return header.missing.isEmpty() ? new Found(header, null)
+					: Found
+						.none("No se encontró el encabezado en la línea " + wanted + ": faltan columnas obligatorias: "
+								+ String.join(", ", header.missing) + ". Columnas esperadas: " + expected(profile));
+		}
+		if (profile.headerSearchLines() != null) {
+			int lines = profile.headerSearchLines();
+			ExportHeader closest = null;
+			CsvRecord record = ExportFileItemReader.nextNonBlank(records);
+			while (record != null && record.line() <= lines) {
+				if (record.problem() == null) {
+					ExportHeader header = new ExportHeader(profile, record.fields(), record.line());
+					if (header.missing.isEmpty()) {
+						return new Found(header, null);
+					}
+					if (closest == null || header.missing.size() < closest.missing.size()) {
+						closest = header;
+					}
+				}
+				record = ExportFileItemReader.nextNonBlank(records);
+			}
+			if (closest == null) {
+				return Found.none("Archivo vacío o sin fila de encabezado en sus primeras " + lines
+						+ " líneas. Columnas esperadas: " + expected(profile));
+			}
+			return Found
+				.none("No se encontró el encabezado en las primeras " + lines + " líneas: la más parecida es la línea "
+						+ closest.line + ", a la que le faltan columnas obligatorias: "
+						+ String.join(", ", closest.missing) + ". Columnas esperadas: " + expected(profile));
+		}
+		CsvRecord first = ExportFileItemReader.nextNonBlank(records);
+		if (first == null || first.problem() != null) {
+			return Found.none("Archivo vacío o sin fila de encabezado");
+		}
+		ExportHeader header = new ExportHeader(profile, first.fields(), first.line());
+		return header.missing.isEmpty() ? new Found(header, null)
+				: Found.none("Faltan columnas obligatorias: " + String.join(", ", header.missing)
+						+ " (encabezado en la línea " + first.line() + "). Columnas esperadas: " + expected(profile));
+	}
+
+	/**
+	 * The required columns, each with its other accepted names: {@code fecha (o date)}.
+	 */
+	static String expected(SourceProfile profile) {
+		List<String> columns = new ArrayList<>();
+		for (List<String> names : profile.requiredNames().values()) {
+			columns.add((names.size() == 1) ? names.get(0)
+					: names.get(0) + " (o " + String.join(", ", names.subList(1, names.size())) + ")");
+		}
+		return String.join(", ", columns);
+	}
+
+	/**
+	 * A header found, or why there is none.
+	 *
+	 * @param header the header, null when none was found
+	 * @param problem why there is no header, null when found
+	 */
+	public record Found(ExportHeader header, String problem) {
+
+		static Found none(String problem) {
+			return new Found(null, problem);
+		}
+
 	}
 
 	/**
@@ -85,10 +238,11 @@ public final class ExportHeader {
 			keyParts[i] = value(fields, this.keyIndexes[i]);
 		}
 		ExportRow row = new ExportRow(record.line(), null, fields.length, this.fieldCount, keyParts,
-				value(fields, this.date), value(fields, this.type), value(fields, this.subtype),
-				value(fields, this.channel), value(fields, this.rut), value(fields, this.region),
-				value(fields, this.comuna), value(fields, this.folio), value(fields, this.organization),
-				value(fields, this.place));
+				value(fields, this.date, "date"), value(fields, this.type, "type"),
+				value(fields, this.subtype, "subtype"), value(fields, this.channel, "channel"),
+				value(fields, this.rut, "rut"), value(fields, this.region, "region"),
+				value(fields, this.comuna, "comuna"), value(fields, this.folio, "folio"),
+				value(fields, this.organization, "organization"), value(fields, this.place, "place"));
 		return hasControlCharacters(row)
 				? ExportRow.problem(record.line(), ExportRow.Problem.CONTROL_CHARACTERS, fields.length, this.fieldCount)
 				: row;
@@ -96,6 +250,10 @@ public final class ExportHeader {
 
 	private static String value(String[] fields, int index) {
 		return (index >= 0) ? fields[index] : null;
+	}
+
+	private String value(String[] fields, int index, String role) {
+		return (index >= 0) ? fields[index] : this.fixed.isEmpty() ? null : this.fixed.get(role);
 	}
 
 	/**

@@ -48,14 +48,34 @@ public final class SourceCatalog {
 		else if (profile.keyColumns().isEmpty()) {
 			problem = "key-columns is required";
 		}
-		else if (profile.columns() == null || profile.columns().date() == null || profile.columns().type() == null) {
-			problem = "columns.date and columns.type are required";
+		else if (profile.columnNames("date").isEmpty() && !profile.constants().containsKey("date")) {
+			problem = "columns.date is required";
+		}
+		else if (profile.columnNames("type").isEmpty() && !profile.constants().containsKey("type")
+				&& !profile.defaults().containsKey("type")) {
+			problem = "columns.type or constants.type is required";
 		}
 		else if (profile.dateFormats().isEmpty()) {
 			problem = "date-formats is required";
 		}
-		else if (profile.typeValues().isEmpty()) {
+		else if (profile.typeValues().isEmpty() && !profile.constants().containsKey("type")) {
 			problem = "type-values is required";
+		}
+		else if (!SourceProfile.ROLES.containsAll(profile.constants().keySet())
+				|| !SourceProfile.ROLES.containsAll(profile.defaults().keySet())) {
+			problem = "constants and defaults take roles among " + SourceProfile.ROLES;
+		}
+		else if (profile.headerLine() != null && profile.headerLine() < 1) {
+			problem = "header-line starts at 1";
+		}
+		else if (profile.headerSearchLines() != null && profile.headerSearchLines() < 1) {
+			problem = "header-search-lines must be at least 1";
+		}
+		else if (profile.headerLine() != null && profile.headerSearchLines() != null) {
+			problem = "header-line and header-search-lines exclude each other";
+		}
+		else if (profile.records() != null && profile.records().length() > 60) {
+			problem = "records is at most 60 characters";
 		}
 		else if ((profile.channel() == null || profile.channel().isBlank())
 				&& (profile.channelColumn() == null || profile.channelColumn().isBlank())) {
@@ -70,6 +90,16 @@ public final class SourceCatalog {
 
 	/** A profile with its name. */
 	public record Source(String name, SourceProfile profile) {
+
+		/**
+		 * The key space of the source's records (rule 1): the profile's {@code records},
+		 * or its name.
+		 */
+		public String keySpace() {
+			String records = this.profile.records();
+			return (records != null && !records.isBlank()) ? records.strip() : this.name;
+		}
+
 	}
 
 }

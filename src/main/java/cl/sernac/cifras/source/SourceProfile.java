@@ -1,11 +1,13 @@
 package cl.sernac.cifras.source;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How one source system's export is read: everything that differs between exports is
@@ -27,31 +29,93 @@ import java.util.regex.Pattern;
  * @param dateFormats accepted patterns of the date column, tried in order
  * @param typeValues record type code to the values that mean it
  * @param subtypeValues SONI subtype code to the values that mean it
+ * @param records the key space of the profile's records (rule 1): profiles that name the
+ * same one read editions of one export, and a record of one is replaced by the same
+ * record of the other; the profile's own name when empty
+ * @param constants a fixed value by role ({@code type}, {@code subtype}, {@code channel},
+ * or any other role): the role's column is not read, every record has this value
+ * @param defaults a value by role for files whose header lacks the role's column: the
+ * column is then optional
+ * @param headerLine the physical line of the header (1 is the first); the first non-blank
+ * line when empty
+ * @param headerSearchLines when set, the header is the first line among the first this
+ * many that has every required column
  */
 public record SourceProfile(String filePattern, String encoding, String delimiter, String channel, String channelColumn,
 		Map<String, List<String>> channelValues, List<String> keyColumns, boolean central, Columns columns,
-		List<String> dateFormats, Map<String, List<String>> typeValues, Map<String, List<String>> subtypeValues) {
+		List<String> dateFormats, Map<String, List<String>> typeValues, Map<String, List<String>> subtypeValues,
+		String records, Map<String, String> constants, Map<String, String> defaults, Integer headerLine,
+		Integer headerSearchLines) {
 
 	/**
-	 * Column names by role; a role left empty is not read.
+	 * The roles a column can have, as named in {@code columns}, constants and defaults.
 	 */
-	public record Columns(String date, String type, String subtype, String rut, String region, String comuna,
-			String folio, String organization, String place) {
+	public static final List<String> ROLES = List.of("date", "type", "subtype", "rut", "region", "comuna", "folio",
+			"organization", "place", "channel");
 
-		List<String> all() {
-			List<String> names = new ArrayList<>();
-			for (String name : new String[] { this.date, this.type, this.subtype, this.rut, this.region, this.comuna,
-					this.folio, this.organization, this.place }) {
-				if (name != null && !name.isBlank()) {
-					names.add(name);
-				}
-			}
-			return names;
+	/**
+	 * Column names by role; a role left empty is not read. Each role takes one name or a
+	 * list of names (the same column across the export's editions): the first of them
+	 * found in the header is read.
+	 */
+	public record Columns(List<String> date, List<String> type, List<String> subtype, List<String> rut,
+			List<String> region, List<String> comuna, List<String> folio, List<String> organization,
+			List<String> place) {
+
+		@ConstructorBinding
+		public Columns {
+		}
+
+		/** One name by role. */
+		public Columns(String date, String type, String subtype, String rut, String region, String comuna, String folio,
+				String organization, String place) {
+			this(names(date), names(type), names(subtype), names(rut), names(region), names(comuna), names(folio),
+					names(organization), names(place));
+		}
+
+		private static List<String> names(String name) {
+			return (name != null) ? List.of(name) : null;
+		}
+
+		/**
+		 * The accepted names of a role of {@link #ROLES} ({@code channel} excepted), none
+		 * when not read.
+		 */
+		public List<String> of(String role) {
+			List<String> names = switch (role) {
+				case "date" -> this.date;
+				case "type" -> this.type;
+				case "subtype" -> this.subtype;
+				case "rut" -> this.rut;
+				case "region" -> this.region;
+				case "comuna" -> this.comuna;
+				case "folio" -> this.folio;
+				case "organization" -> this.organization;
+				case "place" -> this.place;
+				default -> null;
+			};
+			return (names != null) ? names.stream().filter((n) -> n != null && !n.isBlank()).toList() : List.of();
 		}
 
 	}
 
+	/**
+	 * The profile as it was before constants, defaults, key spaces and header finding.
+	 */
+	public SourceProfile(String filePattern, String encoding, String delimiter, String channel, String channelColumn,
+			Map<String, List<String>> channelValues, List<String> keyColumns, boolean central, Columns columns,
+			List<String> dateFormats, Map<String, List<String>> typeValues, Map<String, List<String>> subtypeValues) {
+		this(filePattern, encoding, delimiter, channel, channelColumn, channelValues, keyColumns, central, columns,
+				dateFormats, typeValues, subtypeValues, null, null, null, null, null);
+	}
+
+	@ConstructorBinding
 	public SourceProfile {
+		constants = (constants != null) ? Map.copyOf(constants) : Map.of();
+		defaults = (defaults != null) ? Map.copyOf(defaults) : Map.of();
+		if (constants.containsKey("channel")) {
+			channel = constants.get("channel");
+		}
 		channelValues = (channelValues != null) ? channelValues : Map.of();
 		keyColumns = (keyColumns != null) ? keyColumns : List.of();
 		dateFormats = (dateFormats != null) ? dateFormats : List.of();
@@ -61,14 +125,46 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 		delimiter = (delimiter != null) ? delimiter : ",";
 	}
 
-	/** Every column that must be in the header for the file to be ingested. */
+	/**
+	 * Every column that must be in the header for the file to be ingested, by its first
+	 * name.
+	 */
 	public Set<String> requiredColumns() {
-		Set<String> required = new LinkedHashSet<>(this.keyColumns);
-		required.addAll(this.columns.all());
-		if (this.channelColumn != null && !this.channelColumn.isBlank()) {
-			required.add(this.channelColumn);
+		return requiredNames().keySet();
+	}
+
+	/**
+	 * Every column that must be in the header, by its first name, with all the names it
+	 * is accepted under: the key columns ({@code a|b} for a key column under two names),
+	 * then the roles' columns, except roles given a constant or a default.
+	 */
+	public Map<String, List<String>> requiredNames() {
+		Map<String, List<String>> required = new LinkedHashMap<>();
+		for (String key : this.keyColumns) {
+			List<String> names = keyColumnNames(key);
+			required.putIfAbsent(names.get(0), names);
+		}
+		for (String role : ROLES) {
+			List<String> names = columnNames(role);
+			if (!names.isEmpty() && !this.constants.containsKey(role) && !this.defaults.containsKey(role)) {
+				required.putIfAbsent(names.get(0), names);
+			}
 		}
 		return required;
+	}
+
+	/** The accepted names of a key column ({@code a|b}). */
+	static List<String> keyColumnNames(String keyColumn) {
+		return Arrays.stream(keyColumn.split("\\|")).map(String::strip).filter((n) -> !n.isEmpty()).toList();
+	}
+
+	/** The accepted names of a role's column; none when the role is not read. */
+	public List<String> columnNames(String role) {
+		if (role.equals("channel")) {
+			return (this.channelColumn != null && !this.channelColumn.isBlank()) ? List.of(this.channelColumn)
+					: List.of();
+		}
+		return (this.columns != null) ? this.columns.of(role) : List.of();
 	}
 
 	public char delimiterChar() {

@@ -466,8 +466,9 @@ class ExportFileItemReaderTests {
 		assertThat(header.fieldCount()).isEqualTo(2);
 		assertThatExceptionOfType(ItemStreamException.class).isThrownBy(() -> reader.open(new ExecutionContext()))
 			.havingCause()
-			.withMessage("Missing columns [ID_LLAMADA, FECHA_HORA, TIPO_ATENCION, RUT, REGION, COMUNA] in "
-					+ "callcenter_resumen.csv");
+			.withMessage("Faltan columnas obligatorias: ID_LLAMADA, FECHA_HORA, TIPO_ATENCION, RUT, REGION, COMUNA"
+					+ " (encabezado en la línea 1). Columnas esperadas: ID_LLAMADA, FECHA_HORA, TIPO_ATENCION, RUT,"
+					+ " REGION, COMUNA (callcenter_resumen.csv)");
 	}
 
 	@Test
@@ -501,7 +502,7 @@ class ExportFileItemReaderTests {
 		assertThat(blankHeader).isNull();
 		assertThatExceptionOfType(ItemStreamException.class).isThrownBy(() -> reader.open(new ExecutionContext()))
 			.havingCause()
-			.withMessage("No header row in callcenter_vacio.csv");
+			.withMessage("Archivo vacío o sin fila de encabezado (callcenter_vacio.csv)");
 	}
 
 	@Test

@@ -44,10 +44,10 @@ class SourceProfileTests {
 		assertThat(profiles.get("oficina").encoding()).isEqualTo("windows-1252");
 		assertThat(profiles.get("oficina").typeValues()).containsOnlyKeys("CONSULTA", "RECLAMO", "SONI");
 		assertThat(profiles.get("municipal").keyColumns()).containsExactly("Municipio", "ID Registro");
-		assertThat(profiles.get("municipal").columns().organization()).isEqualTo("Municipio");
+		assertThat(profiles.get("municipal").columns().organization()).containsExactly("Municipio");
 		assertThat(profiles.get("municipal").dateFormats()).containsExactly("d/M/yyyy");
 		assertThat(profiles.get("movil").keyColumns()).containsExactly("fecha", "comuna_visitada", "correlativo");
-		assertThat(profiles.get("movil").columns().place()).isEqualTo("comuna_visitada");
+		assertThat(profiles.get("movil").columns().place()).containsExactly("comuna_visitada");
 		assertThat(profiles.get("convenio").delimiter()).isEqualTo("\\t");
 		assertThat(profiles.get("convenio").delimiterChar()).isEqualTo('\t');
 		assertThat(profiles.get("convenio").typeValues()).containsExactlyInAnyOrderEntriesOf(
