@@ -181,8 +181,7 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 	}
 
 	private String channel(ExportRow row, List<WarningKind> warnings) {
-		if (this.profile.channelColumn() == null || this.profile.channelColumn().isBlank()
-				|| this.profile.constants().containsKey("channel")) {
+		if (!this.profile.readsChannel()) {
 			return this.profile.channel();
 		}
 		String channel = this.channels.get(Text.fold(row.channel()));

@@ -81,9 +81,15 @@ public class ExportFileItemReader extends AbstractItemCountingItemStreamItemRead
 
 	/**
 	 * Reads only the header of a file, to decide before ingesting whether it can be read.
-	 * @return the resolved header, or null when the file has no header row
+	 * @return the resolved header, or null when the file has no header row (with
+	 * {@code header-line} or {@code header-search-lines}: no header with every required
+	 * column where the profile says)
 	 */
 	public static ExportHeader readHeader(Path file, SourceProfile profile, ReadLimits limits) throws IOException {
+		if (profile.headerLine() != null || profile.headerSearchLines() != null) {
+			// the header is where the profile says, or there is none
+			return findHeader(file, profile, limits).header();
+		}
 		try (CsvRecordReader records = open(file, profile, limits)) {
 			CsvRecord first = nextNonBlank(records);
 			return (first == null || first.problem() != null) ? null : new ExportHeader(profile, first.fields());

@@ -77,8 +77,7 @@ public final class SourceCatalog {
 		else if (profile.records() != null && profile.records().length() > 60) {
 			problem = "records is at most 60 characters";
 		}
-		else if ((profile.channel() == null || profile.channel().isBlank())
-				&& (profile.channelColumn() == null || profile.channelColumn().isBlank())) {
+		else if ((profile.channel() == null || profile.channel().isBlank()) && !profile.readsChannel()) {
 			problem = "channel or channel-column is required";
 		}
 		if (problem != null) {

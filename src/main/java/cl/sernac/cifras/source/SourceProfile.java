@@ -1,5 +1,6 @@
 package cl.sernac.cifras.source;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,28 +60,25 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 	 * found in the header is read.
 	 */
 	public record Columns(List<String> date, List<String> type, List<String> subtype, List<String> rut,
-			List<String> region, List<String> comuna, List<String> folio, List<String> organization,
-			List<String> place) {
+			List<String> region, List<String> comuna, List<String> folio, List<String> organization, List<String> place,
+			List<String> channel) {
 
 		@ConstructorBinding
 		public Columns {
 		}
 
-		/** One name by role. */
+		/** One name by role; the channel, if read, from {@code channel-column}. */
 		public Columns(String date, String type, String subtype, String rut, String region, String comuna, String folio,
 				String organization, String place) {
 			this(names(date), names(type), names(subtype), names(rut), names(region), names(comuna), names(folio),
-					names(organization), names(place));
+					names(organization), names(place), null);
 		}
 
 		private static List<String> names(String name) {
 			return (name != null) ? List.of(name) : null;
 		}
 
-		/**
-		 * The accepted names of a role of {@link #ROLES} ({@code channel} excepted), none
-		 * when not read.
-		 */
+		/** The accepted names of a role of {@link #ROLES}, none when not read. */
 		public List<String> of(String role) {
 			List<String> names = switch (role) {
 				case "date" -> this.date;
@@ -92,6 +90,7 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 				case "folio" -> this.folio;
 				case "organization" -> this.organization;
 				case "place" -> this.place;
+				case "channel" -> this.channel;
 				default -> null;
 			};
 			return (names != null) ? names.stream().filter((n) -> n != null && !n.isBlank()).toList() : List.of();
@@ -158,13 +157,23 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 		return Arrays.stream(keyColumn.split("\\|")).map(String::strip).filter((n) -> !n.isEmpty()).toList();
 	}
 
-	/** The accepted names of a role's column; none when the role is not read. */
+	/**
+	 * The accepted names of a role's column; none when the role is not read. The
+	 * channel's are {@code channel-column} then {@code columns.channel}.
+	 */
 	public List<String> columnNames(String role) {
-		if (role.equals("channel")) {
-			return (this.channelColumn != null && !this.channelColumn.isBlank()) ? List.of(this.channelColumn)
-					: List.of();
+		List<String> names = (this.columns != null) ? this.columns.of(role) : List.of();
+		if (role.equals("channel") && this.channelColumn != null && !this.channelColumn.isBlank()) {
+			List<String> channelNames = new ArrayList<>(List.of(this.channelColumn));
+			channelNames.addAll(names);
+			return List.copyOf(channelNames);
 		}
-		return (this.columns != null) ? this.columns.of(role) : List.of();
+		return names;
+	}
+
+	/** Whether the channel is read from a column (else it is {@code channel}). */
+	public boolean readsChannel() {
+		return !columnNames("channel").isEmpty() && !this.constants.containsKey("channel");
 	}
 
 	public char delimiterChar() {

@@ -128,6 +128,7 @@ class HeaderFindingTests {
 		// then
 		assertThat(ExportFileItemReader.findHeader(file, profile, DefaultSourceProfiles.LIMITS).header().line())
 			.isEqualTo(3);
+		assertThat(ExportFileItemReader.readHeader(file, profile, DefaultSourceProfiles.LIMITS).line()).isEqualTo(3);
 		assertThat(first.line()).isEqualTo(4);
 		assertThat(first.keyParts()).containsExactly("1");
 		assertThat(second.line()).isEqualTo(6);
@@ -184,6 +185,28 @@ class HeaderFindingTests {
 				profile("header-search-lines: 5\ndefaults:\n  comuna: \"\"\n"), DefaultSourceProfiles.LIMITS);
 		assertThat(withDefault.header().line()).isEqualTo(4);
 		assertThat(withDefault.header().missingColumns()).isEmpty();
+	}
+
+	@Test
+	void theChannelColumnTakesSeveralNamesToo() {
+		// given a channel read from a column under two names, and a fixed one
+		SourceProfile read = profile("columns.channel: [Submitted via, Via]\n");
+		SourceProfile fixed = profile("columns.channel: Via\nconstants:\n  channel: OFICINA\n");
+
+		// when
+		ExportHeader header = new ExportHeader(read,
+				new String[] { "Complaint ID", "Date received", "Issue", "Comuna", "VIA" });
+		ExportRow row = header
+			.project(new CsvRecord(2, new String[] { "1", "1/2/23", "complaint", "Lota", "Phone" }, null));
+
+		// then
+		assertThat(read.readsChannel()).isTrue();
+		assertThat(read.requiredColumns()).containsExactly("Complaint ID", "Date received", "Issue", "Comuna",
+				"Submitted via");
+		assertThat(row.channel()).isEqualTo("Phone");
+		assertThat(fixed.readsChannel()).isFalse();
+		assertThat(fixed.channel()).isEqualTo("OFICINA");
+		assertThat(fixed.requiredColumns()).doesNotContain("Via");
 	}
 
 	@Test
