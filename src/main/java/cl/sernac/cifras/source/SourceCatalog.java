@@ -48,11 +48,12 @@ public final class SourceCatalog {
 		else if (profile.keyColumns().isEmpty()) {
 			problem = "key-columns is required";
 		}
-		else if (profile.columnNames("date").isEmpty() && !profile.constants().containsKey("date")) {
+		else if ((profile.columns() == null || profile.columns().date() == null)
+				&& !profile.constants().containsKey("date")) {
 			problem = "columns.date is required";
 		}
-		else if (profile.columnNames("type").isEmpty() && !profile.constants().containsKey("type")
-				&& !profile.defaults().containsKey("type")) {
+		else if ((profile.columns() == null || profile.columns().type() == null)
+				&& !profile.constants().containsKey("type") && !profile.defaults().containsKey("type")) {
 			problem = "columns.type or constants.type is required";
 		}
 		else if (profile.dateFormats().isEmpty()) {

@@ -210,6 +210,21 @@ class HeaderFindingTests {
 	}
 
 	@Test
+	void anEmptyTypeColumnStillMeansNoColumn() {
+		// given the older way to fix a type: an empty column name whose empty value is
+		// the type
+		SourceProfile profile = profile("columns.type: \"\"\ntype-values.CONSULTA: [\"\"]\n");
+
+		// when
+		new SourceCatalog(java.util.Map.of("x", profile));
+		ExportHeader header = new ExportHeader(profile, new String[] { "Complaint ID", "Date received", "Comuna" });
+
+		// then
+		assertThat(header.missingColumns()).isEmpty();
+		assertThat(header.project(new CsvRecord(2, new String[] { "1", "1/2/23", "Lota" }, null)).type()).isNull();
+	}
+
+	@Test
 	void headerLineAndHeaderSearchExcludeEachOther() {
 		// given a profile with both
 		SourceProfile profile = profile("header-line: 2\nheader-search-lines: 5\n");
