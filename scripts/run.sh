@@ -45,6 +45,8 @@ Estado de salida:
   1  la ejecución no pudo terminar o se detuvo; el mensaje dice por qué y la siguiente la retoma
   2  línea de comandos no válida
   3  otra ejecución usa la misma carpeta de datos (o la misma base PostgreSQL): esta no hizo nada
+  4  la reconstrucción terminó, pero dejó fuera archivos que la configuración actual no puede leer
+     (el resumen dice cuáles y por qué); las ejecuciones siguientes son normales
 
 Opciones de la JVM: CIFRAS_JAVA_OPTS (por omisión -Xmx768m -XX:+UseSerialGC).
 Más información: README.md (Quick start, Running, Nightly operation) y docs/SPEC.md.
