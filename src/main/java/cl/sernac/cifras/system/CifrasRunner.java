@@ -237,10 +237,11 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (execution.getStatus() == BatchStatus.COMPLETED
 				&& execution.getExecutionContext().getInt(IntakePlanner.LEFT_OUT, 0) > 0) {
 			// complete, and not to be resumed: the next run is a normal one
-			logger.warn("Ejecución N° {} terminada, pero la reconstrucción dejó fuera {} archivos que la configuración"
-					+ " actual no puede leer (vea el resumen): sus registros no se cuentan. Corrija la configuración"
-					+ " y ejecute de nuevo con --rebuild.", execution.getJobInstance().getId(),
-					execution.getExecutionContext().getInt(IntakePlanner.LEFT_OUT));
+			int leftOut = execution.getExecutionContext().getInt(IntakePlanner.LEFT_OUT);
+			logger.warn("Ejecución N° {} terminada, pero la reconstrucción dejó fuera {} que la configuración actual no"
+					+ " puede leer (vea el resumen): sus registros no se cuentan. Corrija la configuración y ejecute"
+					+ " de nuevo con --rebuild.", execution.getJobInstance().getId(),
+					(leftOut == 1) ? "1 archivo" : leftOut + " archivos");
 			this.exitCode = CifrasExit.FILES_LEFT_OUT;
 			return;
 		}
