@@ -164,6 +164,14 @@ public class FileLedger {
 			.update();
 	}
 
+	/** The name a file was admitted under. */
+	public String fileName(long fileId) {
+		return this.jdbc.sql("SELECT file_name FROM ingest_file WHERE id = ?")
+			.param(fileId)
+			.query(String.class)
+			.single();
+	}
+
 	/**
 	 * A file a rebuild cannot read any more: kept in the ledger, never read by a night.
 	 */

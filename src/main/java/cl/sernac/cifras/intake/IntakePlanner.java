@@ -53,6 +53,9 @@ public class IntakePlanner implements Tasklet {
 	 */
 	public static final String LEFT_OUT = "rebuild.left-out";
 
+	/** Job execution context: present when the run rebuilt the store. */
+	public static final String REBUILT = "rebuild.done";
+
 	private static final Logger logger = LoggerFactory.getLogger(IntakePlanner.class);
 
 	/** The folder's own version-control placeholders: not an analyst's file. */
@@ -78,6 +81,9 @@ public class IntakePlanner implements Tasklet {
 	 */
 	private int leftOut;
 
+	/** Whether the last execution of this planner rebuilt the store. */
+	private boolean rebuilt;
+
 	public IntakePlanner(Path inputDir, SourceCatalog sources, FileLedger ledger, RecordStore records,
 			ReadLimits limits, IntakeSettings settings, ZoneId zone) {
 		this.inputDir = inputDir;
@@ -93,6 +99,7 @@ public class IntakePlanner implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
 		this.leftOut = 0;
+		this.rebuilt = false;
 		Object rebuild = chunkContext.getStepContext().getJobParameters().get(REBUILD);
 		if (rebuild != null && Boolean.parseBoolean(rebuild.toString())) {
 			prepareRebuild(runId, false);
@@ -122,6 +129,13 @@ public class IntakePlanner implements Tasklet {
 			}
 		}
 		logger.info("Admisión: {} archivos nuevos de {} revisados", admitted, files.size());
+		if (this.rebuilt) {
+			chunkContext.getStepContext()
+				.getStepExecution()
+				.getJobExecution()
+				.getExecutionContext()
+				.putString(REBUILT, "true");
+		}
 		if (this.leftOut > 0) {
 			chunkContext.getStepContext()
 				.getStepExecution()
@@ -191,6 +205,7 @@ public class IntakePlanner implements Tasklet {
 		}
 		logger.info("Reconstrucción: se vuelven a leer {} archivos en su orden original", files.size() - leftOut);
 		this.leftOut = leftOut;
+		this.rebuilt = true;
 	}
 
 	/**
