@@ -19,6 +19,7 @@ last_year=2100
 usage() {
   cat <<'EOF'
 Uso: scripts/run.sh [opciones] [--propiedad=valor ...]
+     scripts/run.sh --check ARCHIVO... [--propiedad=valor ...]
 
 Ejecuta Cifras una vez: toma lo nuevo de la carpeta de entrada y escribe el informe,
 las tablas y el resumen en la carpeta de salida.
@@ -36,6 +37,9 @@ Opciones (cada una se puede dar como "--opción valor" o como "--opción=valor")
                        p. ej. "0 0 2 * * *" cada noche a las 02:00
   --from-year AÑO      primer año del titular, la cuenta del período y los gráficos
   --to-year AÑO        último año de ellos (por omisión, todos los años con datos)
+  --check ARCHIVO...   revisa los archivos como los leería una ejecución, sin guardar ni mover nada:
+                       fuente, encabezado, columnas, primeras filas normalizadas y rechazos
+                       (sale con 0 si todos se pueden leer y con 1 si alguno no)
   --propiedad=valor    cualquier propiedad de Cifras o de Spring, p. ej. --cifras.run-date=2026-01-31
   -h, --help           muestra esta ayuda
   --version            muestra la versión
@@ -45,6 +49,8 @@ Estado de salida:
   1  la ejecución no pudo terminar o se detuvo; el mensaje dice por qué y la siguiente la retoma
   2  línea de comandos no válida
   3  otra ejecución usa la misma carpeta de datos (o la misma base PostgreSQL): esta no hizo nada
+  4  la reconstrucción terminó, pero dejó fuera archivos que la configuración actual no puede leer
+     (el resumen dice cuáles y por qué); las ejecuciones siguientes son normales
 
 Opciones de la JVM: CIFRAS_JAVA_OPTS (por omisión -Xmx768m -XX:+UseSerialGC).
 Más información: README.md (Quick start, Running, Nightly operation) y docs/SPEC.md.
@@ -77,7 +83,8 @@ launch() {
 
 args=()
 input="" output="" data="" from_year="" to_year="" schedule=""
-demo=false fresh=false yes=false
+demo=false fresh=false yes=false check=false rebuild=false
+files=()
 
 while [ $# -gt 0 ]; do
   arg="$1"
@@ -97,10 +104,13 @@ while [ $# -gt 0 ]; do
     --demo) demo=true; continue ;;
     --fresh) fresh=true; continue ;;
     --yes) yes=true; continue ;;
-    --rebuild) args+=("--cifras.rebuild=true"); continue ;;
+    --rebuild) rebuild=true; args+=("--cifras.rebuild=true"); continue ;;
+    --check) check=true; continue ;;
     --*=*) args+=("$arg"); continue ;;
     -*) refuse "opción no reconocida: $arg" ;;
-    *) refuse "argumento no reconocido: $arg" ;;
+    *)
+      $check || refuse "argumento no reconocido: $arg"
+      files+=("$arg"); continue ;;
   esac
   case "$name" in
     --input) input="$value" ;;
@@ -111,6 +121,14 @@ while [ $# -gt 0 ]; do
     --to-year) to_year="$value" ;;
   esac
 done
+
+if $check; then
+  [ "${#files[@]}" -gt 0 ] || refuse "--check necesita al menos un archivo"
+  if $demo || $fresh || $yes || $rebuild || [ -n "$input$output$data$schedule$from_year$to_year" ]; then
+    refuse "--check solo admite archivos y --propiedad=valor"
+  fi
+  launch --check "${files[@]}" "${args[@]}"
+fi
 
 for year in "--from-year:$from_year" "--to-year:$to_year"; do
   if [ -n "${year#*:}" ] && ! is_year "${year#*:}"; then

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cl.sernac.cifras.check.CheckCommand;
 import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.CifrasExit;
 import cl.sernac.cifras.system.CommandLineCheck;
@@ -39,6 +40,10 @@ public class CifrasApplication {
 
 	public static void main(String[] args) {
 		List<String> arguments = List.of(args);
+		if (!arguments.isEmpty() && arguments.get(0).equals(CheckCommand.ARGUMENT)) {
+			// reads files and configuration only: no run, no lock, no data folder
+			System.exit(CheckCommand.run(arguments.subList(1, arguments.size())));
+		}
 		if (arguments.contains("--help") || arguments.contains("-h")) {
 			System.out.println("Uso: java -jar cifras.jar [--cifras.propiedad=valor ...] [--version]");
 			System.out.println("Las opciones de scripts/run.sh: scripts/run.sh --help; las propiedades: README.md.");

@@ -24,6 +24,12 @@ public class FileLedger {
 
 	public static final String MERGED = "MERGED";
 
+	/**
+	 * Left out by a rebuild: the current configuration cannot read it. Nightly runs do
+	 * not read it; the next rebuild tries it again.
+	 */
+	public static final String LEFT_OUT = "LEFT_OUT";
+
 	private final JdbcClient jdbc;
 
 	public FileLedger(JdbcClient jdbc) {
@@ -156,6 +162,21 @@ public class FileLedger {
 			.params(MERGED, rowsStaged + rejected, recordsNew, recordsUpdated, recordsUnchanged, rejected, warnings,
 					Timestamp.from(Instant.now()), fileId)
 			.update();
+	}
+
+	/** The name a file was admitted under. */
+	public String fileName(long fileId) {
+		return this.jdbc.sql("SELECT file_name FROM ingest_file WHERE id = ?")
+			.param(fileId)
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * A file a rebuild cannot read any more: kept in the ledger, never read by a night.
+	 */
+	public void leftOut(long fileId) {
+		this.jdbc.sql("UPDATE ingest_file SET status = ? WHERE id = ?").params(LEFT_OUT, fileId).update();
 	}
 
 	/** Files merged into the record store, by id, with their content hash. */

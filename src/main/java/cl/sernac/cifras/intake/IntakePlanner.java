@@ -26,6 +26,7 @@ import cl.sernac.cifras.source.ExportFileItemReader;
 import cl.sernac.cifras.source.ExportHeader;
 import cl.sernac.cifras.source.ReadLimits;
 import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.source.SourceProfile;
 import cl.sernac.cifras.system.HaltPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,15 @@ public class IntakePlanner implements Tasklet {
 	/** Job parameter: reprocess every file of the ledger into a fresh store first. */
 	public static final String REBUILD = "rebuild";
 
+	/**
+	 * Job execution context: how many archived files the run's rebuild left out, because
+	 * the current configuration can no longer read them.
+	 */
+	public static final String LEFT_OUT = "rebuild.left-out";
+
+	/** Job execution context: present when the run rebuilt the store. */
+	public static final String REBUILT = "rebuild.done";
+
 	private static final Logger logger = LoggerFactory.getLogger(IntakePlanner.class);
 
 	/** The folder's own version-control placeholders: not an analyst's file. */
@@ -65,6 +75,15 @@ public class IntakePlanner implements Tasklet {
 
 	private final RecordStore records;
 
+	/**
+	 * How many archived files the last rebuild of this planner left out (0 when it did
+	 * not rebuild).
+	 */
+	private int leftOut;
+
+	/** Whether the last execution of this planner rebuilt the store. */
+	private boolean rebuilt;
+
 	public IntakePlanner(Path inputDir, SourceCatalog sources, FileLedger ledger, RecordStore records,
 			ReadLimits limits, IntakeSettings settings, ZoneId zone) {
 		this.inputDir = inputDir;
@@ -79,6 +98,8 @@ public class IntakePlanner implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getId();
+		this.leftOut = 0;
+		this.rebuilt = false;
 		Object rebuild = chunkContext.getStepContext().getJobParameters().get(REBUILD);
 		if (rebuild != null && Boolean.parseBoolean(rebuild.toString())) {
 			prepareRebuild(runId, false);
@@ -108,6 +129,20 @@ public class IntakePlanner implements Tasklet {
 			}
 		}
 		logger.info("Admisión: {} archivos nuevos de {} revisados", admitted, files.size());
+		if (this.rebuilt) {
+			chunkContext.getStepContext()
+				.getStepExecution()
+				.getJobExecution()
+				.getExecutionContext()
+				.putString(REBUILT, "true");
+		}
+		if (this.leftOut > 0) {
+			chunkContext.getStepContext()
+				.getStepExecution()
+				.getJobExecution()
+				.getExecutionContext()
+				.putInt(LEFT_OUT, this.leftOut);
+		}
 		HaltPoints.reached("plan");
 		return RepeatStatus.FINISHED;
 	}
@@ -157,11 +192,64 @@ public class IntakePlanner implements Tasklet {
 		// the ledger, and rebuilds them
 		this.records.clear();
 		this.ledger.resetStore();
+		int leftOut = 0;
 		for (FileLedger.PlannedFile file : files) {
+			Optional<String> unreadable = unreadableNow(file);
+			if (unreadable.isPresent()) {
+				leaveOut(runId, file, unreadable.get());
+				leftOut++;
+				continue;
+			}
 			this.ledger.record(runId, file.fileName(), FileOutcome.REPROCESSED, file.sourceName(), file.id(),
 					"Reconstrucción desde " + file.path().getFileName());
 		}
-		logger.info("Reconstrucción: se vuelven a leer {} archivos en su orden original", files.size());
+		logger.info("Reconstrucción: se vuelven a leer {} archivos en su orden original", files.size() - leftOut);
+		this.leftOut = leftOut;
+		this.rebuilt = true;
+	}
+
+	/**
+	 * Why an archived file can no longer be read with the current configuration (its
+	 * source is gone, its header lacks a required column, it cannot be read), if so.
+	 */
+	private Optional<String> unreadableNow(FileLedger.PlannedFile file) {
+		SourceProfile profile = this.sources.profiles().get(file.sourceName());
+		if (profile == null) {
+			return Optional.of("la fuente " + file.sourceName() + " ya no está en la configuración");
+		}
+		try {
+			ExportHeader header = ExportFileItemReader.readHeader(file.path(), profile, this.limits);
+			if (header == null) {
+				return Optional.of("no se encontró la fila de encabezado");
+			}
+			if (!header.missingColumns().isEmpty()) {
+				return Optional.of("faltan columnas obligatorias según la configuración actual: "
+						+ String.join(", ", header.missingColumns()));
+			}
+			return Optional.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.of("no se pudo leer (" + ex.getClass().getSimpleName() + ")");
+		}
+	}
+
+	/**
+	 * A file the rebuild cannot read any more: none of its records are counted, the
+	 * ledger keeps it as left out (not read again by the nightly runs, read again by the
+	 * next rebuild), and the run's summary tells why and what to do.
+	 */
+	private void leaveOut(long runId, FileLedger.PlannedFile file, String why) {
+		String reason = "Quedó fuera de la reconstrucción: " + why
+				+ ". Sus registros no se cuentan. Corrija la configuración (p. ej. agregue el nombre anterior de la"
+				+ " columna) y ejecute de nuevo con --rebuild";
+		logger.warn("{}: {}", Printable.of(file.fileName()), reason);
+		this.ledger.leftOut(file.id());
+		this.ledger.record(runId, file.fileName(), FileOutcome.NOT_RECOGNIZED, file.sourceName(), file.id(),
+				truncate(reason));
+	}
+
+	private static String truncate(String reason) {
+		return (reason.length() <= 500) ? reason : reason.substring(0, 499) + "…";
 	}
 
 	private List<Path> listFiles() throws IOException {

@@ -182,7 +182,7 @@ public class IngestConfiguration {
 
 	@Bean
 	public Step ingestStep(JobRepository jobRepository, Partitioner admittedFilePartitioner, Step ingestFileStep,
-			IngestProgress ingestProgress, CifrasProperties properties,
+			IngestProgress ingestProgress, CifrasProperties properties, FileLedger fileLedger,
 			@Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
 		int threads = readingThreads(properties.ingestThreads(), poolSize);
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
@@ -192,6 +192,7 @@ public class IngestConfiguration {
 					ingestProgress))
 			.taskExecutor(executor)
 			.gridSize(threads)
+			.aggregator(new RebuildReadFailures(fileLedger))
 			.build();
 	}
 

@@ -23,6 +23,12 @@ public final class CifrasExit {
 	 */
 	public static final int ALREADY_RUNNING = 3;
 
+	/**
+	 * A rebuild completed but left out archived files the current configuration cannot
+	 * read: their records are not counted; later runs are normal runs.
+	 */
+	public static final int FILES_LEFT_OUT = 4;
+
 	private CifrasExit() {
 	}
 

@@ -234,6 +234,17 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 			this.exitCode = CifrasExit.USAGE;
 			return;
 		}
+		if (execution.getStatus() == BatchStatus.COMPLETED
+				&& execution.getExecutionContext().getInt(IntakePlanner.LEFT_OUT, 0) > 0) {
+			// complete, and not to be resumed: the next run is a normal one
+			int leftOut = execution.getExecutionContext().getInt(IntakePlanner.LEFT_OUT);
+			logger.warn("Ejecución N° {} terminada, pero la reconstrucción dejó fuera {} que la configuración actual no"
+					+ " puede leer (vea el resumen): sus registros no se cuentan. Corrija la configuración y ejecute"
+					+ " de nuevo con --rebuild.", execution.getJobInstance().getId(),
+					(leftOut == 1) ? "1 archivo" : leftOut + " archivos");
+			this.exitCode = CifrasExit.FILES_LEFT_OUT;
+			return;
+		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			logger.info("Ejecución N° {} terminada", execution.getJobInstance().getId());
 			return;

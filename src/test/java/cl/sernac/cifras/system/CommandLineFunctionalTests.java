@@ -40,7 +40,7 @@ class CommandLineFunctionalTests {
 			assertThat(result.status()).as(option).isZero();
 			assertThat(result.out()).startsWith("Uso: scripts/run.sh")
 				.contains("--from-year AÑO", "\"--opción valor\" o como \"--opción=valor\"", "--demo", "--fresh",
-						"Estado de salida:", "2  línea de comandos no válida", "README.md");
+						"Estado de salida:", "2  línea de comandos no válida", "--check ARCHIVO...", "README.md");
 			assertThat(result.err()).isEmpty();
 		}
 	}
@@ -182,6 +182,81 @@ class CommandLineFunctionalTests {
 		List<String> all = new ArrayList<>(List.of(first));
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);
+	}
+
+	@Test
+	void checkTellsHowAGoodAndABadFileWouldBeReadAndChangesNothing() throws Exception {
+		// given an input folder with a readable export and one that lacks the columns
+		Path input = Files.createDirectories(this.root.resolve("input"));
+		Path good = Files.copy(SAMPLES.resolve("oficina_2015.csv"), input.resolve("oficina_2015.csv"));
+		Path bad = Files.copy(SAMPLES.resolve("callcenter_resumen.csv"), input.resolve("callcenter_resumen.csv"));
+		Map<String, String> before = folder(input);
+
+		// when each is checked
+		Result checkedGood = script("--check", good.toString(), "--cifras.run-date=" + CifrasRun.RUN_DATE);
+		Result checkedBad = script("--check", bad.toString());
+		Result checkedBoth = script("--check", good.toString(), bad.toString());
+
+		// then the good one is described as a run would read it, exit 0
+		assertThat(checkedGood.status()).as(checkedGood.all()).isZero();
+		assertThat(checkedGood.err()).isEmpty();
+		assertThat(checkedGood.out().lines().toList()).containsExactly("Archivo: oficina_2015.csv",
+				"  Fuente: oficina (patrón oficina_*.csv, codificación windows-1252, separador ;)",
+				"  Encabezado (línea 1): N_ATENCION;FECHA;HORA;TIPO;SUBTIPO;RUT;NOMBRE;COMUNA;MATERIA", "  Columnas:",
+				"    clave: N_ATENCION (columna 1)", "    fecha: FECHA (columna 2)", "    tipo: TIPO (columna 4)",
+				"    subtipo: SUBTIPO (columna 5)", "    rut: RUT (columna 6)", "    comuna: COMUNA (columna 8)",
+				"  Primeras filas normalizadas:",
+				"    línea 2: tipo CONSULTA, subtipo -, canal OFICINA, fecha 26-12-2014, comuna 05705, región -, folio no",
+				"    línea 3: tipo CONSULTA, subtipo -, canal OFICINA, fecha 23-01-2015, comuna 05301, región -, folio no",
+				"    línea 4: tipo CONSULTA, subtipo -, canal OFICINA, fecha 04-02-2015, comuna 05302, región -, folio no",
+				"    línea 5: tipo RECLAMO, subtipo -, canal OFICINA, fecha 25-02-2015, comuna 05303, región -, folio no",
+				"    línea 6: tipo SONI, subtipo RECONOCIMIENTO, canal OFICINA, fecha 10-04-2015, comuna 05304,"
+						+ " región -, folio no",
+				"  Filas: 21 leídas, 20 aceptadas, 1 rechazada; por motivo:",
+				"    Fecha ilegible o inexistente: 1 (línea 13)", "  Resultado: legible", "",
+				"Revisión: 1 de 1 archivos legibles con la configuración actual. No se guardó ni se movió nada.");
+		// and no RUT nor name of the file is shown
+		assertThat(checkedGood.out()).doesNotContain("24.525.869-0").doesNotContain("Ana Luisa");
+
+		// and the bad one says why it cannot be read, exit 1
+		assertThat(checkedBad.status()).as(checkedBad.all()).isEqualTo(CifrasExit.FAILED);
+		assertThat(checkedBad.out().lines().toList()).containsExactly("Archivo: callcenter_resumen.csv",
+				"  Fuente: callcenter (patrón callcenter_*.csv, codificación windows-1252, separador ;)",
+				"  Encabezado (línea 1): MES;TOTAL", "  Columnas:", "    clave: ID_LLAMADA (FALTA)",
+				"    fecha: FECHA_HORA (FALTA)", "    tipo: TIPO_ATENCION (FALTA)", "    rut: RUT (FALTA)",
+				"    región: REGION (FALTA)", "    comuna: COMUNA (FALTA)",
+				"  Resultado: no legible: faltan columnas obligatorias: ID_LLAMADA, FECHA_HORA, TIPO_ATENCION, RUT,"
+						+ " REGION, COMUNA",
+				"", "Revisión: 0 de 1 archivos legibles con la configuración actual. No se guardó ni se movió nada.");
+		assertThat(checkedBoth.status()).as(checkedBoth.all()).isEqualTo(CifrasExit.FAILED);
+		assertThat(checkedBoth.out()).contains("Revisión: 1 de 2 archivos legibles");
+
+		// and nothing was stored, moved or written: no data nor output folder, the input
+		// folder as it was
+		assertThat(this.root.resolve("data")).doesNotExist();
+		assertThat(this.root.resolve("output")).doesNotExist();
+		assertThat(folder(input)).isEqualTo(before);
+	}
+
+	@Test
+	void checkIsRefusedWithoutAFileOrWithTheOptionsOfARun() throws Exception {
+		assertRefused(script("--check"), "run.sh: --check necesita al menos un archivo");
+		assertRefused(script("--check", "a.csv", "--rebuild"),
+				"run.sh: --check solo admite archivos y --propiedad=valor");
+		assertRefused(script("--check", "a.csv", "--cifras.chunk-sise=5"),
+				"Cifras: propiedad desconocida --cifras.chunk-sise; ¿quiso decir --cifras.chunk-size?");
+	}
+
+	/** Every entry of a folder, with its size and modification time. */
+	private static Map<String, String> folder(Path dir) throws IOException {
+		Map<String, String> entries = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(dir)) {
+			for (Path file : files.toList()) {
+				entries.put(dir.relativize(file).toString(),
+						Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+			}
+		}
+		return entries;
 	}
 
 	private static void assertRefused(Result result, String message) {

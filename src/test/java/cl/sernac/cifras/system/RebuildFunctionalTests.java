@@ -89,4 +89,43 @@ class RebuildFunctionalTests {
 		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(table);
 	}
 
+	@Test
+	void rebuildLeavesOutAFileTheConfigurationNoLongerReadsAndTheNightsGoOn() throws Exception {
+		// given the samples ingested
+		CifrasRun run = CifrasRun.in(this.root).withInputFrom(SAMPLES);
+		assertThat(run.run()).isZero();
+		String table = run.outputFile("tables/by_channel_year.csv");
+
+		// when the office's comuna column is renamed by configuration and the store
+		// rebuilt
+		String renamed = "--cifras.sources.oficina.columns.comuna=COMUNA_ATENCION";
+		ChildRun rebuild = ChildRun.start(run, Map.of(), "--cifras.rebuild=true", renamed);
+
+		// then the office's archived files are reported and left out, the others counted
+		assertThat(rebuild.waitForExit(120)).as(rebuild.output()).isEqualTo(CifrasExit.FILES_LEFT_OUT);
+		assertThat(rebuild.output())
+			.contains("oficina_2015.csv: Quedó fuera de la reconstrucción: faltan columnas obligatorias según la"
+					+ " configuración actual: COMUNA_ATENCION")
+			.contains("la reconstrucción dejó fuera 3 archivos")
+			.doesNotContain("\tat ")
+			.doesNotContain("Exception");
+		String summary = run.outputFile("resumen_ejecucion.txt");
+		assertThat(summary).contains("oficina_2014.csv").contains("Quedó fuera de la reconstrucción");
+		assertThat(run.outputFile("run_summary.json")).contains("Quedó fuera de la reconstrucción");
+		String leftOut = run.outputFile("tables/by_channel_year.csv");
+		assertThat(leftOut).isNotEqualTo(table).doesNotContain(",OFICINA,");
+		assertThat(leftOut.lines().filter((l) -> l.contains(",PORTAL,")).toList())
+			.isEqualTo(table.lines().filter((l) -> l.contains(",PORTAL,")).toList());
+
+		// and the next nightly run is a normal run, not a retry of the rebuild
+		ChildRun nightly = ChildRun.start(run, Map.of(), renamed);
+		assertThat(nightly.waitForExit(120)).as(nightly.output()).isZero();
+		assertThat(nightly.output()).doesNotContain("Se reanuda").doesNotContain("Reconstrucción");
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(leftOut);
+
+		// and with the configuration restored, a rebuild gives the original figures
+		assertThat(run.run("--cifras.rebuild=true")).isZero();
+		assertThat(run.outputFile("tables/by_channel_year.csv")).isEqualTo(table);
+	}
+
 }
