@@ -111,22 +111,29 @@ public final class ExportCheck {
 		out.println("  Fuente: " + match.get().name() + " (patrón " + profile.filePattern() + ", codificación "
 				+ profile.encoding() + ", separador " + shownDelimiter(profile.delimiter()) + ")");
 		try {
-			Optional<CsvRecord> header = headerRecord(file, profile);
+			ExportHeader.Found found;
+			try (CsvRecordReader records = open(file, profile)) {
+				found = ExportHeader.find(records, profile);
+			}
+			// the line read as the header, or the line tried when none was found
+			long line = (found.header() != null) ? found.header().line()
+					: (profile.headerLine() != null) ? profile.headerLine() : firstLine(file, profile);
+			Optional<CsvRecord> header = headerRecord(file, profile, line);
 			if (header.isEmpty()) {
-				return unreadable(out, "archivo vacío o sin fila de encabezado");
+				return unreadable(out,
+						(found.problem() != null) ? found.problem() : "archivo vacío o sin fila de encabezado");
 			}
 			String[] fields = header.get().fields();
 			out.println("  Encabezado (línea " + header.get().line() + "): "
 					+ Printable.of(String.join(profile.delimiter(), fields)));
 			out.println("  Columnas:");
-			for (Map.Entry<String, String> role : roles(profile).entrySet()) {
+			for (Map.Entry<String, List<String>> role : roles(profile).entrySet()) {
 				int index = indexOf(fields, role.getValue());
-				out.println("    " + role.getKey() + ": " + role.getValue()
+				out.println("    " + role.getKey() + ": " + String.join(" o ", role.getValue())
 						+ ((index >= 0) ? " (columna " + (index + 1) + ")" : " (FALTA)"));
 			}
-			ExportHeader resolved = new ExportHeader(profile, fields);
-			if (!resolved.missingColumns().isEmpty()) {
-				return unreadable(out, "faltan columnas obligatorias: " + String.join(", ", resolved.missingColumns()));
+			if (found.header() == null) {
+				return unreadable(out, found.problem());
 			}
 			readRows(file, profile, out);
 			out.println("  Resultado: legible");
@@ -201,30 +208,51 @@ public final class ExportCheck {
 				+ ((record.folio() != null) ? "sí" : "no");
 	}
 
-	private Optional<CsvRecord> headerRecord(Path file, SourceProfile profile) throws IOException {
-		// the header as a run finds it: the first row that is not blank
-		try (CsvRecordReader records = CsvRecordReader.open(file, Charset.forName(profile.encoding()),
-				profile.delimiterChar(), this.limits.maxLineChars(), this.limits.maxRecordLines())) {
+	private CsvRecordReader open(Path file, SourceProfile profile) throws IOException {
+		return CsvRecordReader.open(file, Charset.forName(profile.encoding()), profile.delimiterChar(),
+				this.limits.maxLineChars(), this.limits.maxRecordLines());
+	}
+
+	/** The line of the first record that is not blank; 0 when there is none. */
+	private long firstLine(Path file, SourceProfile profile) throws IOException {
+		try (CsvRecordReader records = open(file, profile)) {
 			CsvRecord record;
 			do {
 				record = records.next();
 			}
 			while (record != null && record.isBlank());
-			return (record == null || record.problem() != null) ? Optional.empty() : Optional.of(record);
+			return (record != null) ? record.line() : 0;
+		}
+	}
+
+	/** The header's fields: the record on the line where a run finds the header. */
+	private Optional<CsvRecord> headerRecord(Path file, SourceProfile profile, long line) throws IOException {
+		try (CsvRecordReader records = open(file, profile)) {
+			CsvRecord record;
+			do {
+				record = records.next();
+			}
+			while (record != null && record.line() < line);
+			return (record == null || record.line() != line || record.problem() != null) ? Optional.empty()
+					: Optional.of(record);
 		}
 	}
 
 	/** Each role the profile reads, in Spanish, with its configured column. */
-	private static Map<String, String> roles(SourceProfile profile) {
-		Map<String, String> roles = new LinkedHashMap<>();
+	private static Map<String, List<String>> roles(SourceProfile profile) {
+		Map<String, List<String>> roles = new LinkedHashMap<>();
 		for (int i = 0; i < profile.keyColumns().size(); i++) {
-			roles.put((profile.keyColumns().size() == 1) ? "clave" : "clave " + (i + 1), profile.keyColumns().get(i));
+			roles.put((profile.keyColumns().size() == 1) ? "clave" : "clave " + (i + 1),
+					List.of(profile.keyColumns().get(i).split("\\|")));
 		}
 		SourceProfile.Columns columns = profile.columns();
 		put(roles, "fecha", columns.date());
 		put(roles, "tipo", columns.type());
 		put(roles, "subtipo", columns.subtype());
-		put(roles, "canal", profile.channelColumn());
+		put(roles, "canal", columns.channel());
+		if (profile.channelColumn() != null && !profile.channelColumn().isBlank() && !roles.containsKey("canal")) {
+			roles.put("canal", List.of(profile.channelColumn()));
+		}
 		put(roles, "rut", columns.rut());
 		put(roles, "región", columns.region());
 		put(roles, "comuna", columns.comuna());
@@ -234,17 +262,22 @@ public final class ExportCheck {
 		return roles;
 	}
 
-	private static void put(Map<String, String> roles, String role, String column) {
-		if (column != null && !column.isBlank()) {
-			roles.put(role, column);
+	private static void put(Map<String, List<String>> roles, String role, List<String> columns) {
+		List<String> named = (columns != null) ? columns.stream().filter((c) -> c != null && !c.isBlank()).toList()
+				: List.of();
+		if (!named.isEmpty()) {
+			roles.put(role, named);
 		}
 	}
 
-	private static int indexOf(String[] fields, String column) {
-		String folded = Text.fold(column);
-		for (int i = 0; i < fields.length; i++) {
-			if (Text.fold(fields[i]).equals(folded)) {
-				return i;
+	/** The first field named by any of the names, compared as a run compares them. */
+	private static int indexOf(String[] fields, List<String> names) {
+		for (String name : names) {
+			String key = ExportHeader.nameKey(name);
+			for (int i = 0; i < fields.length; i++) {
+				if (ExportHeader.nameKey(fields[i]).equals(key)) {
+					return i;
+				}
 			}
 		}
 		return -1;

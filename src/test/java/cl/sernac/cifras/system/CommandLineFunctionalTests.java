@@ -225,8 +225,9 @@ class CommandLineFunctionalTests {
 				"  Encabezado (línea 1): MES;TOTAL", "  Columnas:", "    clave: ID_LLAMADA (FALTA)",
 				"    fecha: FECHA_HORA (FALTA)", "    tipo: TIPO_ATENCION (FALTA)", "    rut: RUT (FALTA)",
 				"    región: REGION (FALTA)", "    comuna: COMUNA (FALTA)",
-				"  Resultado: no legible: faltan columnas obligatorias: ID_LLAMADA, FECHA_HORA, TIPO_ATENCION, RUT,"
-						+ " REGION, COMUNA",
+				"  Resultado: no legible: Faltan columnas obligatorias: ID_LLAMADA, FECHA_HORA, TIPO_ATENCION, RUT,"
+						+ " REGION, COMUNA (encabezado en la línea 1). Columnas esperadas: ID_LLAMADA, FECHA_HORA,"
+						+ " TIPO_ATENCION, RUT, REGION, COMUNA",
 				"", "Revisión: 0 de 1 archivos legibles con la configuración actual. No se guardó ni se movió nada.");
 		assertThat(checkedBoth.status()).as(checkedBoth.all()).isEqualTo(CifrasExit.FAILED);
 		assertThat(checkedBoth.out()).contains("Revisión: 1 de 2 archivos legibles");
