@@ -46,8 +46,11 @@ public final class CommandLineCheck {
 
 	private static final Set<String> SPRING_NAMES = Set.of("debug", "trace");
 
-	/** Source profiles have free-form names. */
-	private static final String SOURCES_PREFIX = "cifras.sources.";
+	/**
+	 * Source profiles and channels have free-form names; what is under them is checked
+	 * with the rest of the configuration ({@link ConfigurationCheck}).
+	 */
+	private static final List<String> FREE_PREFIXES = List.of("cifras.sources.", "cifras.channels.");
 
 	private static final List<Class<? extends Record>> PROPERTY_RECORDS = List.of(CifrasProperties.class,
 			ReportProperties.class, IntakeSettings.class, RecordStoreProperties.class);
@@ -100,8 +103,10 @@ public final class CommandLineCheck {
 		if (SPRING_NAMES.contains(canonical) || SPRING_PREFIXES.stream().anyMatch(canonical::startsWith)) {
 			return true;
 		}
-		if (canonical.startsWith(canonical(SOURCES_PREFIX)) && canonical.length() > SOURCES_PREFIX.length()) {
-			return true;
+		for (String prefix : FREE_PREFIXES) {
+			if (canonical.startsWith(canonical(prefix)) && canonical.length() > canonical(prefix).length()) {
+				return true;
+			}
 		}
 		return known.stream().anyMatch((k) -> canonical(k).equals(canonical));
 	}

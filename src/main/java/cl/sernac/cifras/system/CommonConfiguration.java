@@ -14,14 +14,17 @@ import cl.sernac.cifras.merge.RecordStore;
 import cl.sernac.cifras.merge.RecordStoreProperties;
 import cl.sernac.cifras.normalize.RutHasher;
 import cl.sernac.cifras.normalize.Territory;
+import cl.sernac.cifras.source.ChannelCatalog;
 import cl.sernac.cifras.source.ReadLimits;
 import cl.sernac.cifras.source.SourceCatalog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,8 +35,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties({ CifrasProperties.class, RecordStoreProperties.class })
 class CommonConfiguration {
 
+	/** The channel catalogue of this configuration, made the one every stage shows. */
 	@Bean
-	SourceCatalog sourceCatalog(CifrasProperties properties) {
+	ChannelCatalog channelCatalog(Environment environment) {
+		ChannelCatalog catalog = ChannelCatalog.bind(Binder.get(environment));
+		ChannelCatalog.use(catalog);
+		return catalog;
+	}
+
+	@Bean
+	SourceCatalog sourceCatalog(CifrasProperties properties, ChannelCatalog channels) {
 		return new SourceCatalog(properties.sources());
 	}
 
