@@ -14,6 +14,7 @@ import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.CifrasExit;
 import cl.sernac.cifras.system.CommandLineCheck;
 import cl.sernac.cifras.system.ConfigurationCheck;
+import cl.sernac.cifras.system.ConfigurationProblems;
 import cl.sernac.cifras.system.DatabaseRunLock;
 import cl.sernac.cifras.system.FreshStart;
 import cl.sernac.cifras.system.RunLock;
@@ -138,7 +139,7 @@ public class CifrasApplication {
 			if (this.exitOnProblems) {
 				System.exit(CifrasExit.USAGE);
 			}
-			throw new IllegalStateException("La configuración tiene " + problems.size() + " problemas");
+			throw new ConfigurationProblems(problems);
 		}
 
 	}

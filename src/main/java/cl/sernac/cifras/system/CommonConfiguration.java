@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,8 +45,17 @@ class CommonConfiguration {
 		return catalog;
 	}
 
+	/**
+	 * The source profiles, once the configuration has been checked: the command line
+	 * checks it before Spring starts, this for whoever starts the application otherwise.
+	 */
 	@Bean
-	SourceCatalog sourceCatalog(CifrasProperties properties, ChannelCatalog channels) {
+	SourceCatalog sourceCatalog(CifrasProperties properties, ChannelCatalog channels,
+			ConfigurableEnvironment environment) {
+		List<String> problems = ConfigurationCheck.problems(environment);
+		if (!problems.isEmpty()) {
+			throw new ConfigurationProblems(problems);
+		}
 		return new SourceCatalog(properties.sources());
 	}
 

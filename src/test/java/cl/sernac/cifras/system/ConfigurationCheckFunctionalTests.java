@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The configuration is checked at start, wherever it comes from; a channel declared in
@@ -71,6 +72,15 @@ class ConfigurationCheckFunctionalTests {
 		assertThat(output).doesNotContain("\tat ").doesNotContain("Exception");
 		assertThat(run.data()).doesNotExist();
 		assertThat(run.input().resolve("movil_2017_01.csv")).exists();
+	}
+
+	@Test
+	void anApplicationStartedOtherwiseRefusesABrokenConfigurationToo() throws Exception {
+		CifrasRun run = CifrasRun.in(this.root);
+		assertThatThrownBy(() -> run.run("--cifras.sources.portal.channel=INTERNE")).rootCause()
+			.isInstanceOf(ConfigurationProblems.class)
+			.hasMessage("Configuración: fuente «portal», cifras.sources.portal.channel: canal desconocido «INTERNE»; "
+					+ "¿quiso decir INTERNET?");
 	}
 
 	@Test
