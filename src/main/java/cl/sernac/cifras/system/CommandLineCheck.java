@@ -41,6 +41,9 @@ public final class CommandLineCheck {
 	/** Read before the application context exists, so bound by no properties record. */
 	static final List<String> COMMAND_LINE_NAMES = List.of("cifras.schedule", "cifras.fresh");
 
+	/** Read from the environment, by the log's layout too, not bound by a record. */
+	private static final List<String> UNBOUND_NAMES = List.of(ChileTime.PROPERTY);
+
 	/** Spring's own properties are too many to list: their namespaces are accepted. */
 	private static final List<String> SPRING_PREFIXES = List.of("spring.", "logging.", "server.", "management.");
 
@@ -86,6 +89,7 @@ public final class CommandLineCheck {
 
 	static SortedSet<String> knownNames() {
 		SortedSet<String> names = new TreeSet<>(COMMAND_LINE_NAMES);
+		names.addAll(UNBOUND_NAMES);
 		for (Class<? extends Record> type : PROPERTY_RECORDS) {
 			String prefix = prefix(type);
 			for (RecordComponent component : type.getRecordComponents()) {

@@ -76,9 +76,17 @@ class ConfigurationCheckTests {
 		environment.getPropertySources()
 			.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					Map.of("CIFRAS_CHUNK_SIZE", "5", "CIFRAS_CHUNKSIZ", "5", "CIFRAS_RUT_SECRET", "x", "CIFRAS_DB_URL",
-							"jdbc:postgresql://h/c", "CIFRAS_SOURCES_PORTAL_CHANNEL", "INTERNET", "PATH", "/bin")));
+							"jdbc:postgresql://h/c", "CIFRAS_SOURCES_PORTAL_CHANNEL", "INTERNET", "CIFRAS_TIME_ZONE",
+							"UTC", "PATH", "/bin")));
 		assertThat(ConfigurationCheck.problems(environment)).containsExactly(
 				"Configuración: variable desconocida CIFRAS_CHUNKSIZ; ¿quiso decir CIFRAS_CHUNK_SIZE? (en el entorno)");
+	}
+
+	@Test
+	void everyDocumentedPropertyIsKnown() {
+		assertThat(problems(Map.of("cifras.time-zone", "UTC", "cifras.records.memory-limit", "512MB",
+				"cifras.intake.archive", "false", "cifras.report.region", "05", "cifras.chunkSize", "10")))
+			.isEmpty();
 	}
 
 	@Test
