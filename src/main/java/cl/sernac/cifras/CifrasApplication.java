@@ -14,6 +14,8 @@ import cl.sernac.cifras.check.CheckCommand;
 import cl.sernac.cifras.system.ChileTime;
 import cl.sernac.cifras.system.CifrasExit;
 import cl.sernac.cifras.system.CommandLineCheck;
+import cl.sernac.cifras.system.ConfigurationCheck;
+import cl.sernac.cifras.system.ConfigurationProblems;
 import cl.sernac.cifras.system.DatabaseRunLock;
 import cl.sernac.cifras.system.FreshStart;
 import cl.sernac.cifras.system.RunLock;
@@ -76,7 +78,7 @@ public class CifrasApplication {
 		SpringApplication application = new SpringApplication(CifrasApplication.class);
 		// The runner stops a running job at a chunk boundary before the context closes.
 		application.setRegisterShutdownHook(false);
-		application.addListeners(new SingleRunGuard(exitWhenBusy));
+		application.addListeners(new ConfigurationGuard(exitWhenBusy), new SingleRunGuard(exitWhenBusy));
 		return SpringApplication.exit(application.run(args));
 	}
 
@@ -115,6 +117,36 @@ public class CifrasApplication {
 				logger.error("La ejecución programada no se pudo hacer: {}", ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * Checks the configuration once Spring has gathered it (files, environment, command
+	 * line) and before anything is locked or read: every problem on a line of its own and
+	 * exit 2, no stack trace. A scheduled run with a broken configuration is skipped.
+	 */
+	static final class ConfigurationGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+		private final boolean exitOnProblems;
+
+		ConfigurationGuard(boolean exitOnProblems) {
+			this.exitOnProblems = exitOnProblems;
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+			List<String> problems = ConfigurationCheck.problems(event.getEnvironment());
+			if (problems.isEmpty()) {
+				return;
+			}
+			problems.forEach((problem) -> System.err.println("Cifras: " + problem));
+			System.err.println("Cifras: " + ((problems.size() == 1) ? "un problema" : problems.size() + " problemas")
+					+ " de configuración; no se hizo nada.");
+			if (this.exitOnProblems) {
+				System.exit(CifrasExit.USAGE);
+			}
+			throw new ConfigurationProblems(problems);
+		}
+
 	}
 
 	/**

@@ -55,6 +55,16 @@ public final class ChildRun {
 	}
 
 	/**
+	 * Starts {@code CifrasApplication.main} on the folders of a run from a working
+	 * directory, where it finds a {@code config/application.yml} as an operator's run
+	 * would.
+	 */
+	public static ChildRun startIn(Path workingDirectory, CifrasRun folders, String... extraArgs) throws IOException {
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		return start(List.of(), classpath, workingDirectory, folders, Map.of(), extraArgs);
+	}
+
+	/**
 	 * Starts the application as an unprivileged user, so that file permissions apply to
 	 * it as to an operator's account: as itself when the tests do not run as root, else
 	 * as {@code nobody} (with {@code setpriv}), from a copy of the class path in
@@ -110,6 +120,11 @@ public final class ChildRun {
 
 	private static ChildRun start(List<String> prefix, String classpath, CifrasRun folders,
 			Map<String, String> environment, String... extraArgs) throws IOException {
+		return start(prefix, classpath, null, folders, environment, extraArgs);
+	}
+
+	private static ChildRun start(List<String> prefix, String classpath, Path workingDirectory, CifrasRun folders,
+			Map<String, String> environment, String... extraArgs) throws IOException {
 		List<String> command = new ArrayList<>(prefix);
 		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, CifrasApplication.class.getName(),
@@ -119,6 +134,9 @@ public final class ChildRun {
 		command.addAll(List.of(extraArgs));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
+		if (workingDirectory != null) {
+			builder.directory(workingDirectory.toFile());
+		}
 		return new ChildRun(builder.start());
 	}
 

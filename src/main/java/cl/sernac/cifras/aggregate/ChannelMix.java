@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
+import cl.sernac.cifras.source.ChannelCatalog;
 
 /**
  * The mix of channels year by year: for each type, channel and year, the records, the
@@ -23,16 +24,13 @@ public final class ChannelMix {
 	/** Record types in the order the account reads them. */
 	public static final List<String> TYPES = List.of("CONSULTA", "RECLAMO", "SONI");
 
-	/**
-	 * Channels in SPEC's order; a channel code outside it (a configured source) comes
-	 * after.
-	 */
-	public static final List<String> CHANNELS = List.of("CALL_CENTER", "INTERNET", "OFICINA", "MUNICIPAL", "MOVIL",
-			"CONVENIO");
-
 	public static final Comparator<String> TYPE_ORDER = order(TYPES);
 
-	public static final Comparator<String> CHANNEL_ORDER = order(CHANNELS);
+	/**
+	 * Channels in the order of the channel catalogue ({@code cifras.channels}); a code
+	 * outside it comes after.
+	 */
+	public static final Comparator<String> CHANNEL_ORDER = (a, b) -> ChannelCatalog.current().order().compare(a, b);
 
 	private final List<Row> rows;
 

@@ -1,45 +1,40 @@
 package cl.sernac.cifras.report;
 
 import java.awt.Color;
-import java.util.Map;
+
+import cl.sernac.cifras.source.ChannelCatalog;
 
 /**
- * How a channel is shown: its Spanish name (SPEC's channel table) and its colour, the
- * same in every chart and table. The colours are the Okabe-Ito palette, told apart with
- * every common form of colour blindness; its yellow is left out because it vanishes on
- * white when projected.
+ * How a channel is shown: its Spanish name and its colour, the same in every chart and
+ * table, as the channel catalogue ({@code cifras.channels}) declares them. The default
+ * colours are the Okabe-Ito palette, told apart with every common form of colour
+ * blindness; its yellow is left out because it vanishes on white when projected.
  */
 public final class Channels {
-
-	private static final Style UNKNOWN = new Style(null, new Color(0x8C8C8C), Color.BLACK);
-
-	private static final Map<String, Style> STYLES = Map.of("CALL_CENTER",
-			new Style("Call center", new Color(0x0072B2), Color.WHITE), "INTERNET",
-			new Style("Internet", new Color(0xE69F00), Color.BLACK), "OFICINA",
-			new Style("Oficina regional", new Color(0x009E73), Color.BLACK), "MUNICIPAL",
-			new Style("Plataformas municipales", new Color(0xCC79A7), Color.BLACK), "MOVIL",
-			new Style("SERNAC Móvil", new Color(0xD55E00), Color.BLACK), "CONVENIO",
-			new Style("Servicios en convenio", new Color(0x56B4E9), Color.BLACK));
 
 	private Channels() {
 	}
 
-	/** The name shown to people; a code Cifras does not know is shown as it is. */
+	/** The name shown to people; a code the catalogue does not hold is shown as it is. */
 	public static String name(String code) {
-		Style style = STYLES.get(code);
-		return (style != null) ? style.name() : code;
+		return ChannelCatalog.current().label(code);
 	}
 
 	public static Color color(String code) {
-		return STYLES.getOrDefault(code, UNKNOWN).color();
+		return ChannelCatalog.current().colorOf(code);
 	}
 
 	/**
-	 * The colour of text written over the channel's colour (black or white, the more
-	 * legible).
+	 * The colour of text written over the channel's colour: black or white, whichever
+	 * contrasts more with it (WCAG relative luminance).
 	 */
 	public static Color textColor(String code) {
-		return STYLES.getOrDefault(code, UNKNOWN).text();
+		Color color = color(code);
+		double luminance = 0.2126 * linear(color.getRed()) + 0.7152 * linear(color.getGreen())
+				+ 0.0722 * linear(color.getBlue());
+		double againstWhite = 1.05 / (luminance + 0.05);
+		double againstBlack = (luminance + 0.05) / 0.05;
+		return (againstWhite > againstBlack) ? Color.WHITE : Color.BLACK;
 	}
 
 	/** The colour as CSS writes it: {@code #0072B2}. */
@@ -47,7 +42,9 @@ public final class Channels {
 		return String.format("#%06X", color(code).getRGB() & 0xFFFFFF);
 	}
 
-	private record Style(String name, Color color, Color text) {
+	private static double linear(int component) {
+		double c = component / 255.0;
+		return (c <= 0.04045) ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
 	}
 
 }

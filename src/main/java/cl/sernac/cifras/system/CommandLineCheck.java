@@ -41,13 +41,19 @@ public final class CommandLineCheck {
 	/** Read before the application context exists, so bound by no properties record. */
 	static final List<String> COMMAND_LINE_NAMES = List.of("cifras.schedule", "cifras.fresh");
 
+	/** Read from the environment, by the log's layout too, not bound by a record. */
+	private static final List<String> UNBOUND_NAMES = List.of(ChileTime.PROPERTY);
+
 	/** Spring's own properties are too many to list: their namespaces are accepted. */
 	private static final List<String> SPRING_PREFIXES = List.of("spring.", "logging.", "server.", "management.");
 
 	private static final Set<String> SPRING_NAMES = Set.of("debug", "trace");
 
-	/** Source profiles have free-form names. */
-	private static final String SOURCES_PREFIX = "cifras.sources.";
+	/**
+	 * Source profiles and channels have free-form names; what is under them is checked
+	 * with the rest of the configuration ({@link ConfigurationCheck}).
+	 */
+	private static final List<String> FREE_PREFIXES = List.of("cifras.sources.", "cifras.channels.");
 
 	private static final List<Class<? extends Record>> PROPERTY_RECORDS = List.of(CifrasProperties.class,
 			ReportProperties.class, IntakeSettings.class, RecordStoreProperties.class);
@@ -83,6 +89,7 @@ public final class CommandLineCheck {
 
 	static SortedSet<String> knownNames() {
 		SortedSet<String> names = new TreeSet<>(COMMAND_LINE_NAMES);
+		names.addAll(UNBOUND_NAMES);
 		for (Class<? extends Record> type : PROPERTY_RECORDS) {
 			String prefix = prefix(type);
 			for (RecordComponent component : type.getRecordComponents()) {
@@ -100,8 +107,10 @@ public final class CommandLineCheck {
 		if (SPRING_NAMES.contains(canonical) || SPRING_PREFIXES.stream().anyMatch(canonical::startsWith)) {
 			return true;
 		}
-		if (canonical.startsWith(canonical(SOURCES_PREFIX)) && canonical.length() > SOURCES_PREFIX.length()) {
-			return true;
+		for (String prefix : FREE_PREFIXES) {
+			if (canonical.startsWith(canonical(prefix)) && canonical.length() > canonical(prefix).length()) {
+				return true;
+			}
 		}
 		return known.stream().anyMatch((k) -> canonical(k).equals(canonical));
 	}

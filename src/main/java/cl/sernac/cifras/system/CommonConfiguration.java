@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -14,14 +15,18 @@ import cl.sernac.cifras.merge.RecordStore;
 import cl.sernac.cifras.merge.RecordStoreProperties;
 import cl.sernac.cifras.normalize.RutHasher;
 import cl.sernac.cifras.normalize.Territory;
+import cl.sernac.cifras.source.ChannelCatalog;
 import cl.sernac.cifras.source.ReadLimits;
 import cl.sernac.cifras.source.SourceCatalog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,8 +37,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties({ CifrasProperties.class, RecordStoreProperties.class })
 class CommonConfiguration {
 
+	/** The channel catalogue of this configuration, made the one every stage shows. */
 	@Bean
-	SourceCatalog sourceCatalog(CifrasProperties properties) {
+	ChannelCatalog channelCatalog(Environment environment) {
+		ChannelCatalog catalog = ChannelCatalog.bind(Binder.get(environment));
+		ChannelCatalog.use(catalog);
+		return catalog;
+	}
+
+	/**
+	 * The source profiles, once the configuration has been checked: the command line
+	 * checks it before Spring starts, this for whoever starts the application otherwise.
+	 */
+	@Bean
+	SourceCatalog sourceCatalog(CifrasProperties properties, ChannelCatalog channels,
+			ConfigurableEnvironment environment) {
+		List<String> problems = ConfigurationCheck.problems(environment);
+		if (!problems.isEmpty()) {
+			throw new ConfigurationProblems(problems);
+		}
 		return new SourceCatalog(properties.sources());
 	}
 
