@@ -231,13 +231,15 @@ public final class ConfigurationCheck {
 		if (profile.keyColumns().isEmpty()) {
 			problems.add(at + "key-columns: faltan las columnas que identifican un registro");
 		}
-		if (profile.columns() == null || blank(profile.columns().date())) {
+		if (profile.columnNames("date").isEmpty() && !profile.constants().containsKey("date")
+				&& !profile.defaults().containsKey("date")) {
 			problems.add(at + "columns.date: falta la columna de la fecha");
 		}
-		if (profile.columns() == null || blank(profile.columns().type())) {
-			problems.add(at + "columns.type: falta la columna del tipo");
+		boolean fixedType = profile.constants().containsKey("type") || profile.defaults().containsKey("type");
+		if (profile.columns() == null || (profile.columns().type() == null && !fixedType)) {
+			problems.add(at + "columns.type: falta la columna del tipo (o constants.type)");
 		}
-		if (blank(profile.channel()) && blank(profile.channelColumn())) {
+		if (blank(profile.channel()) && !profile.readsChannel()) {
 			problems.add(at + "channel: falta el canal (o channel-column)");
 		}
 		if (!blank(profile.channel()) && !channels.contains(profile.channel().strip())) {
@@ -248,7 +250,7 @@ public final class ConfigurationCheck {
 				problems.add(at + "channel-values: " + unknown("canal", code, channels.codes()));
 			}
 		}
-		if (profile.typeValues().isEmpty()) {
+		if (profile.typeValues().isEmpty() && !fixedType) {
 			problems.add(at + "type-values: faltan los valores de cada tipo");
 		}
 		for (String code : profile.typeValues().keySet()) {

@@ -101,7 +101,7 @@ class ConfigurationCheckTests {
 		Map<String, Object> totem = totem();
 		totem.remove("cifras.sources.totem.columns.type");
 		assertThat(problems(totem)).containsExactly(
-				"Configuración: fuente «totem», cifras.sources.totem.columns.type: falta la columna del tipo");
+				"Configuración: fuente «totem», cifras.sources.totem.columns.type: falta la columna del tipo (o constants.type)");
 	}
 
 	@Test
