@@ -132,6 +132,12 @@ class ForeignExportFunctionalTests {
 			assertThat(files.toString().strip())
 				.isEqualTo("cfpb_2023.csv=cfpb cfpb_2024.csv=cfpb cfpbv2_2024.csv=cfpb-snake");
 		}
+
+		// and a rebuild from the archive reads the editions before and after the rename
+		// alike: the same figures
+		assertThat(run.run("--spring.config.additional-location=file:" + config, "--cifras.rebuild=true")).isZero();
+		assertThat(Files.readAllLines(run.output().resolve("tables/by_channel_year.csv"))).isEqualTo(table);
+		assertThat(Files.readAllLines(run.output().resolve("rejects.csv"))).hasSize(3);
 	}
 
 }
