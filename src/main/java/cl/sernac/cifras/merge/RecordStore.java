@@ -198,12 +198,12 @@ public class RecordStore {
 		}
 		try (Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("SELECT MAX(version) FROM record_store")) {
-			return rs.next() ? (Integer) rs.getObject(1, Integer.class) : null;
+			return rs.next() ? rs.getObject(1, Integer.class) : null;
 		}
 	}
 
 	private void create(Connection c) throws SQLException {
-		String schema = script((this.engine == Engine.DUCKDB) ? "duckdb.sql" : "postgresql.sql")
+		String schema = script("records.sql") + ((this.engine == Engine.POSTGRESQL) ? script("postgresql.sql") : "")
 				+ script("counted_case.sql");
 		boolean autoCommit = c.getAutoCommit();
 		c.setAutoCommit(false);

@@ -83,13 +83,7 @@ class BadNightFunctionalTests {
 	@ParameterizedTest
 	@ValueSource(ints = { 0, 20, 50, 90, 140, 200, 280, 380, 500, 650 })
 	void killedAsReadingStarts(int millis, @TempDir Path root) throws Exception {
-		CifrasRun run = CifrasRun.in(root).withInputFrom(scaledInput);
-		ChildRun child = ChildRun.start(run, Map.of(), "--cifras.chunk-size=500");
-		assertThat(child.awaitOutput("Lectura:", 120)).as(child.output()).isTrue();
-		Thread.sleep(millis);
-		child.kill();
-
-		assertRecovers(run, scaled, "--cifras.chunk-size=500");
+		killScaledRunAfter("Lectura:", millis, root);
 	}
 
 	/**
@@ -100,9 +94,17 @@ class BadNightFunctionalTests {
 	@ParameterizedTest
 	@ValueSource(ints = { 0, 60, 150, 300 })
 	void killedWhileTheRecordStoreMerges(int millis, @TempDir Path root) throws Exception {
+		killScaledRunAfter("Incorporación:", millis, root);
+	}
+
+	/**
+	 * Kills a run of the scaled data set {@code millis} after it logs {@code marker},
+	 * then checks that the next run gives the figures of an uninterrupted one.
+	 */
+	private static void killScaledRunAfter(String marker, int millis, Path root) throws Exception {
 		CifrasRun run = CifrasRun.in(root).withInputFrom(scaledInput);
 		ChildRun child = ChildRun.start(run, Map.of(), "--cifras.chunk-size=500");
-		assertThat(child.awaitOutput("Incorporación:", 120)).as(child.output()).isTrue();
+		assertThat(child.awaitOutput(marker, 120)).as(child.output()).isTrue();
 		Thread.sleep(millis);
 		child.kill();
 
