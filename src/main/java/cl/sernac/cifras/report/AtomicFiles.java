@@ -1,6 +1,9 @@
 package cl.sernac.cifras.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -24,13 +27,28 @@ public final class AtomicFiles {
 
 	}
 
+	@FunctionalInterface
+	public interface Bytes {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
 	public static void writeUtf8(Path target, Content content) throws IOException {
+		write(target, (out) -> {
+			try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+				content.writeTo(writer);
+			}
+		});
+	}
+
+	public static void write(Path target, Bytes content) throws IOException {
 		Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
 		try {
-			try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-				content.writeTo(writer);
+			try (OutputStream out = Files.newOutputStream(temp)) {
+				content.writeTo(out);
 			}
 			move(temp, target);
 		}

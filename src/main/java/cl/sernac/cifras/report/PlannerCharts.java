@@ -7,8 +7,8 @@ import java.awt.Paint;
 import java.awt.Rectangle;
 import java.awt.geom.Line2D;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DateFormatSymbols;
@@ -63,6 +63,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Month;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
 
 /**
  * The planners' charts, drawn with JFreeChart as PNG at 1600x900, the size of a projected
@@ -131,20 +132,21 @@ final class PlannerCharts {
 	}
 
 	private Chart write(Path outputDir, String type, String kind, JFreeChart chart) throws IOException {
-		String file = "charts/" + slug(type) + "_" + kind + ".png";
-		Path target = outputDir.resolve(file);
-		Files.createDirectories(target.getParent());
-		Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-		try {
-			try (OutputStream out = Files.newOutputStream(temp)) {
-				ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-			}
-			AtomicFiles.move(temp, target);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
-		return new Chart(type, kind, file, chart.getTitle().getText());
+		String base = "charts/" + slug(type) + "_" + kind;
+		Path png = outputDir.resolve(base + ".png");
+		Files.createDirectories(png.getParent());
+		AtomicFiles.write(png, (out) -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+		AtomicFiles.write(outputDir.resolve(base + ".svg"), (out) -> out.write(svg(chart)));
+		String subtitle = ((TextTitle) chart.getSubtitle(0)).getText();
+		return new Chart(type, kind, base + ".png", base + ".svg", chart.getTitle().getText(), subtitle,
+				chart.getTitle().getText() + ". " + subtitle + ".", null);
+	}
+
+	/** The chart as SVG, drawn by the same code as the PNG, text kept as text. */
+	static byte[] svg(JFreeChart chart) {
+		SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
+		chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
+		return graphics.getSVGDocument().getBytes(StandardCharsets.UTF_8);
 	}
 
 	JFreeChart byYear(String type) {
@@ -496,9 +498,19 @@ final class PlannerCharts {
 	}
 
 	/**
-	 * @param file path relative to the output folder
+	 * A chart as the page and the tests know it.
+	 *
+	 * @param file the PNG, relative to the output folder
+	 * @param svg the same chart as SVG, relative to the output folder
+	 * @param title the finding the chart shows, as its title says it
+	 * @param subtitle what is measured, its unit and period
+	 * @param alt the text that replaces the image for who cannot see it: the title and
+	 * the figures drawn
+	 * @param table the CSV file with the chart's figures, relative to the output folder,
+	 * or null
 	 */
-	record Chart(String type, String kind, String file, String title) {
+	record Chart(String type, String kind, String file, String svg, String title, String subtitle, String alt,
+			String table) {
 	}
 
 }
