@@ -121,7 +121,9 @@ class DemoReportFunctionalTests {
 	@Test
 	void chartsAreSlidesOf1600By900() throws Exception {
 		try (Stream<Path> charts = Files.list(this.run.output().resolve("charts"))) {
-			List<Path> files = charts.toList();
+			List<Path> all = charts.toList();
+			assertThat(all).filteredOn((file) -> file.toString().endsWith(".svg")).hasSize(12);
+			List<Path> files = all.stream().filter((file) -> file.toString().endsWith(".png")).toList();
 			assertThat(files).hasSize(12);
 			for (Path chart : files) {
 				BufferedImage image = ImageIO.read(chart.toFile());

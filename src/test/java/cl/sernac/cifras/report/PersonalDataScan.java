@@ -129,6 +129,12 @@ final class PersonalDataScan {
 				if (name.endsWith(".xlsx")) {
 					texts.put(file, unzip(bytes));
 				}
+				else if (name.endsWith(".svg")) {
+					// what an SVG says is in its text nodes; its geometry (coordinates
+					// with
+					// many decimals) is no one's data and is shaped like RUTs
+					texts.put(file, svgText(new String(bytes, StandardCharsets.UTF_8)));
+				}
 				else if (name.endsWith(".png")) {
 					texts.put(file, new String(bytes, StandardCharsets.ISO_8859_1));
 				}
@@ -138,6 +144,15 @@ final class PersonalDataScan {
 			}
 		}
 		return texts;
+	}
+
+	private static String svgText(String svg) {
+		StringBuilder text = new StringBuilder();
+		Matcher node = Pattern.compile(">([^<]+)<").matcher(svg);
+		while (node.find()) {
+			text.append(node.group(1)).append('\n');
+		}
+		return text.toString();
 	}
 
 	private static String unzip(byte[] bytes) throws IOException {
