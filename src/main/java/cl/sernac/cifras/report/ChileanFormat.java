@@ -7,9 +7,13 @@ import java.text.DecimalFormatSymbols;
 
 /**
  * Numbers as planners read them in Chile: {@code 98.305}, {@code 12,5 %},
- * {@code +1,3 pp}.
+ * {@code +1,3 pp}. Text for people writes a negative change with the minus sign {@code −}
+ * (U+2212); cells for programs ({@link #plainDecimal}) keep the ASCII hyphen.
  */
 public final class ChileanFormat {
+
+	/** The minus sign of typeset text, as wide as the plus sign. */
+	public static final String MINUS = "\u2212";
 
 	private static final DecimalFormatSymbols SYMBOLS = symbols();
 
@@ -39,18 +43,23 @@ public final class ChileanFormat {
 		return new DecimalFormat("0.0", SYMBOLS).format(value.setScale(1, RoundingMode.HALF_UP));
 	}
 
-	/** A change in percent, signed: {@code +12,5 %}, {@code -3,0 %}, {@code 0,0 %}. */
+	/** A change in percent, signed: {@code +12,5 %}, {@code −3,0 %}, {@code 0,0 %}. */
 	public static String signedPercent(BigDecimal value) {
-		return sign(value) + percent(value);
+		return sign(value) + percent(value.abs());
 	}
 
-	/** A change in percentage points, signed: {@code +1,3 pp}. */
+	/** A change in percentage points, signed: {@code +1,3 pp}, {@code −4,9 pp}. */
 	public static String points(BigDecimal value) {
-		return sign(value) + decimal(value) + " pp";
+		return sign(value) + decimal(value.abs()) + " pp";
 	}
 
+	/** What rounds to zero has no sign. */
 	private static String sign(BigDecimal value) {
-		return (value.setScale(1, RoundingMode.HALF_UP).signum() > 0) ? "+" : "";
+		return switch (value.setScale(1, RoundingMode.HALF_UP).signum()) {
+			case 1 -> "+";
+			case -1 -> MINUS;
+			default -> "";
+		};
 	}
 
 	private static DecimalFormatSymbols symbols() {

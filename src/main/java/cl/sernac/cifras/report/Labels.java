@@ -2,6 +2,7 @@ package cl.sernac.cifras.report;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import cl.sernac.cifras.normalize.RejectReason;
@@ -13,14 +14,24 @@ import cl.sernac.cifras.normalize.WarningKind;
  */
 final class Labels {
 
-	/** Title, plural, singular, and the participle that agrees with them. */
+	/**
+	 * Title, plural, singular, the participle that agrees with them, and the plural's
+	 * article (consulta is feminine, reclamo and SONI masculine).
+	 */
 	private static final Map<String, List<String>> TYPES = Map.of("CONSULTA",
-			List.of("Consultas", "consultas", "consulta", "recibidas"), "RECLAMO",
-			List.of("Reclamos", "reclamos", "reclamo", "recibidos"), "SONI",
-			List.of("SONI", "SONI", "SONI", "recibidos"));
+			List.of("Consultas", "consultas", "consulta", "recibidas", "las"), "RECLAMO",
+			List.of("Reclamos", "reclamos", "reclamo", "recibidos", "los"), "SONI",
+			List.of("SONI", "SONI", "SONI", "recibidos", "los"));
+
+	/** What the abbreviation SONI stands for, said once where a reader first meets it. */
+	static final String SONI_IN_FULL = "«Su opinión nos interesa»";
 
 	private static final Map<String, String> SUBTYPES = Map.of("DISCONFORMIDAD", "Disconformidad", "RECONOCIMIENTO",
 			"Reconocimiento", "SUGERENCIA", "Sugerencia", "", "Sin subtipo");
+
+	/** The subtypes' plurals, inside a sentence. */
+	private static final Map<String, String> SUBTYPES_PLURAL = Map.of("DISCONFORMIDAD", "disconformidades",
+			"RECONOCIMIENTO", "reconocimientos", "SUGERENCIA", "sugerencias", "", "sin subtipo");
 
 	/**
 	 * Short enough for a column header; {@link RejectReason#message()} says it in full.
@@ -52,6 +63,12 @@ final class Labels {
 		return word(code, 1);
 	}
 
+	/** {@code las consultas}, {@code los reclamos}, inside a sentence. */
+	static String typeWithArticle(String code) {
+		List<String> words = TYPES.get(code);
+		return (words != null) ? words.get(4) + " " + words.get(1) : code;
+	}
+
 	/** {@code consultas recibidas}, {@code reclamos recibidos}. */
 	static String typeReceived(String code) {
 		return word(code, 1) + " " + word(code, 3);
@@ -64,6 +81,17 @@ final class Labels {
 
 	static String subtype(String code) {
 		return SUBTYPES.getOrDefault(code, code);
+	}
+
+	/** {@code 1 sugerencia}, {@code 5 sugerencias}, {@code 60 disconformidades}. */
+	static String subtypeCount(String code, long count) {
+		return ChileanFormat.integer(count) + " " + subtypeNoun(code, count);
+	}
+
+	/** The noun that goes after a count: {@code sugerencia} after 1, else its plural. */
+	static String subtypeNoun(String code, long count) {
+		String singular = subtype(code).toLowerCase(Locale.forLanguageTag("es-CL"));
+		return (count == 1) ? singular : SUBTYPES_PLURAL.getOrDefault(code, singular);
 	}
 
 	static List<String> reasonCodes() {

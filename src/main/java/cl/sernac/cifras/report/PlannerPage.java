@@ -7,8 +7,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.MobileCoverage;
@@ -23,15 +26,18 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The report page, {@code index.html}: the account's headline, the charts, the
- * year-by-year mix, the tables, the mobile unit's and the municipalities' coverage and
- * the data quality. Rendered by Thymeleaf from {@code templates/informe.html}, every
- * value escaped; it opens from disk with no network (images by relative path, styles
- * inline).
+ * The report page, {@code index.html}, laid out like a statistics office's release: the
+ * headline figures and the key findings in sentences, the numbered charts, the
+ * year-by-year mix, the period account by channel and type, the mobile unit's and the
+ * municipalities' coverage, the data quality, and the notes and definitions. Rendered by
+ * Thymeleaf from {@code templates/informe.html}, every value escaped; it opens from disk
+ * with no network (images by relative path, styles inline) and prints as a clean PDF.
  */
 final class PlannerPage {
 
 	static final String FILE = "index.html";
+
+	static final String TITLE = "SERNAC en cifras";
 
 	private static final Locale CHILE = Locale.forLanguageTag("es-CL");
 
@@ -43,6 +49,36 @@ final class PlannerPage {
 	private static final int FOLDED_ROWS = 20;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	/** The kinds of chart in the order the page shows them, with a heading and a note. */
+	private static final Map<String, String[]> CHART_KINDS = new LinkedHashMap<>();
+
+	static {
+		CHART_KINDS.put("participacion_anio", new String[] { "La mezcla de canales, año a año",
+				"La participación de cada canal en el total del tipo de cada año: compara los años aunque el total"
+						+ " cambie." });
+		CHART_KINDS.put("por_canal_anio",
+				new String[] { "Casos por canal y año", "Cuántos casos llegaron por cada canal, año a año." });
+		CHART_KINDS.put("mensual", new String[] { "Serie mensual por canal",
+				"Casos recibidos cada mes: la estacionalidad y los cambios de tendencia." });
+		CHART_KINDS.put("total_periodo", new String[] { "Totales del período por canal",
+				"Casos del período por canal, de mayor a menor, con su participación." });
+	}
+
+	/**
+	 * The channels as the subject of a sentence, with the verb that agrees: article and
+	 * number are Spanish grammar, not configuration.
+	 */
+	private static final Map<String, String[]> CHANNEL_SUBJECTS = Map.of("CALL_CENTER",
+			new String[] { "El call center", "pasó" }, "INTERNET", new String[] { "Internet", "pasó" }, "OFICINA",
+			new String[] { "La oficina regional", "pasó" }, "MUNICIPAL",
+			new String[] { "Las plataformas municipales", "pasaron" }, "MOVIL", new String[] { "SERNAC Móvil", "pasó" },
+			"CONVENIO", new String[] { "Los servicios en convenio", "pasaron" });
+
+	/** The table with a chart's figures, for a chart that names none. */
+	private static final Map<String, String> CHART_TABLES = Map.of("participacion_anio",
+			"tables/por_tipo_canal_anio.csv", "por_canal_anio", "tables/por_tipo_canal_anio.csv", "mensual",
+			"tables/por_tipo_canal_mes.csv", "total_periodo", "tables/cuenta_periodo_canal.csv");
 
 	private final TemplateEngine engine = new TemplateEngine();
 
@@ -97,8 +133,11 @@ final class PlannerPage {
 		Model build() {
 			Period period = this.figures.period();
 			String region = this.territory.regionName(this.figures.regionCode());
-			return new Model("SERNAC en cifras", "Dirección Regional de " + region, period.label(), headline(region),
-					chartGroups(), mixTables(), periodTables(), mobile(region), municipal(), quality(), produced());
+			String office = ReportNotes.office(region);
+			String source = ReportNotes.source(office, OffsetDateTime.parse(this.summary.producedAt()).toLocalDate());
+			return new Model(TITLE, office, period.label(), headline(region), chartGroups(source), mixTables(),
+					periodTables(), mobile(region), municipal(), quality(), ReportNotes.definitions(period), source,
+					produced());
 		}
 
 		private Headline headline(String region) {
@@ -115,15 +154,14 @@ final class PlannerPage {
 				List<Line> subtypes = new ArrayList<>();
 				if (type.equals("SONI")) {
 					this.figures.periodSoniBySubtype()
-						.forEach((subtype,
-								records) -> subtypes.add(new Line(ChileanFormat.integer(records),
-										Labels.subtype(subtype).toLowerCase(CHILE),
-										percent(Shares.share(records, total)), null)));
+						.forEach((subtype, records) -> subtypes.add(new Line(ChileanFormat.integer(records),
+								Labels.subtypeNoun(subtype, records), percent(Shares.share(records, total)), null)));
 				}
 				cards.add(new Card(ChileanFormat.integer(total), Labels.typePlural(type), channels, subtypes));
 			}
+			// the abbreviation is spelled out where a reader first meets it
 			String sentence = period.phrase() + " recibimos " + String.join(", ", parts.subList(0, parts.size() - 1))
-					+ " y " + parts.get(parts.size() - 1) + ".";
+					+ " y " + parts.get(parts.size() - 1) + " (" + Labels.SONI_IN_FULL + ").";
 			if (this.figures.years().isEmpty()) {
 				sentence = "Aún no hay casos contados: las cifras aparecen cuando se ingresan exportaciones.";
 			}
@@ -139,31 +177,50 @@ final class PlannerPage {
 							+ plural(municipal.provincialGovernments(), "gobernación provincial",
 									"gobernaciones provinciales")
 							+ " enviaron registros por las plataformas municipales.");
-			return new Headline(sentence, cards, notes);
+			return new Headline(sentence, cards, findings(), notes);
 		}
 
-		private List<ChartGroup> chartGroups() {
-			String period = this.figures.period().label();
+		/**
+		 * One sentence per type: the channel whose share moved most between the period's
+		 * first and last year.
+		 */
+		private List<String> findings() {
+			List<String> findings = new ArrayList<>();
+			for (String type : ChannelMix.TYPES) {
+				mixFinding(this.figures, type).ifPresent(findings::add);
+			}
+			return findings;
+		}
+
+		/**
+		 * The charts in groups by kind, the mix first (the planners' question), numbered
+		 * in the order the page shows them.
+		 */
+		private List<ChartGroup> chartGroups(String source) {
+			List<String> kinds = new ArrayList<>(CHART_KINDS.keySet());
+			this.charts.stream()
+				.map(PlannerCharts.Chart::kind)
+				.distinct()
+				.filter((k) -> !kinds.contains(k))
+				.forEach(kinds::add);
 			List<ChartGroup> groups = new ArrayList<>();
-			groups.add(group("mezcla", "Mezcla de canales por año, " + period,
-					"Cuántos casos llegaron por cada canal, año a año.", "por_canal_anio"));
-			groups.add(group("participacion", "Participación de cada canal por año, " + period,
-					"La mezcla de canales en porcentaje del total de cada año: permite comparar los años aunque el"
-							+ " total cambie.",
-					"participacion_anio"));
-			groups.add(group("mensual", "Serie mensual por canal, " + period,
-					"Casos recibidos cada mes; la estacionalidad y los cambios de tendencia se ven aquí.", "mensual"));
-			groups.add(group("totales", "Totales del período por canal, " + period,
-					"Casos del período por canal, de mayor a menor, con su participación.", "total_periodo"));
+			int number = 0;
+			for (String kind : kinds) {
+				List<ChartView> views = new ArrayList<>();
+				for (PlannerCharts.Chart chart : this.charts) {
+					if (chart.kind().equals(kind)) {
+						number++;
+						String table = (chart.table() != null) ? chart.table() : CHART_TABLES.get(kind);
+						views.add(new ChartView("grafico-" + number, "Gráfico " + number, chart.title(),
+								chart.subtitle(), chart.svg(), chart.file(), chart.alt(), table, source));
+					}
+				}
+				if (!views.isEmpty()) {
+					String[] words = CHART_KINDS.getOrDefault(kind, new String[] { "Otros gráficos", "" });
+					groups.add(new ChartGroup("graficos-" + kind.replace('_', '-'), words[0], words[1], views));
+				}
+			}
 			return groups;
-		}
-
-		private ChartGroup group(String id, String title, String note, String kind) {
-			List<ChartView> views = this.charts.stream()
-				.filter((chart) -> chart.kind().equals(kind))
-				.map((chart) -> new ChartView(chart.file(), chart.title()))
-				.toList();
-			return new ChartGroup(id, title, note, views);
 		}
 
 		/**
@@ -182,11 +239,13 @@ final class PlannerPage {
 				List<String> header = new ArrayList<>(List.of("Canal"));
 				for (int year : years) {
 					boolean first = year == years.get(0);
-					groups.add(new HeaderCell(String.valueOf(year), first ? 2 : 3));
-					header.add("Registros");
-					header.add("Participación");
+					groups.add(new HeaderCell(String.valueOf(year), first ? 2 : 4));
+					header.add("Casos");
+					header.add("%");
 					if (!first) {
+						// points for shares, percent for counts: never in one column
 						header.add("Cambio (pp)");
+						header.add("Variación (%)");
 					}
 				}
 				List<List<Cell>> rows = new ArrayList<>();
@@ -198,6 +257,7 @@ final class PlannerPage {
 							row.add(Cell.number(percent(r.share())));
 							if (r.year() != years.get(0)) {
 								row.add(Cell.number(points(r.shareChange())));
+								row.add(Cell.number(change(r.recordsChange())));
 							}
 						}
 					}
@@ -208,18 +268,38 @@ final class PlannerPage {
 					total.add(Cell.total(ChileanFormat.integer(t.records())));
 					total.add(Cell.total((t.records() > 0) ? "100,0 %" : "—"));
 					if (t.year() != years.get(0)) {
-						total.add(Cell.total((t.change() != null) ? ChileanFormat.signedPercent(t.change()) : "—"));
+						// the total's share is always 100 %: no change in points
+						total.add(Cell.total(""));
+						total.add(Cell.total(change(t.change())));
 					}
 				}
 				rows.add(total);
-				result.add(new HtmlTable("mezcla-" + PlannerCharts.slug(type), Labels.type(type), null, groups, header,
-						rows));
+				result.add(new HtmlTable("tabla-mezcla-" + PlannerCharts.slug(type), Labels.type(type),
+						"tables/por_tipo_canal_anio.csv", groups, header, rows));
 			}
 			return result;
 		}
 
 		private List<HtmlTable> periodTables() {
-			return List.of(html(this.tables.periodAccount()), html(this.tables.soniBySubtypeYear()));
+			HtmlTable account = html(this.tables.periodByChannelAndType());
+			List<HeaderCell> groups = new ArrayList<>(List.of(new HeaderCell("", 1)));
+			List<String> header = new ArrayList<>(List.of("Canal"));
+			for (String type : ChannelMix.TYPES) {
+				groups.add(new HeaderCell(Labels.type(type), 2));
+				header.addAll(List.of("Casos", "%"));
+			}
+			// the channels with their colour, as in the charts
+			List<String> channels = this.tables.periodChannels();
+			List<List<Cell>> rows = new ArrayList<>();
+			for (int i = 0; i < account.rows().size(); i++) {
+				List<Cell> cells = new ArrayList<>(account.rows().get(i));
+				if (i < channels.size()) {
+					cells.set(0, Cell.channel(channels.get(i)));
+				}
+				rows.add(cells);
+			}
+			return List.of(new HtmlTable(account.id(), account.title(), account.csv(), groups, header, rows),
+					html(this.tables.soniBySubtypeYear()));
 		}
 
 		private Coverage mobile(String region) {
@@ -305,6 +385,55 @@ final class PlannerPage {
 
 	}
 
+	/**
+	 * The channel whose share of a type moved most between the period's first and last
+	 * year, as a sentence: "Las plataformas municipales pasaron del 17,5 % al 23,2 % de
+	 * las consultas." Empty for a one-year period or a year without cases of the type.
+	 * <p>
+	 * Provisional: {@code MixFindings} will say the same sentence for the page and the
+	 * charts' titles; this method goes when it is in.
+	 */
+	static Optional<String> mixFinding(PlannerFigures figures, String type) {
+		Period period = figures.period();
+		if (period.from() == period.to()) {
+			return Optional.empty();
+		}
+		long firstTotal = records(figures, type, null, period.from());
+		long lastTotal = records(figures, type, null, period.to());
+		if (firstTotal == 0 || lastTotal == 0) {
+			return Optional.empty();
+		}
+		String moved = null;
+		BigDecimal most = null;
+		for (String channel : figures.mix().channels(type)) {
+			BigDecimal change = Shares.pointChange(records(figures, type, channel, period.to()), lastTotal,
+					records(figures, type, channel, period.from()), firstTotal);
+			if (most == null || change.abs().compareTo(most.abs()) > 0) {
+				moved = channel;
+				most = change;
+			}
+		}
+		if (moved == null) {
+			return Optional.empty();
+		}
+		String[] subject = CHANNEL_SUBJECTS.getOrDefault(moved,
+				new String[] { "El canal «" + Channels.name(moved) + "»", "pasó" });
+		return Optional.of(subject[0] + " " + subject[1] + " del "
+				+ ChileanFormat.percent(Shares.share(records(figures, type, moved, period.from()), firstTotal)) + " al "
+				+ ChileanFormat.percent(Shares.share(records(figures, type, moved, period.to()), lastTotal)) + " de "
+				+ Labels.typeWithArticle(type) + ".");
+	}
+
+	/** Cases of a type in a year, of one channel or (null) of all. */
+	private static long records(PlannerFigures figures, String type, String channel, int year) {
+		return figures.mix()
+			.rows(type)
+			.stream()
+			.filter((row) -> row.year() == year && (channel == null || row.channel().equals(channel)))
+			.mapToLong(ChannelMix.Row::records)
+			.sum();
+	}
+
 	/** A table as the page shows it: numbers the Chilean way, a link to its CSV file. */
 	static HtmlTable html(Table table) {
 		List<List<Cell>> rows = new ArrayList<>();
@@ -318,7 +447,7 @@ final class PlannerPage {
 			}
 			rows.add(row);
 		}
-		return new HtmlTable(table.name(), table.title(), table.csvFile(), List.of(),
+		return new HtmlTable("tabla-" + table.name(), table.title(), table.csvFile(), List.of(),
 				table.columns().stream().map(Table.Column::name).toList(), rows);
 	}
 
@@ -327,7 +456,7 @@ final class PlannerPage {
 			return "—";
 		}
 		return switch (kind) {
-			case TEXT -> value.toString();
+			case TEXT -> value.toString().isEmpty() ? "—" : value.toString();
 			case PLAIN -> String.valueOf(((Number) value).longValue());
 			case COUNT -> ChileanFormat.integer(((Number) value).longValue());
 			case SHARE -> ChileanFormat.percent((BigDecimal) value);
@@ -344,21 +473,30 @@ final class PlannerPage {
 		return (change != null) ? ChileanFormat.points(change) : "—";
 	}
 
+	private static String change(BigDecimal change) {
+		return (change != null) ? ChileanFormat.signedPercent(change) : "—";
+	}
+
 	private static String plural(long count, String one, String many) {
 		return ChileanFormat.integer(count) + " " + ((count == 1) ? one : many);
 	}
 
+	/**
+	 * @param notes the notes and definitions
+	 * @param source the source line under every chart and table
+	 */
 	record Model(String title, String office, String period, Headline headline, List<ChartGroup> chartGroups,
 			List<HtmlTable> mixTables, List<HtmlTable> periodTables, Coverage mobile, Coverage municipal,
-			Quality quality, Produced produced) {
+			Quality quality, List<ReportNotes.Note> notes, String source, Produced produced) {
 	}
 
 	/**
 	 * @param sentence the account's sentence: "Entre el 2014 y el 2016 recibimos ..."
 	 * @param cards one per record type
+	 * @param findings the key findings, one sentence each
 	 * @param notes the mobile unit's and the municipalities' coverage
 	 */
-	record Headline(String sentence, List<Card> cards, List<String> notes) {
+	record Headline(String sentence, List<Card> cards, List<String> findings, List<String> notes) {
 	}
 
 	record Card(String figure, String noun, List<Line> channels, List<Line> subtypes) {
@@ -374,7 +512,17 @@ final class PlannerPage {
 	record ChartGroup(String id, String title, String note, List<ChartView> charts) {
 	}
 
-	record ChartView(String file, String title) {
+	/**
+	 * @param number {@code Gráfico 1}
+	 * @param title the finding the chart shows
+	 * @param svg the chart shown on the page, relative to the output folder
+	 * @param png the same chart for slides
+	 * @param alt the text that replaces the chart, with its figures
+	 * @param table the CSV file with the chart's figures
+	 * @param source the source and production line
+	 */
+	record ChartView(String id, String number, String title, String subtitle, String svg, String png, String alt,
+			String table, String source) {
 	}
 
 	/**

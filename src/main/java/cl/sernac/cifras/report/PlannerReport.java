@@ -3,6 +3,7 @@ package cl.sernac.cifras.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import cl.sernac.cifras.aggregate.CaseCells;
@@ -45,9 +46,14 @@ public class PlannerReport {
 		for (Table table : all) {
 			TableFiles.writeCsv(table, this.outputDir);
 		}
+		String office = ReportNotes.office(this.territory.regionName(figures.regionCode()));
+		LocalDate produced = OffsetDateTime.parse(summary.producedAt()).toLocalDate();
+		TableFiles.Cover cover = new TableFiles.Cover(PlannerPage.TITLE, office, figures.period().label(),
+				ReportNotes.source(office, produced), ReportNotes.date(produced),
+				ReportNotes.definitions(figures.period()));
 		// The charts and the workbook are drawn at once, on every core.
 		List<PlannerCharts.Chart> charts = Concurrently.run(new PlannerCharts(figures).drawings(this.outputDir),
-				() -> TableFiles.writeWorkbook(all, this.outputDir.resolve(TableFiles.WORKBOOK)));
+				() -> TableFiles.writeWorkbook(cover, all, this.outputDir.resolve(TableFiles.WORKBOOK)));
 		this.page.write(this.outputDir, PlannerPage.model(figures, tables, charts, this.territory, summary));
 	}
 

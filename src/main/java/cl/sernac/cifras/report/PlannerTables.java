@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import cl.sernac.cifras.aggregate.CaseCells.SubtypeYearCount;
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
@@ -46,8 +48,9 @@ final class PlannerTables {
 	}
 
 	List<Table> all() {
-		return List.of(byChannelYear(), byChannelMonth(), periodAccount(), soniBySubtypeYear(), mobileCoverage(),
-				mobileByComuna(), municipalities(), municipalCoverage(), fileQuality());
+		return List.of(byChannelYear(), byChannelMonth(), periodAccount(), periodByChannelAndType(),
+				soniBySubtypeYear(), mobileCoverage(), mobileByComuna(), municipalities(), municipalCoverage(),
+				fileQuality());
 	}
 
 	Table byChannelYear() {
@@ -101,6 +104,52 @@ final class PlannerTables {
 		return table;
 	}
 
+	/**
+	 * The period account as the public account shows it: channels in rows, each type's
+	 * cases and share in columns, a total row.
+	 */
+	Table periodByChannelAndType() {
+		List<Table.Column> columns = new ArrayList<>(List.of(text("Canal")));
+		for (String type : ChannelMix.TYPES) {
+			columns.add(count(Labels.type(type)));
+			columns.add(share(Labels.type(type) + ": participación (%)"));
+		}
+		Table table = new Table("cuenta_periodo_canal", "Cuenta por canal y tipo",
+				"Cuenta del período " + this.figures.period().label()
+						+ ": casos por canal de ingreso y tipo, con la participación de cada"
+						+ " canal en el total del tipo",
+				columns);
+		for (String channel : periodChannels()) {
+			List<Object> cells = new ArrayList<>(List.of(Channels.name(channel)));
+			for (String type : ChannelMix.TYPES) {
+				long records = this.figures.periodByChannel(type).getOrDefault(channel, 0L);
+				cells.add(records);
+				cells.add(Shares.share(records, this.figures.periodTotal(type)));
+			}
+			table.row(cells.toArray());
+		}
+		List<Object> total = new ArrayList<>(List.of("Total"));
+		for (String type : ChannelMix.TYPES) {
+			long records = this.figures.periodTotal(type);
+			total.add(records);
+			total.add(Shares.share(records, records));
+		}
+		table.row(total.toArray());
+		return table;
+	}
+
+	/**
+	 * The channels with cases of any type in the period, in their fixed order: the rows
+	 * of {@link #periodByChannelAndType()}.
+	 */
+	List<String> periodChannels() {
+		Set<String> channels = new TreeSet<>(ChannelMix.CHANNEL_ORDER);
+		for (String type : ChannelMix.TYPES) {
+			channels.addAll(this.figures.periodByChannel(type).keySet());
+		}
+		return List.copyOf(channels);
+	}
+
 	Table soniBySubtypeYear() {
 		Table table = new Table("soni_subtipo_anio", "SONI por subtipo", "SONI por subtipo y año", text("Subtipo"),
 				plain("Año"), count("Registros"), share("Participación en los SONI del año (%)"));
@@ -127,7 +176,7 @@ final class PlannerTables {
 		Table table = new Table("movil_cobertura", "Móvil cobertura",
 				"SERNAC Móvil: comunas de la región visitadas, por año y en el período", text("Año o período"),
 				count("Comunas visitadas"), count("Comunas de la región"), share("Cobertura (%)"),
-				text("Comunas no visitadas"), text("Comunas visitadas fuera de la región"));
+				text("Comunas no visitadas"), text("Visitadas fuera de la región"));
 		for (int year : this.figures.years()) {
 			mobileCoverageRow(table, String.valueOf(year), this.figures.mobile().years(year, year));
 		}

@@ -15,6 +15,16 @@ final class ReportNotes {
 	private ReportNotes() {
 	}
 
+	/** The office the report speaks for: {@code Dirección Regional de Valparaíso}. */
+	static String office(String regionName) {
+		return "Dirección Regional de " + regionName;
+	}
+
+	/** The production date as the report writes it: {@code 02-12-2026}. */
+	static String date(LocalDate produced) {
+		return produced.format(DATE);
+	}
+
 	/**
 	 * The line under every chart and table: where the figures come from and when Cifras
 	 * produced them.

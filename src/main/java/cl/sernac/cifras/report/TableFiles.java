@@ -6,19 +6,22 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
-import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -28,13 +31,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * that Excel reads the accents), {@code ;} between fields, decimals with a comma
  * ({@code 12,5}) and quantities without thousands separators ({@code 98305}): a separator
  * would make {@code 1.030} read as one and three hundredths wherever the decimal mark is
- * a point. The workbook holds numbers as numbers, formatted {@code #,##0} and
- * {@code 0,0}, which each spreadsheet shows in its own locale. Text cells that a
- * spreadsheet would run as a formula are neutralized in both.
+ * a point. The workbook opens on a sheet of notes (title, office, period, source,
+ * production date and definitions), then holds each table as a formatted Excel table with
+ * a frozen header: numbers as numbers, formatted {@code #,##0}, {@code 0,0 %} and
+ * {@code +0,0 pp}, which each spreadsheet shows with its own decimal mark. Text cells
+ * that a spreadsheet would run as a formula are neutralized in both.
  */
 final class TableFiles {
 
 	static final String WORKBOOK = "tables/sernac_en_cifras.xlsx";
+
+	/** The workbook's first sheet. */
+	static final String NOTES = "Notas";
+
+	private static final String TABLE_STYLE = "TableStyleMedium2";
 
 	private static final char SEPARATOR = ';';
 
@@ -71,14 +81,15 @@ final class TableFiles {
 		};
 	}
 
-	static void writeWorkbook(List<Table> tables, Path file) throws IOException {
+	static void writeWorkbook(Cover cover, List<Table> tables, Path file) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
 		try {
 			try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(temp)) {
 				workbook.getProperties().getCoreProperties().setCreator("Cifras");
-				workbook.getProperties().getCoreProperties().setTitle("SERNAC en cifras");
+				workbook.getProperties().getCoreProperties().setTitle(cover.title());
 				Styles styles = new Styles(workbook);
+				addNotes(workbook, styles, cover, tables);
 				for (Table table : tables) {
 					addSheet(workbook, styles, table);
 				}
@@ -91,16 +102,58 @@ final class TableFiles {
 		}
 	}
 
+	/**
+	 * The first sheet: what the workbook is, where its figures come from, what its words
+	 * mean, and which sheet holds which table.
+	 */
+	private static void addNotes(XSSFWorkbook workbook, Styles styles, Cover cover, List<Table> tables) {
+		XSSFSheet sheet = workbook.createSheet(NOTES);
+		int r = 0;
+		cell(styles, sheet, r++, 0, cover.title(), styles.title);
+		cell(styles, sheet, r++, 0, cover.office(), styles.text);
+		cell(styles, sheet, r++, 0, "Período: " + cover.period(), styles.text);
+		cell(styles, sheet, r++, 0, cover.source(), styles.text);
+		cell(styles, sheet, r++, 0, "Producido el " + cover.produced(), styles.text);
+		r++;
+		cell(styles, sheet, r++, 0, "Notas y definiciones", styles.heading);
+		for (ReportNotes.Note note : cover.notes()) {
+			cell(styles, sheet, r, 0, note.term(), styles.term);
+			cell(styles, sheet, r++, 1, note.text(), styles.wrapped);
+		}
+		r++;
+		cell(styles, sheet, r++, 0, "Hojas del libro", styles.heading);
+		for (Table table : tables) {
+			cell(styles, sheet, r, 0, table.sheet(), styles.term);
+			cell(styles, sheet, r++, 1, table.title(), styles.wrapped);
+		}
+		sheet.setColumnWidth(0, 34 * 256);
+		sheet.setColumnWidth(1, 100 * 256);
+	}
+
+	private static void cell(Styles styles, XSSFSheet sheet, int row, int column, String text, CellStyle style) {
+		Row r = (sheet.getRow(row) != null) ? sheet.getRow(row) : sheet.createRow(row);
+		Cell cell = r.createCell(column);
+		cell.setCellValue(text);
+		cell.setCellStyle(CsvTable.neutralize(text).equals(text) ? style : styles.quoted(style));
+	}
+
 	private static void addSheet(XSSFWorkbook workbook, Styles styles, Table table) {
 		XSSFSheet sheet = workbook.createSheet(table.sheet());
 		List<Table.Column> columns = table.columns();
 		int[] widths = new int[columns.size()];
 		Row header = sheet.createRow(0);
+		Set<String> names = new HashSet<>();
 		for (int c = 0; c < columns.size(); c++) {
 			Cell cell = header.createCell(c);
-			cell.setCellValue(columns.get(c).name());
+			// an Excel table's column names are unique
+			String name = columns.get(c).name();
+			for (int n = 2; !names.add(name); n++) {
+				name = columns.get(c).name() + " (" + n + ")";
+			}
+			cell.setCellValue(name);
 			cell.setCellStyle(styles.header);
-			widths[c] = Math.min(Math.max(columns.get(c).name().length(), 8), 40);
+			// long names wrap over two or three lines rather than widen the column
+			widths[c] = Math.min(Math.max(name.length(), 8), 22);
 		}
 		int r = 1;
 		for (List<Object> values : table.rows()) {
@@ -123,6 +176,7 @@ final class TableFiles {
 				else {
 					cell.setCellValue(((Number) value).doubleValue());
 					cell.setCellStyle(styles.number(kind));
+					widths[c] = Math.max(widths[c], ChileanFormat.integer(((Number) value).longValue()).length() + 6);
 				}
 			}
 		}
@@ -131,7 +185,14 @@ final class TableFiles {
 		}
 		sheet.createFreezePane(0, 1);
 		if (!table.rows().isEmpty()) {
-			sheet.setAutoFilter(new CellRangeAddress(0, table.rows().size(), 0, columns.size() - 1));
+			// a formatted Excel table: banded rows, a filter on every column
+			XSSFTable excel = sheet.createTable(new AreaReference(new CellReference(0, 0),
+					new CellReference(table.rows().size(), columns.size() - 1), SpreadsheetVersion.EXCEL2007));
+			excel.setName("T_" + table.name());
+			excel.setDisplayName("T_" + table.name());
+			excel.setStyleName(TABLE_STYLE);
+			excel.getCTTable().getTableStyleInfo().setShowRowStripes(true);
+			excel.updateHeaders();
 		}
 	}
 
@@ -151,22 +212,51 @@ final class TableFiles {
 
 		private final CellStyle change;
 
+		private final CellStyle points;
+
+		private final CellStyle title;
+
+		private final CellStyle heading;
+
+		private final CellStyle term;
+
+		private final CellStyle wrapped;
+
+		private final XSSFWorkbook workbook;
+
 		Styles(XSSFWorkbook workbook) {
+			this.workbook = workbook;
 			Font bold = workbook.createFont();
 			bold.setBold(true);
 			this.header = workbook.createCellStyle();
 			this.header.setFont(bold);
 			this.header.setWrapText(true);
-			this.header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			this.header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-			this.header.setBorderBottom(BorderStyle.THIN);
+			this.header.setVerticalAlignment(VerticalAlignment.TOP);
 			this.text = workbook.createCellStyle();
 			this.quotedText = workbook.createCellStyle();
 			this.quotedText.setQuotePrefixed(true);
 			this.plain = numberStyle(workbook, "0");
 			this.count = numberStyle(workbook, "#,##0");
-			this.share = numberStyle(workbook, "0.0");
-			this.change = numberStyle(workbook, "+0.0;-0.0;0.0");
+			// shares are stored in percent (44.3), so the sign is text, not Excel's %
+			this.share = numberStyle(workbook, "0.0\" %\"");
+			this.change = numberStyle(workbook, "+0.0\" %\";-0.0\" %\";0.0\" %\"");
+			this.points = numberStyle(workbook, "+0.0\" pp\";-0.0\" pp\";0.0\" pp\"");
+			Font large = workbook.createFont();
+			large.setBold(true);
+			large.setFontHeightInPoints((short) 16);
+			this.title = workbook.createCellStyle();
+			this.title.setFont(large);
+			Font medium = workbook.createFont();
+			medium.setBold(true);
+			medium.setFontHeightInPoints((short) 13);
+			this.heading = workbook.createCellStyle();
+			this.heading.setFont(medium);
+			this.term = workbook.createCellStyle();
+			this.term.setFont(bold);
+			this.term.setVerticalAlignment(VerticalAlignment.TOP);
+			this.wrapped = workbook.createCellStyle();
+			this.wrapped.setWrapText(true);
+			this.wrapped.setVerticalAlignment(VerticalAlignment.TOP);
 		}
 
 		CellStyle number(Table.Kind kind) {
@@ -174,9 +264,18 @@ final class TableFiles {
 				case PLAIN -> this.plain;
 				case COUNT -> this.count;
 				case SHARE -> this.share;
-				case CHANGE, POINTS -> this.change;
+				case CHANGE -> this.change;
+				case POINTS -> this.points;
 				case TEXT -> this.text;
 			};
+		}
+
+		/** The same style with a quote prefix, for text that looks like a formula. */
+		CellStyle quoted(CellStyle style) {
+			CellStyle quoted = this.workbook.createCellStyle();
+			quoted.cloneStyleFrom(style);
+			quoted.setQuotePrefixed(true);
+			return quoted;
 		}
 
 		private static CellStyle numberStyle(XSSFWorkbook workbook, String format) {
@@ -185,6 +284,20 @@ final class TableFiles {
 			return style;
 		}
 
+	}
+
+	/**
+	 * What the notes sheet says about the workbook.
+	 *
+	 * @param title {@code SERNAC en cifras}
+	 * @param office {@code Dirección Regional de Valparaíso}
+	 * @param period {@code 2014-2016}
+	 * @param source the source line ({@link ReportNotes#source})
+	 * @param produced the production date, {@code 02-12-2026}
+	 * @param notes the definitions ({@link ReportNotes#definitions})
+	 */
+	record Cover(String title, String office, String period, String source, String produced,
+			List<ReportNotes.Note> notes) {
 	}
 
 }

@@ -1,11 +1,17 @@
 package cl.sernac.cifras.report;
 
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +21,13 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import cl.sernac.cifras.CifrasRun;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +49,8 @@ class DemoReportFunctionalTests {
 	private CifrasRun run;
 
 	private int exitCode;
+
+	private Document renderedPage;
 
 	@BeforeAll
 	void runOnTheDemoData() {
@@ -112,10 +127,212 @@ class DemoReportFunctionalTests {
 		Matcher headline = Pattern.compile("<section id=\"titular\">(.*?)</section>", Pattern.DOTALL).matcher(dom);
 		assertThat(headline.find()).as("headline section").isTrue();
 		assertThat(text(headline.group(1)))
-			.contains("Entre el 2014 y el 2016 recibimos 98.305 consultas, 83.079 reclamos y 191 SONI.")
+			.contains("Entre el 2014 y el 2016 recibimos 98.305 consultas, 83.079 reclamos y 191 SONI"
+					+ " («Su opinión nos interesa»).")
 			.contains("43.566 Call center", "55.958 Internet", "SERNAC Móvil visitó 36 de las 38 comunas",
 					"20 municipalidades y 2 gobernaciones provinciales");
-		assertThat(dom).contains("data-images=\"12/12\"").contains("data-images-loaded=\"true\"");
+		assertThat(dom).contains("data-images=\"12/12\"")
+			.contains("data-svg=\"12/12\"")
+			.contains("data-images-loaded=\"true\"");
+	}
+
+	@Test
+	void idsAreUniqueAndEveryMenuLinkLandsOnItsSection() throws Exception {
+		Document page = renderedPage();
+		List<String> ids = page.select("[id]").eachAttr("id");
+		assertThat(ids).isNotEmpty().doesNotHaveDuplicates();
+		Elements menu = page.select("nav.toc a");
+		assertThat(menu).hasSizeGreaterThanOrEqualTo(8);
+		for (Element link : menu) {
+			assertThat(link.attr("href")).as(link.text()).startsWith("#");
+			Element target = page.getElementById(link.attr("href").substring(1));
+			assertThat(target).as(link.text()).isNotNull();
+			assertThat(target.tagName()).as(link.text()).isEqualTo("section");
+			assertThat(target.selectFirst("h2")).as(link.text()).isNotNull();
+		}
+		// and every section is in the menu
+		assertThat(menu.eachAttr("href")).containsExactlyElementsOf(
+				page.select("main > section").eachAttr("id").stream().map((id) -> "#" + id).toList());
+	}
+
+	@Test
+	void headingsGoDownOneLevelAtATime() throws Exception {
+		Elements headings = renderedPage().select("h1, h2, h3, h4, h5, h6");
+		assertThat(headings.first().tagName()).isEqualTo("h1");
+		assertThat(headings.select("h1")).hasSize(1);
+		int level = 1;
+		for (Element heading : headings) {
+			int next = heading.tagName().charAt(1) - '0';
+			assertThat(next).as(heading.text()).isLessThanOrEqualTo(level + 1);
+			level = next;
+		}
+	}
+
+	/**
+	 * Each chart as a statistics office shows it: its number, the finding as its title,
+	 * what it measures, the source and the production date, its data and a PNG for
+	 * slides; the page shows the SVG.
+	 */
+	@Test
+	void everyChartHasItsNumberTitleSourceAndData() throws Exception {
+		Elements figures = renderedPage().select("#graficos figure");
+		assertThat(figures).hasSize(12);
+		String today = DateTimeFormatter.ofPattern("dd-MM-yyyy").format(LocalDate.now());
+		for (int i = 0; i < figures.size(); i++) {
+			Element figure = figures.get(i);
+			assertThat(figure.selectFirst(".number").text()).isEqualTo("Gráfico " + (i + 1));
+			assertThat(figure.selectFirst("h4").text()).isNotBlank();
+			assertThat(figure.selectFirst(".subtitle").text()).isNotBlank();
+			assertThat(figure.selectFirst("figcaption").text()).contains(
+					"Fuente: registros de atención de SERNAC, Dirección Regional de Valparaíso · Cifras, " + today);
+			Element image = figure.selectFirst("img");
+			assertThat(image.attr("src")).startsWith("charts/").endsWith(".svg");
+			assertThat(image.attr("alt")).isNotBlank();
+			assertThat(this.run.output().resolve(image.attr("src"))).isRegularFile();
+			List<String> links = figure.select("figcaption a").eachAttr("href");
+			assertThat(links).anyMatch((link) -> link.startsWith("tables/") && link.endsWith(".csv"))
+				.contains(image.attr("src").replace(".svg", ".png"));
+			for (String link : links) {
+				assertThat(this.run.output().resolve(link)).as(link).isRegularFile();
+			}
+		}
+		// the mix first: it answers the planners' question
+		assertThat(figures.first().selectFirst("img").attr("src")).isEqualTo("charts/consultas_participacion_anio.svg");
+	}
+
+	/**
+	 * One sentence per type: the channel whose share moved most from the period's first
+	 * year to its last, recomputed here from the year-by-year table.
+	 */
+	@Test
+	void findingSentencesMatchTheFigures() throws Exception {
+		List<String> lines = csv("por_tipo_canal_anio.csv");
+		Map<String, String> subjects = Map.of("Call center", "El call center pasó", "Internet", "Internet pasó",
+				"Oficina regional", "La oficina regional pasó", "Plataformas municipales",
+				"Las plataformas municipales pasaron", "SERNAC Móvil", "SERNAC Móvil pasó", "Servicios en convenio",
+				"Los servicios en convenio pasaron");
+		Map<String, String> types = new LinkedHashMap<>();
+		types.put("Consultas", "las consultas");
+		types.put("Reclamos", "los reclamos");
+		types.put("SONI", "los SONI");
+		List<String> expected = new ArrayList<>();
+		for (Map.Entry<String, String> type : types.entrySet()) {
+			Map<String, String[]> first = new LinkedHashMap<>();
+			Map<String, String[]> last = new HashMap<>();
+			for (String line : lines.subList(1, lines.size())) {
+				String[] cells = line.split(";", -1);
+				if (cells[0].equals(type.getKey()) && cells[2].equals("2014")) {
+					first.put(cells[1], cells);
+				}
+				if (cells[0].equals(type.getKey()) && cells[2].equals("2016")) {
+					last.put(cells[1], cells);
+				}
+			}
+			String moved = null;
+			BigDecimal most = null;
+			for (String channel : first.keySet()) {
+				BigDecimal change = fraction(last.get(channel)).subtract(fraction(first.get(channel)));
+				if (most == null || change.abs().compareTo(most.abs()) > 0) {
+					moved = channel;
+					most = change;
+				}
+			}
+			expected.add(subjects.get(moved) + " del " + first.get(moved)[5] + " % al " + last.get(moved)[5] + " % de "
+					+ type.getValue() + ".");
+		}
+		assertThat(expected).contains("Las plataformas municipales pasaron del 17,5 % al 23,2 % de las consultas.");
+		assertThat(renderedPage().select("#titular .findings li").eachText()).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void spanishAsReadersWriteIt() throws Exception {
+		Document page = renderedPage().clone();
+		// the page's own words: the charts' titles are the charts'
+		page.select("#graficos figure h4").remove();
+		String text = page.body().text();
+		assertThat(text).contains("5 sugerencias", "126 reconocimientos", "60 disconformidades")
+			.doesNotContain("5 sugerencia ", "los consultas");
+		// SONI is spelled out once, where a reader first meets it
+		assertThat(text.split("Su opinión nos interesa", -1)).hasSizeBetween(2, 3);
+		assertThat(text.indexOf("«Su opinión nos interesa»"))
+			.isLessThan(text.indexOf("SONI", text.indexOf("SONI") + 4));
+		for (Element table : page.select("table[id^=tabla-mezcla-]")) {
+			List<String> header = table.select("thead tr:last-child th").stream().map(Element::text).toList();
+			for (Element row : table.select("tbody tr")) {
+				List<String> cells = row.select("td").stream().map(Element::text).toList();
+				for (int i = 0; i < header.size(); i++) {
+					String cell = cells.get(i);
+					// negative changes with the minus sign, never a hyphen
+					assertThat(cell).as(table.id()).doesNotStartWith("-");
+					if (header.get(i).equals("Cambio (pp)")) {
+						assertThat(cell).as(table.id() + " " + cells.get(0)).matches("|—|[+\u2212]?[0-9]+,[0-9] pp");
+					}
+					if (header.get(i).equals("Variación (%)")) {
+						assertThat(cell).as(table.id() + " " + cells.get(0)).matches("—|[+\u2212]?[0-9.]+,[0-9] %");
+					}
+				}
+			}
+		}
+		assertThat(page.select("table[id^=tabla-mezcla-] td").eachText()).contains("\u22125,7 %", "\u22122,0 pp");
+		// every column has a header
+		assertThat(page.select("thead tr:last-child th")).extracting(Element::text).doesNotContain("");
+	}
+
+	@Test
+	void periodAccountReadsLikeThePublicAccount() throws Exception {
+		Element table = renderedPage().getElementById("tabla-cuenta_periodo_canal");
+		assertThat(table.select("thead tr.groups th")).extracting(Element::text)
+			.containsExactly("", "Consultas", "Reclamos", "SONI");
+		assertThat(table.select("tbody tr").eachText()).contains(
+				"Plataformas municipales 20.565 20,9 % 18.737 22,6 % 0 0,0 %",
+				"Total 98.305 100,0 % 83.079 100,0 % 191 100,0 %");
+		assertThat(csv("cuenta_periodo_canal.csv")).contains("Internet;15446;15,7;55958;67,4;68;35,6",
+				"Total;98305;100,0;83079;100,0;191;100,0");
+	}
+
+	@Test
+	void noHorizontalScrollingOnAPhone() throws Exception {
+		HeadlessChromium chromium = HeadlessChromium.required();
+		Path work = Files.createTempDirectory(root, "phone");
+		// a phone's screen, 375 px wide: the page in a frame of that width, whose size
+		// the
+		// page's own script records
+		Path phone = work.resolve("phone.html");
+		Files.writeString(phone, """
+				<!DOCTYPE html><html><body style="margin:0">
+				<iframe id="page" src="%s" width="375" height="800" style="border:0"></iframe>
+				<script>
+				  document.getElementById('page').addEventListener('load', function () {
+				    var body = this.contentDocument.body;
+				    document.body.setAttribute('data-scroll-width', body.getAttribute('data-scroll-width'));
+				    document.body.setAttribute('data-inner-width', body.getAttribute('data-inner-width'));
+				  });
+				</script></body></html>
+				""".formatted(this.run.output().resolve("index.html").toUri()));
+		Document dom = Jsoup.parse(chromium.dumpDom(phone, work, "--allow-file-access-from-files"));
+		assertThat(dom.body().attr("data-inner-width")).isEqualTo("375");
+		assertThat(Integer.parseInt(dom.body().attr("data-scroll-width"))).isLessThanOrEqualTo(375);
+	}
+
+	@Test
+	void printedToPdfTheReportHasEverySection() throws Exception {
+		HeadlessChromium chromium = HeadlessChromium.required();
+		Path pdf = chromium.printToPdf(this.run.output().resolve("index.html"), Files.createTempDirectory(root, "pdf"));
+		String text;
+		int pages;
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			pages = document.getNumberOfPages();
+		}
+		assertThat(pages).isGreaterThan(5);
+		List<String> sections = renderedPage().select("main > section h2").eachText();
+		assertThat(sections).hasSizeGreaterThanOrEqualTo(8);
+		for (String heading : sections) {
+			assertThat(text).contains(heading);
+		}
+		assertThat(text).contains("Gráfico 12", "Regla del folio central", "Fuente: registros de atención de SERNAC")
+			// the menu is for the screen
+			.doesNotContain("Mezcla año a año Cuenta del período");
 	}
 
 	@Test
@@ -139,6 +356,21 @@ class DemoReportFunctionalTests {
 		assertThat(inputs.ruts()).hasSizeGreaterThan(10_000);
 		assertThat(inputs.names()).hasSizeGreaterThan(100);
 		inputs.assertNoneIn(this.run.output());
+	}
+
+	/** The page as the browser rendered it, once for the class. */
+	private Document renderedPage() throws Exception {
+		if (this.renderedPage == null) {
+			HeadlessChromium chromium = HeadlessChromium.required();
+			this.renderedPage = Jsoup.parse(
+					chromium.dumpDom(this.run.output().resolve("index.html"), Files.createTempDirectory(root, "page")));
+		}
+		return this.renderedPage;
+	}
+
+	/** A channel's records over its type's total in a row of the year-by-year table. */
+	private static BigDecimal fraction(String[] cells) {
+		return new BigDecimal(cells[3]).divide(new BigDecimal(cells[4]), 12, RoundingMode.HALF_EVEN);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -53,16 +54,43 @@ final class HeadlessChromium {
 	/**
 	 * Renders the page and returns the DOM after it loaded, scripts run and images
 	 * decoded.
+	 * @param options more of Chromium's options, e.g. {@code --window-size=1280,900}
 	 */
-	String dumpDom(Path page, Path workDir) throws IOException, InterruptedException {
-		Path profile = Files.createTempDirectory(workDir, "chromium-profile");
+	String dumpDom(Path page, Path workDir, String... options) throws IOException, InterruptedException {
 		Path out = workDir.resolve("dom.html");
+		List<String> arguments = new ArrayList<>(List.of(options));
+		arguments.addAll(List.of("--virtual-time-budget=10000", "--dump-dom", page.toUri().toString()));
+		run(arguments, workDir, out);
+		String dom = Files.readString(out, StandardCharsets.UTF_8);
+		if (dom.isBlank()) {
+			fail("Chromium rendered nothing: " + Files.readString(workDir.resolve("chromium.log")));
+		}
+		return dom;
+	}
+
+	/**
+	 * Prints the page to PDF as a reader's browser would (print styles, no header nor
+	 * footer), once it loaded.
+	 */
+	Path printToPdf(Path page, Path workDir) throws IOException, InterruptedException {
+		Path pdf = workDir.resolve("page.pdf");
+		run(List.of("--virtual-time-budget=10000", "--no-pdf-header-footer", "--print-to-pdf=" + pdf,
+				page.toUri().toString()), workDir, workDir.resolve("stdout.txt"));
+		if (!Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
+			fail("Chromium printed nothing: " + Files.readString(workDir.resolve("chromium.log")));
+		}
+		return pdf;
+	}
+
+	private void run(List<String> arguments, Path workDir, Path out) throws IOException, InterruptedException {
+		Path profile = Files.createTempDirectory(workDir, "chromium-profile");
 		Path err = workDir.resolve("chromium.log");
-		Process process = new ProcessBuilder(this.executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND",
-				"--virtual-time-budget=10000", "--dump-dom", page.toUri().toString())
-			.redirectOutput(out.toFile())
+		List<String> command = new ArrayList<>(
+				List.of(this.executable.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+						"--no-first-run", "--disable-background-networking", "--disable-component-update",
+						"--disable-sync", "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND"));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
 			.redirectError(err.toFile())
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 			.start();
@@ -70,11 +98,6 @@ final class HeadlessChromium {
 			process.destroyForcibly();
 			fail("Chromium did not finish in 120 s: " + Files.readString(err));
 		}
-		String dom = Files.readString(out, StandardCharsets.UTF_8);
-		if (dom.isBlank()) {
-			fail("Chromium rendered nothing (exit " + process.exitValue() + "): " + Files.readString(err));
-		}
-		return dom;
 	}
 
 }

@@ -125,7 +125,9 @@ class SamplesReportFunctionalTests {
 	void workbookHasEveryTableAsASheet() throws Exception {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(
 				Files.newInputStream(this.run.output().resolve("tables/sernac_en_cifras.xlsx")))) {
-			assertThat(workbook.getNumberOfSheets()).isEqualTo(9);
+			// the notes, then one sheet per table
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
+			assertThat(workbook.getSheetName(0)).isEqualTo("Notas");
 			assertThat(workbook.getSheet("Por canal y año").getLastRowNum())
 				.isEqualTo(csv("por_tipo_canal_anio.csv").size() - 1);
 			// the consultations' total of the period account: row 6 of the sheet, column
@@ -138,13 +140,15 @@ class SamplesReportFunctionalTests {
 	@Test
 	void pageHasTheHeadlineAndEscapesWhatItWasGiven() throws Exception {
 		String page = this.run.outputFile("index.html");
-		assertThat(page).contains("Entre el 2014 y el 2016 recibimos 127 consultas, 124 reclamos y 54 SONI.");
+		assertThat(page).contains(
+				"Entre el 2014 y el 2016 recibimos 127 consultas, 124 reclamos y 54 SONI («Su opinión nos interesa»).");
 		assertThat(page).contains("SERNAC Móvil visitó 18 de las 38 comunas de la región de Valparaíso.");
 		assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;.txt").doesNotContain(MARKUP_NAME);
 		assertThat(page).doesNotContain("http://", "https://", "<link", "@import", "url(");
 		for (String chart : List.of("consultas", "reclamos", "soni")) {
 			for (String kind : List.of("por_canal_anio", "participacion_anio", "mensual", "total_periodo")) {
-				assertThat(page).contains("src=\"charts/" + chart + "_" + kind + ".png\"");
+				assertThat(page).contains("src=\"charts/" + chart + "_" + kind + ".svg\"")
+					.contains("href=\"charts/" + chart + "_" + kind + ".png\"");
 				assertThat(this.run.output().resolve("charts/" + chart + "_" + kind + ".png")).isRegularFile();
 			}
 		}
@@ -165,8 +169,8 @@ class SamplesReportFunctionalTests {
 		// then the account and the headline cover those years
 		assertThat(csv("cuenta_periodo.csv")).contains("2015-2016;Consultas;Total;86;100,0",
 				"2015-2016;Reclamos;Total;90;100,0", "2015-2016;SONI;Total;39;100,0");
-		assertThat(this.run.outputFile("index.html"))
-			.contains("Entre el 2015 y el 2016 recibimos 86 consultas, 90 reclamos y 39 SONI.");
+		assertThat(this.run.outputFile("index.html")).contains(
+				"Entre el 2015 y el 2016 recibimos 86 consultas, 90 reclamos y 39 SONI («Su opinión nos interesa»).");
 		// and the tables year by year still hold 2014
 		assertThat(csv("por_tipo_canal_anio.csv")).contains("Consultas;Call center;2014;19;41;46,3;;");
 		assertThat(csv("movil_cobertura.csv")).anyMatch((line) -> line.startsWith("2014;"))

@@ -5,11 +5,16 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFTableColumn;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +36,13 @@ class TableFilesTests {
 		return table;
 	}
 
+	private static TableFiles.Cover cover() {
+		return new TableFiles.Cover("SERNAC en cifras", "Dirección Regional de Valparaíso", "2014-2016",
+				"Fuente: registros de atención de SERNAC, Dirección Regional de Valparaíso · Cifras, 02-12-2026",
+				"02-12-2026", List.of(new ReportNotes.Note("Consulta", "El consumidor pregunta."),
+						new ReportNotes.Note("=Caso", "Lo que se cuenta.")));
+	}
+
 	@Test
 	void csvForASpreadsheetSetUpForChile() throws Exception {
 		StringWriter out = new StringWriter();
@@ -43,7 +55,7 @@ class TableFilesTests {
 	@Test
 	void workbookHoldsNumbersAsNumbersAndTextThatCannotRun(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("tables/libro.xlsx");
-		TableFiles.writeWorkbook(List.of(table()), file);
+		TableFiles.writeWorkbook(cover(), List.of(table()), file);
 		try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			Sheet sheet = workbook.getSheet("Prueba");
 			assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Registros");
@@ -59,6 +71,47 @@ class TableFilesTests {
 			assertThat(formula.getCellStyle().getQuotePrefixed()).isTrue();
 			assertThat(sheet.getRow(2).getCell(0).getCellStyle().getQuotePrefixed()).isFalse();
 			assertThat(sheet.getRow(2).getCell(3)).isNull();
+		}
+	}
+
+	@Test
+	void workbookOpensOnItsNotesAndHoldsEachTableAsAFormattedExcelTable(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("tables/libro.xlsx");
+		TableFiles.writeWorkbook(cover(), List.of(table()), file);
+		try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			// the notes first: title, office, period, source, production date,
+			// definitions
+			assertThat(workbook.getSheetName(0)).isEqualTo("Notas");
+			assertThat(workbook.getSheetName(1)).isEqualTo("Prueba");
+			List<String> notes = new ArrayList<>();
+			Row formulaLike = null;
+			for (Row row : workbook.getSheetAt(0)) {
+				formulaLike = row.getCell(0).getStringCellValue().equals("=Caso") ? row : formulaLike;
+				StringBuilder line = new StringBuilder();
+				row.forEach((cell) -> line.append(cell.getStringCellValue()).append('|'));
+				notes.add(line.toString());
+			}
+			assertThat(notes).contains("SERNAC en cifras|", "Dirección Regional de Valparaíso|", "Período: 2014-2016|",
+					"Fuente: registros de atención de SERNAC, Dirección Regional de Valparaíso · Cifras, 02-12-2026|",
+					"Producido el 02-12-2026|", "Consulta|El consumidor pregunta.|", "=Caso|Lo que se cuenta.|",
+					"Prueba|Una tabla de prueba|");
+			// a term that looks like a formula stays text
+			assertThat(formulaLike.getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
+			// the table: an Excel table over the header and every row, header frozen
+			XSSFSheet sheet = workbook.getSheet("Prueba");
+			assertThat(sheet.getTables()).hasSize(1);
+			XSSFTable excel = sheet.getTables().get(0);
+			assertThat(excel.getArea().formatAsString()).isEqualTo("A1:E4");
+			assertThat(excel.getStyleName()).isNotBlank();
+			assertThat(excel.getColumns()).extracting(XSSFTableColumn::getName)
+				.containsExactly("Archivo", "Año", "Registros", "Participación (%)", "Cambio (pp)");
+			assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+			assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+			// shares in percent and changes in points, the unit written by the format
+			assertThat(sheet.getRow(1).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0\" %\"");
+			assertThat(sheet.getRow(1).getCell(4).getCellStyle().getDataFormatString())
+				.isEqualTo("+0.0\" pp\";-0.0\" pp\";0.0\" pp\"");
+			assertThat(sheet.getColumnWidth(0)).isGreaterThan(sheet.getColumnWidth(1));
 		}
 	}
 
