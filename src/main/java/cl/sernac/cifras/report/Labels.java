@@ -52,6 +52,11 @@ final class Labels {
 		return word(code, 1);
 	}
 
+	/** {@code las consultas}, {@code los reclamos}, inside a sentence. */
+	static String typeWithArticle(String code) {
+		return ("CONSULTA".equals(code) ? "las " : "los ") + word(code, 1);
+	}
+
 	/** {@code consultas recibidas}, {@code reclamos recibidos}. */
 	static String typeReceived(String code) {
 		return word(code, 1) + " " + word(code, 3);

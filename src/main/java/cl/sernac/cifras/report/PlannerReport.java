@@ -3,6 +3,7 @@ package cl.sernac.cifras.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import cl.sernac.cifras.aggregate.CaseCells;
@@ -46,7 +47,9 @@ public class PlannerReport {
 			TableFiles.writeCsv(table, this.outputDir);
 		}
 		// The charts and the workbook are drawn at once, on every core.
-		List<PlannerCharts.Chart> charts = Concurrently.run(new PlannerCharts(figures).drawings(this.outputDir),
+		String source = ReportNotes.source("Dirección Regional de " + this.territory.regionName(figures.regionCode()),
+				OffsetDateTime.parse(summary.producedAt()).toLocalDate());
+		List<PlannerCharts.Chart> charts = Concurrently.run(new PlannerCharts(figures, source).drawings(this.outputDir),
 				() -> TableFiles.writeWorkbook(all, this.outputDir.resolve(TableFiles.WORKBOOK)));
 		this.page.write(this.outputDir, PlannerPage.model(figures, tables, charts, this.territory, summary));
 	}
