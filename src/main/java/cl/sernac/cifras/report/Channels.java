@@ -7,8 +7,8 @@ import cl.sernac.cifras.source.ChannelCatalog;
 /**
  * How a channel is shown: its Spanish name and its colour, the same in every chart and
  * table, as the channel catalogue ({@code cifras.channels}) declares them. The default
- * colours are the Okabe-Ito palette, told apart with every common form of colour
- * blindness; its yellow is left out because it vanishes on white when projected.
+ * colours stay apart for readers with any common colour-vision deficiency, and channels
+ * next to each other in the catalogue differ in lightness too (ChannelPaletteTests).
  */
 public final class Channels {
 

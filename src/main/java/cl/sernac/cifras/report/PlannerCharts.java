@@ -2,399 +2,577 @@ package cl.sernac.cifras.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Paint;
-import java.awt.Rectangle;
-import java.awt.geom.Line2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DateFormatSymbols;
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.Callable;
 
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.Shares;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.CategoryTextAnnotation;
-import org.jfree.chart.axis.Axis;
-import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.DateTickMarkPosition;
 import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.labels.CategoryItemLabelGenerator;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StackedBarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.CategoryDataset;
-import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Month;
+import org.jfree.data.time.Quarter;
+import org.jfree.data.time.RegularTimePeriod;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The planners' charts, drawn with JFreeChart as PNG at 1600x900, the size of a projected
- * slide: for each record type, the channel mix per year (stacked bars), each channel's
- * share per year (100 % stacked bars), the monthly series by channel and the period's
- * totals by channel. A channel has the same colour in every chart ({@link Channels});
- * numbers are written the Chilean way.
+ * The planners' charts, in the house style of {@link ChartStyle}, as PNG at 1600x900 (a
+ * projected slide) and as SVG. For each record type: each channel's share per year (the
+ * mix chart, lines labelled at their ends), the cases per channel and year, the monthly
+ * series (quarterly where months hold few cases) and the period's totals by channel. A
+ * channel has the same colour in every chart ({@link Channels}); channels with a small
+ * share are drawn apart on their own scale, so that none is a sliver without a number.
  */
 final class PlannerCharts {
 
-	static final int WIDTH = 1600;
+	static final int WIDTH = ChartStyle.WIDTH;
 
-	static final int HEIGHT = 900;
+	static final int HEIGHT = ChartStyle.HEIGHT;
 
-	private static final String FONT = "SansSerif";
+	/** Channels below this share (in %) of a type are drawn apart, on their own scale. */
+	static final double SMALL_SHARE = 5;
 
-	private static final Font TITLE = new Font(FONT, Font.BOLD, 40);
+	/** Months whose busiest channel stays below this are shown by quarter. */
+	static final int FEW_PER_MONTH = 30;
 
-	private static final Font SUBTITLE = new Font(FONT, Font.PLAIN, 26);
+	/** At most this many years of bars per channel; more would not read. */
+	private static final int MOST_BAR_YEARS = 4;
 
-	private static final Font AXIS_LABEL = new Font(FONT, Font.PLAIN, 26);
+	private static final String[] MONTHS = { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+			"septiembre", "octubre", "noviembre", "diciembre" };
 
-	private static final Font TICK = new Font(FONT, Font.PLAIN, 24);
+	private static final String APART = " · abajo, con escala propia, los canales con menos del 5 %";
 
-	private static final Font LEGEND = new Font(FONT, Font.PLAIN, 25);
-
-	private static final Font ITEM = new Font(FONT, Font.BOLD, 22);
-
-	private static final Font TOTAL = new Font(FONT, Font.BOLD, 24);
-
-	private static final Color GRID = new Color(0xC8C8C8);
-
-	private static final Rectangle LEGEND_BOX = new Rectangle(-11, -11, 22, 22);
-
-	private static final Line2D LEGEND_LINE = new Line2D.Double(-18, 0, 18, 0);
-
-	private static final Color TEXT = new Color(0x222222);
-
-	private static final String NO_DATA = "Sin casos en el período";
-
-	/**
-	 * Segments smaller than this share of the tallest bar carry no label: it would not
-	 * fit.
-	 */
-	private static final double LABEL_MIN_FRACTION = 0.045;
-
-	private static final String[] SHORT_MONTHS = { "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct",
-			"nov", "dic", "" };
+	private static final TimeZone CHILE = TimeZone.getTimeZone("America/Santiago");
 
 	private final PlannerFigures figures;
 
-	PlannerCharts(PlannerFigures figures) {
+	private final String source;
+
+	private final MixFindings findings;
+
+	/**
+	 * @param source the line under every chart, {@link ReportNotes#source}
+	 */
+	PlannerCharts(PlannerFigures figures, String source) {
 		this.figures = figures;
+		this.source = source;
+		this.findings = MixFindings.of(figures);
 	}
 
 	/** Each chart's drawing into {@code outputDir}, in the order the page shows them. */
 	List<Callable<Chart>> drawings(Path outputDir) {
 		List<Callable<Chart>> drawings = new ArrayList<>();
 		for (String type : ChannelMix.TYPES) {
-			drawings.add(() -> write(outputDir, type, "por_canal_anio", byYear(type)));
 			drawings.add(() -> write(outputDir, type, "participacion_anio", sharesByYear(type)));
+			drawings.add(() -> write(outputDir, type, "por_canal_anio", byYear(type)));
 			drawings.add(() -> write(outputDir, type, "mensual", monthly(type)));
 			drawings.add(() -> write(outputDir, type, "total_periodo", periodTotals(type)));
 		}
 		return drawings;
 	}
 
-	private Chart write(Path outputDir, String type, String kind, JFreeChart chart) throws IOException {
+	private Chart write(Path outputDir, String type, String kind, Drawn drawn) throws IOException {
 		String base = "charts/" + slug(type) + "_" + kind;
-		Path png = outputDir.resolve(base + ".png");
-		Files.createDirectories(png.getParent());
-		AtomicFiles.write(png, (out) -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
-		AtomicFiles.write(outputDir.resolve(base + ".svg"), (out) -> out.write(svg(chart)));
-		String subtitle = ((TextTitle) chart.getSubtitles()
-			.stream()
-			.filter(TextTitle.class::isInstance)
-			.findFirst()
-			.orElseThrow()).getText();
-		return new Chart(type, kind, base + ".png", base + ".svg", chart.getTitle().getText(), subtitle,
-				chart.getTitle().getText() + ". " + subtitle + ".", null);
+		ChartStyle.write(drawn.chart(), outputDir.resolve(base + ".png"), outputDir.resolve(base + ".svg"));
+		String title = drawn.chart().getTitle().getText();
+		String subtitle = ChartStyle.subtitle(drawn.chart());
+		String alt = title + ". " + subtitle + "."
+				+ (drawn.figures().isEmpty() ? "" : " " + String.join("; ", drawn.figures()) + ".");
+		return new Chart(type, kind, base + ".png", base + ".svg", title, subtitle, alt, drawn.table());
 	}
 
-	/** The chart as SVG, drawn by the same code as the PNG, text kept as text. */
-	static byte[] svg(JFreeChart chart) {
-		SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
-		chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
-		return graphics.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-	}
-
-	JFreeChart byYear(String type) {
-		Period period = this.figures.period();
+	/**
+	 * The mix chart: each channel's share of the type per year, one line per channel,
+	 * labelled at its ends with the share and, at the right, the channel and the change
+	 * in points. Channels under {@link #SMALL_SHARE} go in a panel below with their own
+	 * scale.
+	 */
+	Drawn sharesByYear(String type) {
+		List<Integer> years = yearsWithCases(type);
 		List<String> channels = periodChannels(type);
-		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-		Map<Integer, Long> totals = new HashMap<>();
+		List<String> large = new ArrayList<>();
+		List<String> small = new ArrayList<>();
 		for (String channel : channels) {
-			for (int year : period.years()) {
-				long records = records(type, channel, year);
-				dataset.addValue(records, Channels.name(channel), String.valueOf(year));
-				totals.merge(year, records, Long::sum);
-			}
+			double highest = years.stream().mapToDouble((year) -> share(type, channel, year)).max().orElse(0);
+			(highest >= SMALL_SHARE ? large : small).add(channel);
 		}
-		JFreeChart chart = stackedBars(Labels.type(type) + " por canal, " + period.label(),
-				"Número de " + Labels.typeReceived(type) + " cada año, por canal de ingreso", Labels.type(type),
-				dataset, channels, false);
-		CategoryPlot plot = chart.getCategoryPlot();
-		long highest = totals.values().stream().mapToLong(Long::longValue).max().orElse(0);
-		((BarRenderer) plot.getRenderer()).setDefaultItemLabelGenerator(labels((row, column,
-				value) -> (value >= LABEL_MIN_FRACTION * highest && value > 0) ? ChileanFormat.integer(value) : null));
-		for (Map.Entry<Integer, Long> total : totals.entrySet()) {
-			if (total.getValue() > 0) {
-				CategoryTextAnnotation annotation = new CategoryTextAnnotation(
-						"Total " + ChileanFormat.integer(total.getValue()), String.valueOf(total.getKey()),
-						total.getValue());
-				annotation.setFont(TOTAL);
-				annotation.setPaint(TEXT);
-				annotation.setTextAnchor(TextAnchor.BOTTOM_CENTER);
-				plot.addAnnotation(annotation);
-			}
+		if (large.isEmpty()) {
+			large = small;
+			small = List.of();
 		}
-		plot.getRangeAxis().setUpperMargin(0.10);
-		return chart;
-	}
+		int lastYear = years.isEmpty() ? 0 : years.get(years.size() - 1);
+		NumberAxis yearAxis = new NumberAxis() {
 
-	JFreeChart sharesByYear(String type) {
-		Period period = this.figures.period();
-		List<String> channels = periodChannels(type);
-		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-		Map<String, BigDecimal> shares = new HashMap<>();
-		for (ChannelMix.Row row : this.figures.mix().rows(type)) {
-			if (period.contains(row.year()) && channels.contains(row.channel())) {
-				dataset.addValue(row.records(), Channels.name(row.channel()), String.valueOf(row.year()));
-				shares.put(Channels.name(row.channel()) + '|' + row.year(), row.share());
-			}
-		}
-		JFreeChart chart = stackedBars(
-				"Participación de cada canal en los " + Labels.typePlural(type) + ", " + period.label(),
-				"Porcentaje del total de " + Labels.typePlural(type) + " de cada año", "Participación", dataset,
-				channels, true);
-		CategoryPlot plot = chart.getCategoryPlot();
-		((BarRenderer) plot.getRenderer()).setDefaultItemLabelGenerator(labels((row, column, value) -> {
-			BigDecimal share = shares.get(dataset.getRowKey(row) + "|" + dataset.getColumnKey(column));
-			return (share != null && share.doubleValue() >= 100 * LABEL_MIN_FRACTION) ? ChileanFormat.percent(share)
-					: null;
-		}));
-		NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-		axis.setNumberFormatOverride(new DecimalFormat("0 %", symbols()));
-		axis.setTickUnit(new NumberTickUnit(0.2));
-		axis.setRange(0, 1);
-		return chart;
-	}
-
-	JFreeChart monthly(String type) {
-		Period period = this.figures.period();
-		List<String> channels = periodChannels(type);
-		Map<String, Long> counts = new HashMap<>();
-		for (TypeChannelCount count : this.figures.monthly()) {
-			if (count.recordType().equals(type) && period.contains(count.period() / 100)) {
-				counts.put(count.channel() + '|' + count.period(), count.records());
-			}
-		}
-		int lastMonth = this.figures.monthly().stream().mapToInt(TypeChannelCount::period).max().orElse(0);
-		TimeSeriesCollection dataset = new TimeSeriesCollection();
-		for (String channel : channels) {
-			TimeSeries series = new TimeSeries(Channels.name(channel));
-			for (int year : period.years()) {
-				for (int month = 1; month <= 12 && year * 100 + month <= lastMonth; month++) {
-					series.add(new Month(month, year), counts.getOrDefault(channel + '|' + (year * 100 + month), 0L));
-				}
-			}
-			dataset.addSeries(series);
-		}
-		DateAxis time = new MonthAxis();
-		time.setDateFormatOverride(new SimpleDateFormat("MMM yyyy", spanishMonths()));
-		int months = (dataset.getSeriesCount() > 0) ? dataset.getSeries(0).getItemCount() : 0;
-		time.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthStep(months)));
-		time.setTickMarkPosition(DateTickMarkPosition.START);
-		if (months > 1) {
-			// from the first month to the last, so that no tick falls outside the period
-			time.setRange(dataset.getSeries(0).getTimePeriod(0).getStart(),
-					dataset.getSeries(0).getTimePeriod(months - 1).getStart());
-		}
-		NumberAxis values = new NumberAxis(Labels.type(type) + " por mes");
-		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-		for (int i = 0; i < channels.size(); i++) {
-			renderer.setSeriesPaint(i, Channels.color(channels.get(i)));
-			renderer.setSeriesStroke(i, new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		}
-		renderer.setLegendLine(LEGEND_LINE);
-		XYPlot plot = new XYPlot(dataset, time, values, renderer);
-		JFreeChart chart = new JFreeChart(Labels.type(type) + " por mes y canal, " + period.label(), TITLE, plot, true);
-		style(chart, "Número de " + Labels.typeReceived(type) + " cada mes, por canal de ingreso");
-		plot.setDomainGridlinePaint(GRID);
-		plot.setRangeGridlinePaint(GRID);
-		plot.setNoDataMessage(NO_DATA);
-		plot.setNoDataMessageFont(SUBTITLE);
-		styleAxis(time);
-		styleAxis(values);
-		values.setNumberFormatOverride(integerFormat());
-		values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-		if (months == 0) {
-			hideAxes(plot.getDomainAxis(), values);
-		}
-		return chart;
-	}
-
-	JFreeChart periodTotals(String type) {
-		Period period = this.figures.period();
-		long total = this.figures.periodTotal(type);
-		List<Map.Entry<String, Long>> channels = new ArrayList<>(this.figures.periodByChannel(type).entrySet());
-		channels.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
-		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-		List<String> codes = new ArrayList<>();
-		for (Map.Entry<String, Long> channel : channels) {
-			dataset.addValue(channel.getValue(), Labels.type(type), Channels.name(channel.getKey()));
-			codes.add(channel.getKey());
-		}
-		BarRenderer renderer = new BarRenderer() {
-
+			// no year ticks in the room kept for the labels
 			@Override
-			public Paint getItemPaint(int row, int column) {
-				return Channels.color(codes.get(column));
+			public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+				List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
+				return ticks.stream().filter((tick) -> ((ValueTick) tick).getValue() <= lastYear + 0.01).toList();
 			}
 
 		};
-		CategoryAxis categories = new CategoryAxis(null);
-		NumberAxis values = new NumberAxis(Labels.type(type) + " en el período");
-		CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
-		plot.setOrientation(PlotOrientation.HORIZONTAL);
-		plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-		renderer.setDefaultItemLabelGenerator(labels((row, column, value) -> ChileanFormat.integer(value) + " ("
-				+ ChileanFormat.percent(Shares.share(value, total)) + ")"));
-		renderer.setDefaultItemLabelsVisible(true);
-		renderer.setDefaultItemLabelFont(ITEM);
-		renderer.setDefaultItemLabelPaint(TEXT);
-		renderer.setDefaultPositiveItemLabelPosition(
-				new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-		renderer.setItemLabelAnchorOffset(8);
-		renderer.setBarPainter(new StandardBarPainter());
-		renderer.setShadowVisible(false);
-		renderer.setMaximumBarWidth(0.14);
-		JFreeChart chart = new JFreeChart(Labels.type(type) + " por canal, total " + period.label(), TITLE, plot,
-				false);
-		style(chart, "Total del período: " + Labels.typeCount(type, total));
-		plot.setRangeGridlinePaint(GRID);
-		plot.setNoDataMessage(NO_DATA);
-		plot.setNoDataMessageFont(SUBTITLE);
-		styleAxis(categories);
-		styleAxis(values);
-		categories.setTickLabelFont(LEGEND);
-		values.setNumberFormatOverride(integerFormat());
-		values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-		values.setUpperMargin(0.28);
-		if (channels.isEmpty()) {
-			hideAxes(categories, values);
+		ChartStyle.axis(yearAxis);
+		yearAxis.setTickUnit(new NumberTickUnit(1, new DecimalFormat("0")));
+		List<XYPlot> panels = new ArrayList<>();
+		for (List<String> group : List.of(large, small)) {
+			if (!group.isEmpty() || panels.isEmpty()) {
+				panels.add(sharePanel(type, group, years, yearAxis));
+			}
 		}
-		return chart;
+		Period period = this.figures.period();
+		String title = this.findings.finding(type)
+			.map(MixFindings.Finding::title)
+			.orElse(years.isEmpty() ? "Sin " + Labels.typePlural(type) + " en el período"
+					: "Participación de cada canal en " + Labels.typeWithArticle(type) + " del " + years.get(0));
+		String subtitle = "Porcentaje de " + Labels.typeWithArticle(type) + " de cada año, por canal, " + period.label()
+				+ (small.isEmpty() ? "" : APART);
+		JFreeChart chart = ChartStyle.chart(combined(yearAxis, panels), title, subtitle, this.source);
+		List<String> figures = new ArrayList<>();
+		if (!years.isEmpty()) {
+			int first = years.get(0);
+			int last = years.get(years.size() - 1);
+			List<Rectangle2D> areas = ChartStyle.dataAreas(chart);
+			double widest = 0;
+			Map<String, String> ends = new LinkedHashMap<>();
+			for (String channel : channels) {
+				String end = Channels.name(channel) + "  " + ChileanFormat.percent(shareOf(type, channel, last));
+				if (first != last) {
+					end += " (" + ChartStyle.minus(ChileanFormat.points(pointChange(type, channel, first, last))) + ")";
+					figures.add(Channels.name(channel) + ": " + ChileanFormat.percent(shareOf(type, channel, first))
+							+ " en " + first + " y " + ChileanFormat.percent(shareOf(type, channel, last)) + " en "
+							+ last);
+				}
+				else {
+					figures.add(Channels.name(channel) + ": " + ChileanFormat.percent(shareOf(type, channel, last)));
+				}
+				ends.put(channel, end);
+				widest = Math.max(widest, ChartStyle.width(end, ChartStyle.LABEL_BOLD));
+			}
+			double width = areas.get(0).getWidth();
+			double left = (first != last) ? 110 : 40;
+			double right = widest + 40;
+			double perYear = (width - left - right) / Math.max(1, last - first);
+			yearAxis.setRange(first - left / perYear, last + right / perYear);
+			for (int p = 0; p < panels.size(); p++) {
+				XYPlot panel = panels.get(p);
+				List<String> group = (p == 0) ? large : small;
+				Rectangle2D area = areas.get(p);
+				labelEnds(panel, area, group, (channel) -> share(type, channel, last), last, 12 / perYear,
+						(channel) -> ends.get(channel), TextAnchor.CENTER_LEFT);
+				if (first != last) {
+					labelEnds(panel, area, group, (channel) -> share(type, channel, first), first, -12 / perYear,
+							(channel) -> ChileanFormat.percent(shareOf(type, channel, first)), TextAnchor.CENTER_RIGHT);
+				}
+			}
+		}
+		return new Drawn(chart, figures, "tables/por_tipo_canal_anio.csv");
 	}
 
-	private JFreeChart stackedBars(String title, String subtitle, String valueLabel, CategoryDataset dataset,
-			List<String> channels, boolean percentages) {
-		StackedBarRenderer renderer = new StackedBarRenderer(percentages);
+	private XYPlot sharePanel(String type, List<String> channels, List<Integer> years, NumberAxis yearAxis) {
+		XYSeriesCollection dataset = new XYSeriesCollection();
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+		double highest = 0;
 		for (int i = 0; i < channels.size(); i++) {
+			XYSeries series = new XYSeries(Channels.name(channels.get(i)));
+			for (int year : years) {
+				double share = share(type, channels.get(i), year);
+				series.add(year, share);
+				highest = Math.max(highest, share);
+			}
+			dataset.addSeries(series);
 			renderer.setSeriesPaint(i, Channels.color(channels.get(i)));
-			renderer.setSeriesItemLabelPaint(i, Channels.textColor(channels.get(i)));
+			renderer.setSeriesStroke(i, new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+			renderer.setSeriesShape(i, new Ellipse2D.Double(-6, -6, 12, 12));
 		}
-		renderer.setBarPainter(new StandardBarPainter());
+		NumberAxis shares = new NumberAxis();
+		ChartStyle.roundAxis(shares, highest, ChartStyle.percents());
+		XYPlot plot = new XYPlot(dataset, yearAxis, shares, renderer);
+		ChartStyle.gridlines(plot);
+		return plot;
+	}
+
+	/**
+	 * Labels at one end of the lines of a panel, moved apart where they would touch, with
+	 * a thin leader to their point when moved.
+	 */
+	private static void labelEnds(XYPlot panel, Rectangle2D area, List<String> channels, ValueOf valueOf, double x,
+			double offset, TextOf textOf, TextAnchor anchor) {
+		ValueAxis axis = panel.getRangeAxis();
+		double[] wanted = new double[channels.size()];
+		for (int i = 0; i < wanted.length; i++) {
+			wanted[i] = axis.valueToJava2D(valueOf.value(channels.get(i)), area, RectangleEdge.LEFT);
+		}
+		double[] placed = ChartStyle.spread(wanted, ChartStyle.LINE, area.getMinY() - ChartStyle.LINE / 2,
+				area.getMaxY() + ChartStyle.LINE / 2);
+		for (int i = 0; i < wanted.length; i++) {
+			double y = axis.java2DToValue(placed[i], area, RectangleEdge.LEFT);
+			String channel = channels.get(i);
+			boolean right = anchor == TextAnchor.CENTER_LEFT;
+			panel.addAnnotation(ChartStyle.label(textOf.text(channel), x + offset, y, anchor,
+					right ? ChartStyle.LABEL_BOLD : ChartStyle.LABEL,
+					right ? Channels.color(channel) : ChartStyle.TEXT));
+			if (Math.abs(placed[i] - wanted[i]) > 4) {
+				panel.addAnnotation(ChartStyle.leader(x + offset * 0.25, valueOf.value(channel), x + offset * 0.85, y));
+			}
+		}
+	}
+
+	/**
+	 * Cases per channel and year as horizontal bars, one group per channel, every bar
+	 * labelled with its year and number.
+	 */
+	Drawn byYear(String type) {
+		List<Integer> years = yearsWithCases(type);
+		if (years.size() > MOST_BAR_YEARS) {
+			years = List.of(years.get(0), years.get(years.size() - 1));
+		}
+		List<String> channels = periodChannels(type);
+		List<Bar> bars = new ArrayList<>();
+		double slot = 0.8 * thinness(channels.size()) / Math.max(1, years.size());
+		for (int c = 0; c < channels.size(); c++) {
+			String channel = channels.get(c);
+			for (int k = 0; k < years.size(); k++) {
+				int year = years.get(k);
+				long records = records(type, channel, year);
+				double lighter = (years.size() > 1) ? 0.55 * (years.size() - 1 - k) / (years.size() - 1) : 0;
+				bars.add(new Bar(c + (k - (years.size() - 1) / 2.0) * slot, slot * 0.86, records,
+						lighter(Channels.color(channel), lighter), year + ": " + ChileanFormat.integer(records)));
+			}
+		}
+		Period period = this.figures.period();
+		String title;
+		if (years.size() >= 2) {
+			long first = total(type, years.get(0));
+			long last = total(type, years.get(years.size() - 1));
+			BigDecimal change = Shares.percentChange(last, first);
+			String verb = (change.signum() > 0) ? "aumentaron" : "disminuyeron";
+			title = (change.signum() == 0)
+					? capitalized(Labels.typeWithArticle(type)) + " se mantuvieron en " + ChileanFormat.integer(last)
+							+ " entre el " + years.get(0) + " y el " + years.get(years.size() - 1)
+					: capitalized(Labels.typeWithArticle(type)) + " " + verb + " un "
+							+ ChileanFormat.percent(change.abs()) + " entre el " + years.get(0) + " y el "
+							+ years.get(years.size() - 1);
+		}
+		else {
+			title = years.isEmpty() ? "Sin " + Labels.typePlural(type) + " en el período"
+					: capitalized(Labels.typeReceived(type)) + " en el " + years.get(0) + ", por canal";
+		}
+		String subtitle = "Número de " + Labels.typeReceived(type) + " cada año, por canal, " + period.label()
+				+ ((years.size() == 2 && yearsWithCases(type).size() > MOST_BAR_YEARS) ? " (primer y último año)" : "");
+		return horizontalBars(type, channels, bars, title, subtitle, "tables/por_tipo_canal_anio.csv");
+	}
+
+	/** The period's cases by channel, largest first, each with its number and share. */
+	Drawn periodTotals(String type) {
+		long total = this.figures.periodTotal(type);
+		List<Map.Entry<String, Long>> counts = new ArrayList<>(this.figures.periodByChannel(type).entrySet());
+		counts.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+		List<String> channels = counts.stream().map(Map.Entry::getKey).toList();
+		List<Bar> bars = new ArrayList<>();
+		for (int c = 0; c < counts.size(); c++) {
+			long records = counts.get(c).getValue();
+			bars.add(new Bar(c, 0.62 * thinness(counts.size()), records, Channels.color(channels.get(c)),
+					ChileanFormat.integer(records) + " (" + ChileanFormat.percent(Shares.share(records, total)) + ")"));
+		}
+		Period period = this.figures.period();
+		String title;
+		if (counts.isEmpty()) {
+			title = "Sin " + Labels.typePlural(type) + " en el período";
+		}
+		else {
+			MixFindings.Subject top = MixFindings.subject(channels.get(0));
+			title = capitalized(top.name()) + " " + (top.plural() ? "recibieron" : "recibió") + " el "
+					+ ChileanFormat.percent(Shares.share(counts.get(0).getValue(), total)) + " de "
+					+ Labels.typeWithArticle(type) + " del período";
+		}
+		String subtitle = capitalized(Labels.typeReceived(type)) + " en el período " + period.label()
+				+ ", por canal; total: " + Labels.typeCount(type, total);
+		return horizontalBars(type, channels, bars, title, subtitle, "tables/cuenta_periodo.csv");
+	}
+
+	private Drawn horizontalBars(String type, List<String> channels, List<Bar> bars, String title, String subtitle,
+			String table) {
+		XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
+		XYIntervalSeries series = new XYIntervalSeries(type);
+		for (Bar bar : bars) {
+			series.add(bar.at(), bar.at() - bar.width() / 2, bar.at() + bar.width() / 2, bar.value(), 0, bar.value());
+		}
+		dataset.addSeries(series);
+		XYBarRenderer renderer = new XYBarRenderer() {
+
+			@Override
+			public Paint getItemPaint(int row, int column) {
+				return bars.get(column).color();
+			}
+
+		};
+		renderer.setUseYInterval(true);
+		renderer.setBarPainter(new StandardXYBarPainter());
 		renderer.setShadowVisible(false);
-		renderer.setDrawBarOutline(true);
-		renderer.setDefaultOutlinePaint(Color.WHITE);
-		renderer.setDefaultOutlineStroke(new BasicStroke(1.5f));
-		renderer.setMaximumBarWidth(0.22);
-		renderer.setDefaultItemLabelsVisible(true);
-		renderer.setDefaultItemLabelFont(ITEM);
-		renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
-		renderer.setDefaultLegendShape(LEGEND_BOX);
-		CategoryAxis years = new CategoryAxis("Año");
-		NumberAxis values = new NumberAxis(valueLabel);
-		CategoryPlot plot = new CategoryPlot(dataset, years, values, renderer);
-		plot.setOrientation(PlotOrientation.VERTICAL);
-		plot.setRangeGridlinePaint(GRID);
-		plot.setNoDataMessage(NO_DATA);
-		plot.setNoDataMessageFont(SUBTITLE);
-		JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
-		style(chart, subtitle);
-		styleAxis(years);
-		styleAxis(values);
-		years.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-		values.setNumberFormatOverride(integerFormat());
-		values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-		if (channels.isEmpty()) {
-			hideAxes(years, values);
+		renderer.setDrawBarOutline(false);
+		SymbolAxis names = new SymbolAxis(null, channels.stream().map(Channels::name).toArray(String[]::new));
+		ChartStyle.axis(names);
+		names.setTickLabelFont(ChartStyle.LABEL);
+		names.setTickLabelPaint(ChartStyle.TEXT);
+		names.setGridBandsVisible(false);
+		names.setInverted(true);
+		names.setRange(-0.6, Math.max(0.6, channels.size() - 0.4));
+		NumberAxis values = new NumberAxis();
+		ChartStyle.axis(values);
+		values.setVisible(false);
+		long highest = bars.stream().mapToLong(Bar::value).max().orElse(0);
+		values.setRange(0, Math.max(1, highest));
+		XYPlot plot = new XYPlot(dataset, names, values, renderer);
+		plot.setOrientation(PlotOrientation.HORIZONTAL);
+		plot.setRangeGridlinesVisible(false);
+		plot.setDomainGridlinesVisible(false);
+		JFreeChart chart = ChartStyle.chart(plot, title, subtitle, this.source);
+		if (bars.isEmpty()) {
+			names.setVisible(false);
+			return new Drawn(chart, List.of(), table);
 		}
-		return chart;
+		Rectangle2D area = ChartStyle.dataAreas(chart).get(0);
+		double widest = bars.stream()
+			.mapToDouble((bar) -> ChartStyle.width(bar.label(), ChartStyle.LABEL))
+			.max()
+			.orElse(0);
+		double room = area.getWidth() - widest - 24;
+		values.setRange(0, Math.max(1, highest * area.getWidth() / Math.max(room, area.getWidth() / 3)));
+		double gap = 10 * values.getUpperBound() / area.getWidth();
+		List<String> figures = new ArrayList<>();
+		for (Bar bar : bars) {
+			plot.addAnnotation(ChartStyle.label(bar.label(), bar.at(), bar.value() + gap, TextAnchor.CENTER_LEFT,
+					ChartStyle.LABEL, ChartStyle.TEXT));
+		}
+		for (int c = 0; c < channels.size(); c++) {
+			int index = c;
+			figures.add(Channels.name(channels.get(c)) + ": " + String.join(", ",
+					bars.stream().filter((bar) -> Math.round(bar.at()) == index).map(Bar::label).toList()));
+		}
+		return new Drawn(chart, figures, table);
 	}
 
-	/** A chart without data shows its message alone, not the axes of an empty range. */
-	private static void hideAxes(Axis... axes) {
-		for (Axis axis : axes) {
-			axis.setVisible(false);
+	/**
+	 * The monthly series by channel, by quarter where months hold few cases; channels
+	 * with a small share of the type go in a panel below with their own scale, so that
+	 * they are not tangled near zero. Each line is named at its end.
+	 */
+	Drawn monthly(String type) {
+		Period period = this.figures.period();
+		List<String> channels = periodChannels(type);
+		Map<String, Long> counts = new HashMap<>();
+		int busiest = 0;
+		for (TypeChannelCount count : this.figures.monthly()) {
+			if (count.recordType().equals(type) && period.contains(count.period() / 100)) {
+				counts.put(count.channel() + '|' + count.period(), count.records());
+				busiest = (int) Math.max(busiest, count.records());
+			}
 		}
+		int lastMonth = this.figures.monthly().stream().mapToInt(TypeChannelCount::period).max().orElse(0);
+		boolean quarterly = busiest < FEW_PER_MONTH;
+		List<RegularTimePeriod> times = new ArrayList<>();
+		for (int year : period.years()) {
+			for (int month = 1; month <= 12 && year * 100 + month <= lastMonth; month++) {
+				RegularTimePeriod time = quarterly ? new Quarter((month - 1) / 3 + 1, year) : new Month(month, year);
+				if (!times.contains(time)) {
+					times.add(time);
+				}
+			}
+		}
+		long total = this.figures.periodTotal(type);
+		List<String> large = new ArrayList<>();
+		List<String> small = new ArrayList<>();
+		for (String channel : channels) {
+			long records = this.figures.periodByChannel(type).getOrDefault(channel, 0L);
+			(100.0 * records / Math.max(1, total) >= SMALL_SHARE ? large : small).add(channel);
+		}
+		if (large.isEmpty()) {
+			large = small;
+			small = List.of();
+		}
+		Map<RegularTimePeriod, Long> byTime = new LinkedHashMap<>();
+		Map<String, TimeSeries> series = new LinkedHashMap<>();
+		for (String channel : channels) {
+			TimeSeries line = new TimeSeries(Channels.name(channel));
+			for (RegularTimePeriod time : times) {
+				line.add(time, 0L);
+			}
+			series.put(channel, line);
+		}
+		for (int year : period.years()) {
+			for (int month = 1; month <= 12 && year * 100 + month <= lastMonth; month++) {
+				RegularTimePeriod time = quarterly ? new Quarter((month - 1) / 3 + 1, year) : new Month(month, year);
+				for (String channel : channels) {
+					long records = counts.getOrDefault(channel + '|' + (year * 100 + month), 0L);
+					TimeSeries line = series.get(channel);
+					line.update(time, line.getValue(time).longValue() + records);
+					byTime.merge(time, records, Long::sum);
+				}
+			}
+		}
+		long lastTime = times.isEmpty() ? 0 : times.get(times.size() - 1).getLastMillisecond(chileCalendar());
+		DateAxis timeAxis = new DateAxis() {
+
+			// no year ticks in the room kept for the labels
+			@Override
+			public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+				List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
+				return ticks.stream().filter((tick) -> ((ValueTick) tick).getValue() <= lastTime).toList();
+			}
+
+		};
+		ChartStyle.axis(timeAxis);
+		timeAxis.setTimeZone(CHILE);
+		timeAxis.setTickUnit(new DateTickUnit(DateTickUnitType.YEAR, 1, new SimpleDateFormat("yyyy")));
+		timeAxis.setTickMarkPosition(DateTickMarkPosition.MIDDLE);
+		List<XYPlot> panels = new ArrayList<>();
+		for (List<String> group : List.of(large, small)) {
+			if (!group.isEmpty() || panels.isEmpty()) {
+				TimeSeriesCollection dataset = new TimeSeriesCollection(CHILE);
+				XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+				double highest = 0;
+				for (int i = 0; i < group.size(); i++) {
+					TimeSeries line = series.get(group.get(i));
+					dataset.addSeries(line);
+					highest = Math.max(highest, line.getMaxY());
+					renderer.setSeriesPaint(i, Channels.color(group.get(i)));
+					renderer.setSeriesStroke(i, new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+				}
+				NumberAxis values = new NumberAxis();
+				ChartStyle.roundAxis(values, highest, ChartStyle.integers());
+				XYPlot plot = new XYPlot(dataset, timeAxis, values, renderer);
+				ChartStyle.gridlines(plot);
+				for (int year : period.years()) {
+					if (year > period.from()) {
+						ValueMarker boundary = new ValueMarker(new Month(1, year).getFirstMillisecond(chileCalendar()),
+								ChartStyle.GRID, new BasicStroke(1f));
+						plot.addDomainMarker(boundary);
+					}
+				}
+				panels.add(plot);
+			}
+		}
+		String unit = quarterly ? "cada trimestre" : "cada mes";
+		String title;
+		if (byTime.values().stream().allMatch((n) -> n == 0)) {
+			title = "Sin " + Labels.typePlural(type) + " en el período";
+		}
+		else {
+			Map.Entry<RegularTimePeriod, Long> peak = byTime.entrySet()
+				.stream()
+				.max(Map.Entry.<RegularTimePeriod, Long>comparingByValue()
+					.thenComparing((e) -> -e.getKey().getFirstMillisecond()))
+				.orElseThrow();
+			title = (quarterly ? "El trimestre con más " : "El mes con más ") + Labels.typePlural(type) + " fue "
+					+ timeName(peak.getKey()) + ", con " + ChileanFormat.integer(peak.getValue());
+		}
+		String subtitle = capitalized(Labels.typeReceived(type)) + " " + unit + ", por canal, " + period.label()
+				+ (quarterly ? " (por trimestre: los meses tienen muy pocos casos)" : "")
+				+ (small.isEmpty() ? "" : APART);
+		JFreeChart chart = ChartStyle.chart(combined(timeAxis, panels), title, subtitle, this.source);
+		List<String> figures = new ArrayList<>();
+		if (!times.isEmpty()) {
+			RegularTimePeriod first = times.get(0);
+			RegularTimePeriod last = times.get(times.size() - 1);
+			List<Rectangle2D> areas = ChartStyle.dataAreas(chart);
+			double widest = channels.stream()
+				.mapToDouble((channel) -> ChartStyle.width(Channels.name(channel), ChartStyle.LABEL_BOLD))
+				.max()
+				.orElse(0);
+			double start = first.getFirstMillisecond(chileCalendar());
+			double end = last.getMiddleMillisecond(chileCalendar());
+			double perPixel = (end - start) / Math.max(1, areas.get(0).getWidth() - widest - 30);
+			timeAxis.setRange(new Date((long) start), new Date((long) (end + (widest + 30) * perPixel)));
+			for (int p = 0; p < panels.size(); p++) {
+				List<String> group = (p == 0) ? large : small;
+				labelEnds(panels.get(p), areas.get(p), group,
+						(channel) -> series.get(channel).getValue(last).doubleValue(), end, 12 * perPixel,
+						Channels::name, TextAnchor.CENTER_LEFT);
+			}
+			for (String channel : channels) {
+				figures.add(Channels.name(channel) + ": "
+						+ Labels.typeCount(type, this.figures.periodByChannel(type).getOrDefault(channel, 0L))
+						+ " en el período");
+			}
+		}
+		return new Drawn(chart, figures, "tables/por_tipo_canal_mes.csv");
 	}
 
-	private static void style(JFreeChart chart, String subtitle) {
-		chart.setBackgroundPaint(Color.WHITE);
-		chart.setPadding(new RectangleInsets(16, 24, 16, 40));
-		chart.getTitle().setPaint(TEXT);
-		chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
-		chart.getTitle().setMargin(0, 0, 4, 0);
-		TextTitle sub = new TextTitle(subtitle, SUBTITLE);
-		sub.setPaint(new Color(0x555555));
-		sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
-		sub.setMargin(0, 0, 16, 0);
-		chart.addSubtitle(sub);
-		chart.getPlot().setBackgroundPaint(Color.WHITE);
-		chart.getPlot().setOutlineVisible(false);
-		LegendTitle legend = chart.getLegend();
-		if (legend != null) {
-			legend.setItemFont(LEGEND);
-			legend.setPosition(RectangleEdge.BOTTOM);
-			legend.setFrame(BlockBorder.NONE);
-			legend.setItemLabelPadding(new RectangleInsets(4, 6, 4, 22));
-			legend.setMargin(new RectangleInsets(16, 0, 0, 0));
-		}
+	private static Calendar chileCalendar() {
+		return Calendar.getInstance(CHILE, Locale.ROOT);
 	}
 
-	private static void styleAxis(Axis axis) {
-		axis.setLabelFont(AXIS_LABEL);
-		axis.setLabelPaint(TEXT);
-		axis.setTickLabelFont(TICK);
-		axis.setTickLabelPaint(TEXT);
-		axis.setAxisLineVisible(false);
+	private static String timeName(RegularTimePeriod time) {
+		if (time instanceof Quarter quarter) {
+			int firstMonth = (quarter.getQuarter() - 1) * 3;
+			return MONTHS[firstMonth] + "-" + MONTHS[firstMonth + 2] + " de " + quarter.getYear();
+		}
+		Month month = (Month) time;
+		return MONTHS[month.getMonth() - 1] + " de " + month.getYearValue();
+	}
+
+	/** One plot, or panels stacked over a shared axis, the first taller. */
+	private static XYPlot combined(ValueAxis shared, List<XYPlot> panels) {
+		if (panels.size() == 1) {
+			return panels.get(0);
+		}
+		CombinedDomainXYPlot plot = new CombinedDomainXYPlot(shared);
+		plot.setGap(64);
+		plot.add(panels.get(0), 3);
+		plot.add(panels.get(1), 1);
+		return plot;
+	}
+
+	/** Years of the period with cases of the type, first to last. */
+	private List<Integer> yearsWithCases(String type) {
+		return this.figures.mix()
+			.totals(type)
+			.stream()
+			.filter((t) -> this.figures.period().contains(t.year()) && t.records() > 0)
+			.map(ChannelMix.Total::year)
+			.toList();
 	}
 
 	/** Channels with cases of the type in the period, in their fixed order. */
@@ -402,103 +580,90 @@ final class PlannerCharts {
 		return List.copyOf(this.figures.periodByChannel(type).keySet());
 	}
 
-	private long records(String type, String channel, int year) {
+	private ChannelMix.Row row(String type, String channel, int year) {
 		return this.figures.mix()
 			.rows(type)
 			.stream()
 			.filter((row) -> row.channel().equals(channel) && row.year() == year)
-			.mapToLong(ChannelMix.Row::records)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private long records(String type, String channel, int year) {
+		ChannelMix.Row row = row(type, channel, year);
+		return (row != null) ? row.records() : 0;
+	}
+
+	private long total(String type, int year) {
+		return this.figures.mix()
+			.totals(type)
+			.stream()
+			.filter((t) -> t.year() == year)
+			.mapToLong(ChannelMix.Total::records)
 			.sum();
+	}
+
+	private BigDecimal shareOf(String type, String channel, int year) {
+		BigDecimal share = Shares.share(records(type, channel, year), total(type, year));
+		return (share != null) ? share : BigDecimal.ZERO;
+	}
+
+	/** The exact share, for drawing. */
+	private double share(String type, String channel, int year) {
+		long total = total(type, year);
+		return (total > 0) ? 100.0 * records(type, channel, year) / total : 0;
+	}
+
+	private BigDecimal pointChange(String type, String channel, int first, int last) {
+		return Shares.pointChange(records(type, channel, last), total(type, last), records(type, channel, first),
+				total(type, first));
+	}
+
+	/** Bars keep the thickness they have for five channels when there are fewer. */
+	private static double thinness(int channels) {
+		return Math.min(1, channels / 5.0);
+	}
+
+	/** The colour mixed with white: 0 leaves it, 1 makes it white. */
+	private static Color lighter(Color color, double amount) {
+		return new Color((int) Math.round(color.getRed() + (255 - color.getRed()) * amount),
+				(int) Math.round(color.getGreen() + (255 - color.getGreen()) * amount),
+				(int) Math.round(color.getBlue() + (255 - color.getBlue()) * amount));
+	}
+
+	private static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	static String slug(String type) {
 		return Labels.typePlural(type).toLowerCase(Locale.ROOT);
 	}
 
-	/**
-	 * A month step that leaves at most eight labels on the time axis, so that they never
-	 * touch.
-	 */
-	static int monthStep(int months) {
-		for (int step : new int[] { 1, 2, 3, 6, 12, 24, 60 }) {
-			if (months / step <= 8) {
-				return step;
-			}
-		}
-		return 120;
-	}
+	@FunctionalInterface
+	private interface ValueOf {
 
-	private static DateFormatSymbols spanishMonths() {
-		DateFormatSymbols symbols = DateFormatSymbols.getInstance(Locale.forLanguageTag("es-CL"));
-		symbols.setShortMonths(SHORT_MONTHS);
-		return symbols;
-	}
-
-	private static DecimalFormat integerFormat() {
-		return new DecimalFormat("#,##0", symbols());
-	}
-
-	private static DecimalFormatSymbols symbols() {
-		DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-		symbols.setGroupingSeparator('.');
-		symbols.setDecimalSeparator(',');
-		return symbols;
-	}
-
-	private static CategoryItemLabelGenerator labels(ItemLabel label) {
-		return new CategoryItemLabelGenerator() {
-
-			@Override
-			public String generateRowLabel(CategoryDataset data, int row) {
-				return data.getRowKey(row).toString();
-			}
-
-			@Override
-			public String generateColumnLabel(CategoryDataset data, int column) {
-				return data.getColumnKey(column).toString();
-			}
-
-			@Override
-			public String generateLabel(CategoryDataset data, int row, int column) {
-				Number value = data.getValue(row, column);
-				return (value != null) ? label.text(row, column, value.longValue()) : null;
-			}
-
-		};
-	}
-
-	/**
-	 * A time axis whose ticks fall on months that divide the year evenly: January, then
-	 * every step.
-	 */
-	private static final class MonthAxis extends DateAxis {
-
-		@Override
-		protected Date nextStandardDate(Date date, DateTickUnit unit) {
-			Calendar calendar = Calendar.getInstance(getTimeZone(), getLocale());
-			calendar.setTime(date);
-			int step = unit.getMultiple();
-			boolean onBoundary = calendar.get(Calendar.DAY_OF_MONTH) == 1 && calendar.get(Calendar.HOUR_OF_DAY) == 0
-					&& calendar.get(Calendar.MINUTE) == 0 && calendar.get(Calendar.SECOND) == 0
-					&& calendar.get(Calendar.MILLISECOND) == 0;
-			calendar.set(calendar.get(Calendar.YEAR), calendar.get(Calendar.MONTH), 1, 0, 0, 0);
-			calendar.set(Calendar.MILLISECOND, 0);
-			if (!onBoundary) {
-				calendar.add(Calendar.MONTH, 1);
-			}
-			while (calendar.get(Calendar.MONTH) % step != 0) {
-				calendar.add(Calendar.MONTH, 1);
-			}
-			return calendar.getTime();
-		}
+		double value(String channel);
 
 	}
 
 	@FunctionalInterface
-	private interface ItemLabel {
+	private interface TextOf {
 
-		String text(int row, int column, long value);
+		String text(String channel);
 
+	}
+
+	/**
+	 * @param at the bar's centre on the category axis
+	 * @param label the text written after the bar's end
+	 */
+	private record Bar(double at, double width, long value, Color color, String label) {
+	}
+
+	/**
+	 * A chart drawn, with what its alt text lists and the table with its figures.
+	 */
+	record Drawn(JFreeChart chart, List<String> figures, String table) {
 	}
 
 	/**

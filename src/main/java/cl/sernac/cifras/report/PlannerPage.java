@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.MobileCoverage;
@@ -64,16 +63,6 @@ final class PlannerPage {
 		CHART_KINDS.put("total_periodo", new String[] { "Totales del período por canal",
 				"Casos del período por canal, de mayor a menor, con su participación." });
 	}
-
-	/**
-	 * The channels as the subject of a sentence, with the verb that agrees: article and
-	 * number are Spanish grammar, not configuration.
-	 */
-	private static final Map<String, String[]> CHANNEL_SUBJECTS = Map.of("CALL_CENTER",
-			new String[] { "El call center", "pasó" }, "INTERNET", new String[] { "Internet", "pasó" }, "OFICINA",
-			new String[] { "La oficina regional", "pasó" }, "MUNICIPAL",
-			new String[] { "Las plataformas municipales", "pasaron" }, "MOVIL", new String[] { "SERNAC Móvil", "pasó" },
-			"CONVENIO", new String[] { "Los servicios en convenio", "pasaron" });
 
 	/** The table with a chart's figures, for a chart that names none. */
 	private static final Map<String, String> CHART_TABLES = Map.of("participacion_anio",
@@ -185,9 +174,10 @@ final class PlannerPage {
 		 * first and last year.
 		 */
 		private List<String> findings() {
+			MixFindings mix = MixFindings.of(this.figures);
 			List<String> findings = new ArrayList<>();
 			for (String type : ChannelMix.TYPES) {
-				mixFinding(this.figures, type).ifPresent(findings::add);
+				mix.sentence(type).ifPresent(findings::add);
 			}
 			return findings;
 		}
@@ -383,55 +373,6 @@ final class PlannerPage {
 			return String.join(", ", names.subList(0, names.size() - 1)) + " y " + names.get(names.size() - 1);
 		}
 
-	}
-
-	/**
-	 * The channel whose share of a type moved most between the period's first and last
-	 * year, as a sentence: "Las plataformas municipales pasaron del 17,5 % al 23,2 % de
-	 * las consultas." Empty for a one-year period or a year without cases of the type.
-	 * <p>
-	 * Provisional: {@code MixFindings} will say the same sentence for the page and the
-	 * charts' titles; this method goes when it is in.
-	 */
-	static Optional<String> mixFinding(PlannerFigures figures, String type) {
-		Period period = figures.period();
-		if (period.from() == period.to()) {
-			return Optional.empty();
-		}
-		long firstTotal = records(figures, type, null, period.from());
-		long lastTotal = records(figures, type, null, period.to());
-		if (firstTotal == 0 || lastTotal == 0) {
-			return Optional.empty();
-		}
-		String moved = null;
-		BigDecimal most = null;
-		for (String channel : figures.mix().channels(type)) {
-			BigDecimal change = Shares.pointChange(records(figures, type, channel, period.to()), lastTotal,
-					records(figures, type, channel, period.from()), firstTotal);
-			if (most == null || change.abs().compareTo(most.abs()) > 0) {
-				moved = channel;
-				most = change;
-			}
-		}
-		if (moved == null) {
-			return Optional.empty();
-		}
-		String[] subject = CHANNEL_SUBJECTS.getOrDefault(moved,
-				new String[] { "El canal «" + Channels.name(moved) + "»", "pasó" });
-		return Optional.of(subject[0] + " " + subject[1] + " del "
-				+ ChileanFormat.percent(Shares.share(records(figures, type, moved, period.from()), firstTotal)) + " al "
-				+ ChileanFormat.percent(Shares.share(records(figures, type, moved, period.to()), lastTotal)) + " de "
-				+ Labels.typeWithArticle(type) + ".");
-	}
-
-	/** Cases of a type in a year, of one channel or (null) of all. */
-	private static long records(PlannerFigures figures, String type, String channel, int year) {
-		return figures.mix()
-			.rows(type)
-			.stream()
-			.filter((row) -> row.year() == year && (channel == null || row.channel().equals(channel)))
-			.mapToLong(ChannelMix.Row::records)
-			.sum();
 	}
 
 	/** A table as the page shows it: numbers the Chilean way, a link to its CSV file. */

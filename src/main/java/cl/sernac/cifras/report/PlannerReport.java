@@ -52,7 +52,8 @@ public class PlannerReport {
 				ReportNotes.source(office, produced), ReportNotes.date(produced),
 				ReportNotes.definitions(figures.period()));
 		// The charts and the workbook are drawn at once, on every core.
-		List<PlannerCharts.Chart> charts = Concurrently.run(new PlannerCharts(figures).drawings(this.outputDir),
+		List<PlannerCharts.Chart> charts = Concurrently.run(
+				new PlannerCharts(figures, ReportNotes.source(office, produced)).drawings(this.outputDir),
 				() -> TableFiles.writeWorkbook(cover, all, this.outputDir.resolve(TableFiles.WORKBOOK)));
 		this.page.write(this.outputDir, PlannerPage.model(figures, tables, charts, this.territory, summary));
 	}

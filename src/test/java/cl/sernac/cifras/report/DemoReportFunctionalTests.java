@@ -237,10 +237,19 @@ class DemoReportFunctionalTests {
 					most = change;
 				}
 			}
-			expected.add(subjects.get(moved) + " del " + first.get(moved)[5] + " % al " + last.get(moved)[5] + " % de "
-					+ type.getValue() + ".");
+			String[] before = first.get(moved);
+			String[] after = last.get(moved);
+			String points = tenths(
+					1000L * (Long.parseLong(after[3]) * Long.parseLong(before[4])
+							- Long.parseLong(before[3]) * Long.parseLong(after[4])),
+					Long.parseLong(after[4]) * Long.parseLong(before[4]));
+			points = points.startsWith("-") ? "\u2212" + points.substring(1)
+					: points.equals("0,0") ? points : "+" + points;
+			expected.add(subjects.get(moved) + " del " + before[5] + " % al " + after[5] + " % de " + type.getValue()
+					+ " entre el 2014 y el 2016 (" + points + " pp).");
 		}
-		assertThat(expected).contains("Las plataformas municipales pasaron del 17,5 % al 23,2 % de las consultas.");
+		assertThat(expected).contains("Las plataformas municipales pasaron del 17,5 % al 23,2 % de las consultas"
+				+ " entre el 2014 y el 2016 (+5,7 pp).");
 		assertThat(renderedPage().select("#titular .findings li").eachText()).containsExactlyElementsOf(expected);
 	}
 
@@ -338,11 +347,11 @@ class DemoReportFunctionalTests {
 	@Test
 	void chartsAreSlidesOf1600By900() throws Exception {
 		try (Stream<Path> charts = Files.list(this.run.output().resolve("charts"))) {
-			List<Path> all = charts.toList();
-			assertThat(all).filteredOn((file) -> file.toString().endsWith(".svg")).hasSize(12);
-			List<Path> files = all.stream().filter((file) -> file.toString().endsWith(".png")).toList();
-			assertThat(files).hasSize(12);
-			for (Path chart : files) {
+			List<Path> files = charts.toList();
+			List<Path> pngs = files.stream().filter((file) -> file.toString().endsWith(".png")).toList();
+			assertThat(pngs).hasSize(12);
+			assertThat(files).hasSize(24).allSatisfy((file) -> assertThat(file.toString()).matches(".*\\.(png|svg)"));
+			for (Path chart : pngs) {
 				BufferedImage image = ImageIO.read(chart.toFile());
 				assertThat(image.getWidth()).as(chart.toString()).isEqualTo(1600);
 				assertThat(image.getHeight()).as(chart.toString()).isEqualTo(900);

@@ -30,10 +30,10 @@ class ChannelCatalogTests {
 		ChannelCatalog.use(catalog);
 		assertThat(catalog.codes().stream().map(Channels::name)).containsExactly("Call center", "Internet",
 				"Oficina regional", "Plataformas municipales", "SERNAC Móvil", "Servicios en convenio");
-		assertThat(catalog.codes().stream().map(Channels::hex)).containsExactly("#0072B2", "#E69F00", "#009E73",
-				"#CC79A7", "#D55E00", "#56B4E9");
+		assertThat(catalog.codes().stream().map(Channels::hex)).containsExactly("#004488", "#E69F00", "#009E73",
+				"#AA3377", "#D55E00", "#56B4E9");
 		assertThat(catalog.codes().stream().map(Channels::textColor)).containsExactly(Color.WHITE, Color.BLACK,
-				Color.BLACK, Color.BLACK, Color.BLACK, Color.BLACK);
+				Color.BLACK, Color.WHITE, Color.BLACK, Color.BLACK);
 	}
 
 	@Test
