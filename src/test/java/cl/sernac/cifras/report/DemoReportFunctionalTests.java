@@ -339,6 +339,11 @@ class DemoReportFunctionalTests {
 		for (String heading : sections) {
 			assertThat(text).contains(heading);
 		}
+		// a table folded on the screen is printed whole: its last row is in the PDF
+		List<String> municipalities = csv("municipios.csv");
+		String lastInstitution = municipalities.get(municipalities.size() - 1).split(";")[0];
+		assertThat(renderedPage().select("#tabla-municipios").parents().is("details")).isTrue();
+		assertThat(text).contains(lastInstitution);
 		assertThat(text).contains("Gráfico 12", "Regla del folio central", "Fuente: registros de atención de SERNAC")
 			// the menu is for the screen
 			.doesNotContain("Mezcla año a año Cuenta del período");
