@@ -323,6 +323,54 @@ class DemoReportFunctionalTests {
 		assertThat(Integer.parseInt(dom.body().attr("data-scroll-width"))).isLessThanOrEqualTo(375);
 	}
 
+	/**
+	 * WCAG AA: every text of the page against the background it is drawn on, 4.5:1, or
+	 * 3:1 for large text, measured on the styles the browser computed.
+	 */
+	@Test
+	void textContrastIsAtLeastAA() throws Exception {
+		HeadlessChromium chromium = HeadlessChromium.required();
+		Path work = Files.createTempDirectory(root, "contrast");
+		Path check = work.resolve("contrast.html");
+		Files.writeString(check,
+				"""
+						<!DOCTYPE html><html><body>
+						<iframe id="page" src="%s" width="1280" height="900"></iframe>
+						<script>
+						  function rgb(text) { return text.match(/[0-9.]+/g).map(Number); }
+						  function luminance(c) {
+						    var l = c.slice(0, 3).map(function (v) { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+						    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+						  }
+						  document.getElementById('page').addEventListener('load', function () {
+						    var doc = this.contentDocument, view = doc.defaultView, checked = 0, failures = [];
+						    doc.querySelectorAll('body *').forEach(function (element) {
+						      var own = Array.prototype.some.call(element.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+						      if (!own || element.closest('script, style')) { return; }
+						      var style = view.getComputedStyle(element), background = null;
+						      for (var e = element; e && !background; e = e.parentElement) {
+						        var b = rgb(view.getComputedStyle(e).backgroundColor);
+						        if (b.length < 4 || b[3] > 0) { background = b; }
+						      }
+						      var fg = rgb(style.color), bg = background || [255, 255, 255];
+						      var a = luminance(fg), c = luminance(bg);
+						      var ratio = (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05);
+						      var size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight, 10) >= 700;
+						      var needed = (size >= 24 || (bold && size >= 18.66)) ? 3 : 4.5;
+						      checked++;
+						      if (ratio < needed) { failures.push(element.tagName + ' ' + element.textContent.trim().slice(0, 30) + ' ' + ratio.toFixed(2)); }
+						    });
+						    document.body.setAttribute('data-checked', String(checked));
+						    document.body.setAttribute('data-failures', failures.join(' | '));
+						  });
+						</script></body></html>
+						"""
+					.formatted(this.run.output().resolve("index.html").toUri()));
+		Document dom = Jsoup.parse(chromium.dumpDom(check, work, "--allow-file-access-from-files"));
+		assertThat(Integer.parseInt(dom.body().attr("data-checked"))).isGreaterThan(500);
+		assertThat(dom.body().attr("data-failures")).isEmpty();
+	}
+
 	@Test
 	void printedToPdfTheReportHasEverySection() throws Exception {
 		HeadlessChromium chromium = HeadlessChromium.required();
