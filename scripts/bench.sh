@@ -31,7 +31,7 @@
 #              limits, as many threads as the pipeline reads files at once), JVM start included
 #   rebuild    the whole job on an empty store: scripts/run.sh on a copy of the input, JVM start
 #              and every output included
-#   peer       the same exports counted by a plain DuckDB SQL script (src/main/resources/
+#   peer       the same exports counted by a plain DuckDB SQL script (src/test/resources/
 #              bench/peer.sql, run by cl.sernac.cifras.bench.SqlPeer through the DuckDB JDBC
 #              driver, JVM start included): DuckDB's own CSV reader, SPEC's rules 1 to 5 in SQL;
 #              its table must equal the rebuild's tables/by_channel_year.csv, row for row
@@ -97,7 +97,13 @@ if [ ! -x /usr/bin/time ] || ! /usr/bin/time --version 2>&1 | grep -q "GNU"; the
   exit 2
 fi
 
-if [ ! -f "$jar" ] || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
+# The benchmark's own programs (the parse floor, the SQL peer) are not part of the
+# application: they are compiled with the tests into target/test-classes, which the
+# launcher adds to the jar's class path (loader.path) when they run.
+bench_classes="$here/target/test-classes"
+if [ ! -f "$jar" ] || [ ! -d "$bench_classes/cl/sernac/cifras/bench" ] \
+    || [ -n "$(find "$here/src/main" "$here/src/test/java/cl/sernac/cifras/bench" "$here/src/test/resources/bench" \
+      "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
   echo "Compilando Cifras..." >&2
   (cd "$here" && mvn -q -B -DskipTests package) >&2
 fi
@@ -149,7 +155,7 @@ input_bytes="$(du -sb "$bench/input" | cut -f1)"
 shape="$bench/shape.txt"
 if [ ! -s "$shape" ] || [ "$generation" != "reused" ] || [ "$shape" -ot "$jar" ]; then
   echo "Counting what the exports are made of ..." >&2
-  java $java_opts -Dloader.main=cl.sernac.cifras.bench.SqlPeer -cp "$jar" "$launcher" "$bench/input" \
+  java $java_opts -Dloader.path="$bench_classes" -Dloader.main=cl.sernac.cifras.bench.SqlPeer -cp "$jar" "$launcher" "$bench/input" \
     --out "$logs/shape-table.csv" --run-date "$run_date" --work "$bench/shape-work" --shape \
     > "$shape.tmp" 2> "$logs/shape.err" \
     || { echo "bench.sh: counting the data's shape failed:" >&2; tail -n 20 "$logs/shape.err" >&2; exit 1; }
@@ -239,7 +245,7 @@ for round in $(seq 1 "$repeat"); do
   mkdir -p "$work"
 
   # (a) floor
-  measure floor "" java $java_opts -Dloader.main=cl.sernac.cifras.bench.ParseFloor -cp "$jar" "$launcher" \
+  measure floor "" java $java_opts -Dloader.path="$bench_classes" -Dloader.main=cl.sernac.cifras.bench.ParseFloor -cp "$jar" "$launcher" \
     "$bench/input"
   rec[floor]="$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$last_out" | head -n 1)"
   rec[floor]="${rec[floor]:-0}"
@@ -253,7 +259,7 @@ for round in $(seq 1 "$repeat"); do
   fi
 
   # (b2) the peer: the same exports counted by DuckDB alone, and its table against Cifras'
-  measure peer "$input_rows" java $java_opts -Dloader.main=cl.sernac.cifras.bench.SqlPeer -cp "$jar" \
+  measure peer "$input_rows" java $java_opts -Dloader.path="$bench_classes" -Dloader.main=cl.sernac.cifras.bench.SqlPeer -cp "$jar" \
     "$launcher" "$bench/input" --out "$work/peer_by_channel_year.csv" --run-date "$run_date" \
     --work "$work/peer-work"
   peer_cases="$(sed -n 's/^cases=\([0-9]*\).*/\1/p' "$last_out" | head -n 1)"

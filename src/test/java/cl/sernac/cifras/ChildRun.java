@@ -127,7 +127,7 @@ public final class ChildRun {
 			Map<String, String> environment, String... extraArgs) throws IOException {
 		List<String> command = new ArrayList<>(prefix);
 		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, CifrasApplication.class.getName(),
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, HaltingApplication.class.getName(),
 				"--cifras.input-dir=" + folders.input(), "--cifras.output-dir=" + folders.output(),
 				"--cifras.data-dir=" + folders.data(), "--cifras.run-date=" + CifrasRun.RUN_DATE,
 				"--cifras.intake.quiet-period=0s"));

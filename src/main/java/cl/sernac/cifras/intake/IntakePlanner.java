@@ -27,7 +27,7 @@ import cl.sernac.cifras.source.ExportHeader;
 import cl.sernac.cifras.source.ReadLimits;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.source.SourceProfile;
-import cl.sernac.cifras.system.HaltPoints;
+import cl.sernac.cifras.support.Milestones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +143,7 @@ public class IntakePlanner implements Tasklet {
 				.getExecutionContext()
 				.putInt(LEFT_OUT, this.leftOut);
 		}
-		HaltPoints.reached("plan");
+		Milestones.passed("plan");
 		return RepeatStatus.FINISHED;
 	}
 

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import cl.sernac.cifras.normalize.RowOutcome;
-import cl.sernac.cifras.system.HaltPoints;
+import cl.sernac.cifras.support.Milestones;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
@@ -279,7 +279,7 @@ public class RecordStore {
 			execute(c, "DELETE FROM staged_row");
 			execute(c, "DELETE FROM applied_row");
 			long staged = load(c, files, rows, loaded);
-			HaltPoints.reached("records:loaded");
+			Milestones.passed("records:loaded");
 			long applying = System.nanoTime();
 			execute(c, APPLY);
 			Map<Long, MergedFile> counts = fileCounts(c, files);
@@ -288,12 +288,12 @@ public class RecordStore {
 			saveMergedFiles(c, counts.values());
 			execute(c, "DELETE FROM staged_row");
 			execute(c, "DELETE FROM applied_row");
-			HaltPoints.reached("records:merged");
+			Milestones.passed("records:merged");
 			merged.putAll(counts);
 			logger.debug("Record store: {} rows loaded in {} ms, merged in {} ms", staged,
 					(applying - started) / 1_000_000, (System.nanoTime() - applying) / 1_000_000);
 		});
-		HaltPoints.reached("records:committed");
+		Milestones.passed("records:committed");
 		checkpoint();
 		return merged;
 	}
@@ -307,7 +307,7 @@ public class RecordStore {
 				long fileRows = (appender != null) ? appendRows(appender, file, rows) : copyRows(c, file, rows);
 				staged += fileRows;
 				loaded.fileLoaded(file, fileRows);
-				HaltPoints.reached("merge");
+				Milestones.passed("merge");
 			}
 		}
 		finally {
@@ -493,7 +493,7 @@ public class RecordStore {
 		if (this.engine != Engine.DUCKDB) {
 			return;
 		}
-		HaltPoints.reached("records:checkpoint");
+		Milestones.passed("records:checkpoint");
 		try (Connection c = this.dataSource.getConnection(); Statement s = c.createStatement()) {
 			s.execute("CHECKPOINT");
 		}

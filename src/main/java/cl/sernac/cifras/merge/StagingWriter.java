@@ -5,7 +5,7 @@ import java.util.List;
 
 import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.normalize.WarningKind;
-import cl.sernac.cifras.system.HaltPoints;
+import cl.sernac.cifras.support.Milestones;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -99,7 +99,7 @@ public class StagingWriter implements ItemWriter<RowOutcome>, ItemStream {
 		if (!warnings.isEmpty()) {
 			this.jdbc.batchUpdate("INSERT INTO row_warning (file_id, line_no, kind) VALUES (?, ?, ?)", warnings);
 		}
-		HaltPoints.reached("ingest");
+		Milestones.passed("ingest");
 	}
 
 }

@@ -48,9 +48,11 @@ import org.jfree.svg.SVGGraphics2D;
  */
 final class ChartStyle {
 
-	static final int WIDTH = 1600;
+	/** A projected slide, the PNG's size and the page's on a wide screen. */
+	static final Canvas SLIDE = new Canvas(1600, 900);
 
-	static final int HEIGHT = 900;
+	/** A phone held upright: the same text sizes on a narrower, taller drawing. */
+	static final Canvas PHONE = new Canvas(720, 1000);
 
 	private static final String FONT = "SansSerif";
 
@@ -94,6 +96,7 @@ final class ChartStyle {
 		chart.setPadding(new RectangleInsets(18, 28, 14, 36));
 		chart.getTitle().setPaint(TEXT);
 		chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
+		chart.getTitle().setTextAlignment(HorizontalAlignment.LEFT);
 		chart.getTitle().setMargin(0, 0, 6, 0);
 		chart.addSubtitle(text(subtitle, SUBTITLE, MUTED, RectangleEdge.TOP, new RectangleInsets(0, 0, 18, 0)));
 		chart.addSubtitle(text(source, SOURCE, MUTED, RectangleEdge.BOTTOM, new RectangleInsets(14, 0, 0, 0)));
@@ -242,12 +245,12 @@ final class ChartStyle {
 	 * screen, at its final size. Labels do not change the layout, so a second drawing
 	 * with them has the same areas.
 	 */
-	static List<Rectangle2D> dataAreas(JFreeChart chart) {
+	static List<Rectangle2D> dataAreas(JFreeChart chart, Canvas canvas) {
 		ChartRenderingInfo info = new ChartRenderingInfo();
 		BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g2 = image.createGraphics();
 		try {
-			chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT), info);
+			chart.draw(g2, canvas.bounds(), info);
 		}
 		finally {
 			g2.dispose();
@@ -275,19 +278,39 @@ final class ChartStyle {
 		}
 	}
 
-	/** Writes the chart as PNG and as SVG, each file complete or not at all. */
-	static void write(JFreeChart chart, Path png, Path svg) throws IOException {
-		AtomicFiles.write(png, (out) -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
-		AtomicFiles.write(svg, (out) -> out.write(svg(chart)));
+	/** Writes the chart as PNG, complete or not at all. */
+	static void writePng(JFreeChart chart, Canvas canvas, Path png) throws IOException {
+		AtomicFiles.write(png, (out) -> ChartUtils.writeChartAsPNG(out, chart, canvas.width(), canvas.height()));
+	}
+
+	/** Writes the chart as SVG, complete or not at all. */
+	static void writeSvg(JFreeChart chart, Canvas canvas, Path svg) throws IOException {
+		AtomicFiles.write(svg, (out) -> out.write(svg(chart, canvas)));
 	}
 
 	/** The chart as SVG, drawn by the same code as the PNG, text kept as text. */
-	static byte[] svg(JFreeChart chart) {
-		SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
-		chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
+	static byte[] svg(JFreeChart chart, Canvas canvas) {
+		SVGGraphics2D graphics = new SVGGraphics2D(canvas.width(), canvas.height());
+		chart.draw(graphics, canvas.bounds());
 		// a standalone SVG needs no document type declaration
 		return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + graphics.getSVGElement() + "\n")
 			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The size a chart is drawn at, in pixels.
+	 */
+	record Canvas(int width, int height) {
+
+		Rectangle bounds() {
+			return new Rectangle(0, 0, this.width, this.height);
+		}
+
+		/** Too narrow for a label and its line side by side: labels take two lines. */
+		boolean narrow() {
+			return this.width < 1000;
+		}
+
 	}
 
 }

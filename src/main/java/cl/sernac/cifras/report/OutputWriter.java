@@ -18,7 +18,7 @@ import cl.sernac.cifras.intake.FileLedger;
 import cl.sernac.cifras.normalize.Printable;
 import cl.sernac.cifras.normalize.RejectReason;
 import cl.sernac.cifras.system.ChileTime;
-import cl.sernac.cifras.system.HaltPoints;
+import cl.sernac.cifras.support.Milestones;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.slf4j.Logger;
@@ -114,7 +114,7 @@ public class OutputWriter implements Tasklet {
 			return RepeatStatus.FINISHED;
 		}
 		writeChannelYearTable(cells);
-		HaltPoints.reached("output");
+		Milestones.passed("output");
 		writeRejects();
 		this.summaryWriter.write(summary, this.outputDir);
 		this.plannerReport.write(summary, cells);

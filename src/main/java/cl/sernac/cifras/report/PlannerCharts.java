@@ -66,9 +66,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class PlannerCharts {
 
-	static final int WIDTH = ChartStyle.WIDTH;
+	static final int WIDTH = ChartStyle.SLIDE.width();
 
-	static final int HEIGHT = ChartStyle.HEIGHT;
+	static final int HEIGHT = ChartStyle.SLIDE.height();
 
 	/** Channels below this share (in %) of a type are drawn apart, on their own scale. */
 	static final double SMALL_SHARE = 5;
@@ -82,7 +82,7 @@ final class PlannerCharts {
 	private static final String[] MONTHS = { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
 			"septiembre", "octubre", "noviembre", "diciembre" };
 
-	private static final String APART = " · abajo, con escala propia, los canales con menos del 5 %";
+	private static final String APART = " · abajo, con escala propia, los canales con menos del 5\u00a0%";
 
 	private static final TimeZone CHILE = TimeZone.getTimeZone("America/Santiago");
 
@@ -92,35 +92,61 @@ final class PlannerCharts {
 
 	private final MixFindings findings;
 
+	private final ChartStyle.Canvas canvas;
+
 	/**
 	 * @param source the line under every chart, {@link ReportNotes#source}
 	 */
 	PlannerCharts(PlannerFigures figures, String source) {
+		this(figures, source, ChartStyle.SLIDE);
+	}
+
+	PlannerCharts(PlannerFigures figures, String source, ChartStyle.Canvas canvas) {
 		this.figures = figures;
 		this.source = source;
 		this.findings = MixFindings.of(figures);
+		this.canvas = canvas;
 	}
 
-	/** Each chart's drawing into {@code outputDir}, in the order the page shows them. */
+	static final List<String> KINDS = List.of("participacion_anio", "por_canal_anio", "mensual", "total_periodo");
+
+	/**
+	 * Each chart's drawing into {@code outputDir}, in the order the page shows them: a
+	 * slide as PNG and SVG, and a drawing for phones as SVG.
+	 */
 	List<Callable<Chart>> drawings(Path outputDir) {
+		PlannerCharts phone = new PlannerCharts(this.figures, this.source, ChartStyle.PHONE);
 		List<Callable<Chart>> drawings = new ArrayList<>();
 		for (String type : ChannelMix.TYPES) {
-			drawings.add(() -> write(outputDir, type, "participacion_anio", sharesByYear(type)));
-			drawings.add(() -> write(outputDir, type, "por_canal_anio", byYear(type)));
-			drawings.add(() -> write(outputDir, type, "mensual", monthly(type)));
-			drawings.add(() -> write(outputDir, type, "total_periodo", periodTotals(type)));
+			for (String kind : KINDS) {
+				drawings.add(() -> {
+					String base = "charts/" + slug(type) + "_" + kind;
+					Drawn slide = draw(type, kind);
+					ChartStyle.writePng(slide.chart(), ChartStyle.SLIDE, outputDir.resolve(base + ".png"));
+					ChartStyle.writeSvg(slide.chart(), ChartStyle.SLIDE, outputDir.resolve(base + ".svg"));
+					ChartStyle.writeSvg(phone.draw(type, kind).chart(), ChartStyle.PHONE,
+							outputDir.resolve(base + "_movil.svg"));
+					String title = slide.chart().getTitle().getText();
+					String subtitle = ChartStyle.subtitle(slide.chart());
+					String alt = title + ". " + subtitle + "."
+							+ (slide.figures().isEmpty() ? "" : " " + String.join("; ", slide.figures()) + ".");
+					return new Chart(type, kind, base + ".png", base + ".svg", base + "_movil.svg", title, subtitle,
+							alt, slide.table());
+				});
+			}
 		}
 		return drawings;
 	}
 
-	private Chart write(Path outputDir, String type, String kind, Drawn drawn) throws IOException {
-		String base = "charts/" + slug(type) + "_" + kind;
-		ChartStyle.write(drawn.chart(), outputDir.resolve(base + ".png"), outputDir.resolve(base + ".svg"));
-		String title = drawn.chart().getTitle().getText();
-		String subtitle = ChartStyle.subtitle(drawn.chart());
-		String alt = title + ". " + subtitle + "."
-				+ (drawn.figures().isEmpty() ? "" : " " + String.join("; ", drawn.figures()) + ".");
-		return new Chart(type, kind, base + ".png", base + ".svg", title, subtitle, alt, drawn.table());
+	/** One of the {@link #KINDS} of chart of a type. */
+	Drawn draw(String type, String kind) {
+		return switch (kind) {
+			case "participacion_anio" -> sharesByYear(type);
+			case "por_canal_anio" -> byYear(type);
+			case "mensual" -> monthly(type);
+			case "total_periodo" -> periodTotals(type);
+			default -> throw new IllegalArgumentException(kind);
+		};
 	}
 
 	/**
@@ -142,6 +168,7 @@ final class PlannerCharts {
 			large = small;
 			small = List.of();
 		}
+		int firstYear = years.isEmpty() ? 0 : years.get(0);
 		int lastYear = years.isEmpty() ? 0 : years.get(years.size() - 1);
 		NumberAxis yearAxis = new NumberAxis() {
 
@@ -149,7 +176,10 @@ final class PlannerCharts {
 			@Override
 			public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
 				List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
-				return ticks.stream().filter((tick) -> ((ValueTick) tick).getValue() <= lastYear + 0.01).toList();
+				return ticks.stream()
+					.filter((tick) -> ((ValueTick) tick).getValue() <= lastYear + 0.01
+							&& ((ValueTick) tick).getValue() >= firstYear - 0.01)
+					.toList();
 			}
 
 		};
@@ -173,11 +203,12 @@ final class PlannerCharts {
 		if (!years.isEmpty()) {
 			int first = years.get(0);
 			int last = years.get(years.size() - 1);
-			List<Rectangle2D> areas = ChartStyle.dataAreas(chart);
+			List<Rectangle2D> areas = ChartStyle.dataAreas(chart, this.canvas);
 			double widest = 0;
 			Map<String, String> ends = new LinkedHashMap<>();
 			for (String channel : channels) {
-				String end = Channels.name(channel) + "  " + ChileanFormat.percent(shareOf(type, channel, last));
+				String separator = this.canvas.narrow() ? "\n" : "  ";
+				String end = Channels.name(channel) + separator + ChileanFormat.percent(shareOf(type, channel, last));
 				if (first != last) {
 					end += " (" + ChartStyle.minus(ChileanFormat.points(pointChange(type, channel, first, last))) + ")";
 					figures.add(Channels.name(channel) + ": " + ChileanFormat.percent(shareOf(type, channel, first))
@@ -188,7 +219,7 @@ final class PlannerCharts {
 					figures.add(Channels.name(channel) + ": " + ChileanFormat.percent(shareOf(type, channel, last)));
 				}
 				ends.put(channel, end);
-				widest = Math.max(widest, ChartStyle.width(end, ChartStyle.LABEL_BOLD));
+				widest = Math.max(widest, width(end));
 			}
 			double width = areas.get(0).getWidth();
 			double left = (first != last) ? 110 : 40;
@@ -240,23 +271,57 @@ final class PlannerCharts {
 	private static void labelEnds(XYPlot panel, Rectangle2D area, List<String> channels, ValueOf valueOf, double x,
 			double offset, TextOf textOf, TextAnchor anchor) {
 		ValueAxis axis = panel.getRangeAxis();
+		int lines = (int) channels.stream()
+			.mapToLong((channel) -> textOf.text(channel).lines().count())
+			.max()
+			.orElse(1);
 		double[] wanted = new double[channels.size()];
 		for (int i = 0; i < wanted.length; i++) {
 			wanted[i] = axis.valueToJava2D(valueOf.value(channels.get(i)), area, RectangleEdge.LEFT);
 		}
-		double[] placed = ChartStyle.spread(wanted, ChartStyle.LINE, area.getMinY() - ChartStyle.LINE / 2,
-				area.getMaxY() + ChartStyle.LINE / 2);
+		double room = ChartStyle.LINE * lines;
+		// annotations are clipped to the data area: every line of every label stays in it
+		double[] placed = ChartStyle.spread(wanted, room, area.getMinY() + room / 2, area.getMaxY() - room / 2);
+		boolean right = anchor == TextAnchor.CENTER_LEFT;
 		for (int i = 0; i < wanted.length; i++) {
-			double y = axis.java2DToValue(placed[i], area, RectangleEdge.LEFT);
 			String channel = channels.get(i);
-			boolean right = anchor == TextAnchor.CENTER_LEFT;
-			panel.addAnnotation(ChartStyle.label(textOf.text(channel), x + offset, y, anchor,
-					right ? ChartStyle.LABEL_BOLD : ChartStyle.LABEL,
-					right ? Channels.color(channel) : ChartStyle.TEXT));
+			List<String> text = textOf.text(channel).lines().toList();
+			for (int k = 0; k < text.size(); k++) {
+				double y = placed[i] + (k - (text.size() - 1) / 2.0) * ChartStyle.LINE;
+				panel.addAnnotation(
+						ChartStyle.label(text.get(k), x + offset, axis.java2DToValue(y, area, RectangleEdge.LEFT),
+								anchor, (right && k == 0) ? ChartStyle.LABEL_BOLD : ChartStyle.LABEL,
+								right ? Channels.color(channel) : ChartStyle.TEXT));
+			}
 			if (Math.abs(placed[i] - wanted[i]) > 4) {
-				panel.addAnnotation(ChartStyle.leader(x + offset * 0.25, valueOf.value(channel), x + offset * 0.85, y));
+				panel.addAnnotation(ChartStyle.leader(x + offset * 0.25, valueOf.value(channel), x + offset * 0.85,
+						axis.java2DToValue(placed[i], area, RectangleEdge.LEFT)));
 			}
 		}
+	}
+
+	/**
+	 * A channel's name at the end of its line: on two lines where the chart is narrow.
+	 */
+	private String lineName(String channel) {
+		return this.canvas.narrow() ? folded(Channels.name(channel)) : Channels.name(channel);
+	}
+
+	/** Width of the widest line of a label. */
+	private static double width(String label) {
+		return label.lines().mapToDouble((line) -> ChartStyle.width(line, ChartStyle.LABEL_BOLD)).max().orElse(0);
+	}
+
+	/** A name on two lines, split at the space nearest its middle, when it is long. */
+	private static String folded(String name) {
+		int middle = name.length() / 2;
+		int best = -1;
+		for (int i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) {
+			if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) {
+				best = i;
+			}
+		}
+		return (name.length() > 14 && best > 0) ? name.substring(0, best) + "\n" + name.substring(best + 1) : name;
 	}
 
 	/**
@@ -373,7 +438,7 @@ final class PlannerCharts {
 			names.setVisible(false);
 			return new Drawn(chart, List.of(), table);
 		}
-		Rectangle2D area = ChartStyle.dataAreas(chart).get(0);
+		Rectangle2D area = ChartStyle.dataAreas(chart, this.canvas).get(0);
 		double widest = bars.stream()
 			.mapToDouble((bar) -> ChartStyle.width(bar.label(), ChartStyle.LABEL))
 			.max()
@@ -516,11 +581,8 @@ final class PlannerCharts {
 		if (!times.isEmpty()) {
 			RegularTimePeriod first = times.get(0);
 			RegularTimePeriod last = times.get(times.size() - 1);
-			List<Rectangle2D> areas = ChartStyle.dataAreas(chart);
-			double widest = channels.stream()
-				.mapToDouble((channel) -> ChartStyle.width(Channels.name(channel), ChartStyle.LABEL_BOLD))
-				.max()
-				.orElse(0);
+			List<Rectangle2D> areas = ChartStyle.dataAreas(chart, this.canvas);
+			double widest = channels.stream().mapToDouble((channel) -> width(lineName(channel))).max().orElse(0);
 			double start = first.getFirstMillisecond(chileCalendar());
 			double end = last.getMiddleMillisecond(chileCalendar());
 			double perPixel = (end - start) / Math.max(1, areas.get(0).getWidth() - widest - 30);
@@ -529,7 +591,7 @@ final class PlannerCharts {
 				List<String> group = (p == 0) ? large : small;
 				labelEnds(panels.get(p), areas.get(p), group,
 						(channel) -> series.get(channel).getValue(last).doubleValue(), end, 12 * perPixel,
-						Channels::name, TextAnchor.CENTER_LEFT);
+						this::lineName, TextAnchor.CENTER_LEFT);
 			}
 			for (String channel : channels) {
 				figures.add(Channels.name(channel) + ": "
@@ -554,14 +616,14 @@ final class PlannerCharts {
 	}
 
 	/** One plot, or panels stacked over a shared axis, the first taller. */
-	private static XYPlot combined(ValueAxis shared, List<XYPlot> panels) {
+	private XYPlot combined(ValueAxis shared, List<XYPlot> panels) {
 		if (panels.size() == 1) {
 			return panels.get(0);
 		}
 		CombinedDomainXYPlot plot = new CombinedDomainXYPlot(shared);
 		plot.setGap(64);
 		plot.add(panels.get(0), 3);
-		plot.add(panels.get(1), 1);
+		plot.add(panels.get(1), this.canvas.narrow() ? 2 : 1);
 		return plot;
 	}
 
@@ -671,6 +733,7 @@ final class PlannerCharts {
 	 *
 	 * @param file the PNG, relative to the output folder
 	 * @param svg the same chart as SVG, relative to the output folder
+	 * @param phoneSvg the chart drawn for a phone's narrow screen, as SVG
 	 * @param title the finding the chart shows, as its title says it
 	 * @param subtitle what is measured, its unit and period
 	 * @param alt the text that replaces the image for who cannot see it: the title and
@@ -678,8 +741,8 @@ final class PlannerCharts {
 	 * @param table the CSV file with the chart's figures, relative to the output folder,
 	 * or null
 	 */
-	record Chart(String type, String kind, String file, String svg, String title, String subtitle, String alt,
-			String table) {
+	record Chart(String type, String kind, String file, String svg, String phoneSvg, String title, String subtitle,
+			String alt, String table) {
 	}
 
 }

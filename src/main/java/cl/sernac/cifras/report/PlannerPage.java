@@ -201,8 +201,9 @@ final class PlannerPage {
 					if (chart.kind().equals(kind)) {
 						number++;
 						String table = (chart.table() != null) ? chart.table() : CHART_TABLES.get(kind);
-						views.add(new ChartView("grafico-" + number, "Gráfico " + number, chart.title(),
-								chart.subtitle(), chart.svg(), chart.file(), chart.alt(), table, source));
+						views.add(
+								new ChartView("grafico-" + number, "Gráfico " + number, chart.title(), chart.subtitle(),
+										chart.svg(), chart.phoneSvg(), chart.file(), chart.alt(), table, source));
 					}
 				}
 				if (!views.isEmpty()) {
@@ -457,13 +458,14 @@ final class PlannerPage {
 	 * @param number {@code Gráfico 1}
 	 * @param title the finding the chart shows
 	 * @param svg the chart shown on the page, relative to the output folder
+	 * @param phoneSvg the chart drawn for a phone's screen, or null
 	 * @param png the same chart for slides
 	 * @param alt the text that replaces the chart, with its figures
 	 * @param table the CSV file with the chart's figures
 	 * @param source the source and production line
 	 */
-	record ChartView(String id, String number, String title, String subtitle, String svg, String png, String alt,
-			String table, String source) {
+	record ChartView(String id, String number, String title, String subtitle, String svg, String phoneSvg, String png,
+			String alt, String table, String source) {
 	}
 
 	/**

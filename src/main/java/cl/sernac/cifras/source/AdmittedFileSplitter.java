@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import cl.sernac.cifras.system.HaltPoints;
+import cl.sernac.cifras.support.Milestones;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -73,7 +73,7 @@ class AdmittedFileSplitter implements StepExecutionSplitter {
 			ExecutionContext context = resumable(last, fresh) ? last.getExecutionContext() : fresh;
 			StepExecution execution = this.jobRepository.createStepExecution(name, jobExecution);
 			// where Spring Batch's own splitter left an empty context when killed
-			HaltPoints.reached("split");
+			Milestones.passed("split");
 			execution.setExecutionContext(context);
 			this.jobRepository.updateExecutionContext(execution);
 			executions.add(execution);

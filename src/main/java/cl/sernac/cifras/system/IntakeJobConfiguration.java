@@ -1,5 +1,6 @@
 package cl.sernac.cifras.system;
 
+import cl.sernac.cifras.support.Milestones;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -22,9 +23,9 @@ class IntakeJobConfiguration {
 	static final String JOB_NAME = "intakeJob";
 
 	/**
-	 * Every step passes a halt point as it starts and as it ends
-	 * ({@code before:mergeStep}, {@code after:mergeStep}), where the crash tests kill the
-	 * process: the boundaries between stages, where a run is most often interrupted.
+	 * Every step passes a milestone as it starts and as it ends
+	 * ({@code before:mergeStep}, {@code after:mergeStep}): the boundaries between stages,
+	 * where a run is most often interrupted and where the crash tests stop it.
 	 */
 	@Bean
 	static BeanPostProcessor stageBoundaries() {
@@ -37,12 +38,12 @@ class IntakeJobConfiguration {
 
 						@Override
 						public void beforeStep(StepExecution stepExecution) {
-							HaltPoints.reached("before:" + stepName(stepExecution));
+							Milestones.passed("before:" + stepName(stepExecution));
 						}
 
 						@Override
 						public ExitStatus afterStep(StepExecution stepExecution) {
-							HaltPoints.reached("after:" + stepName(stepExecution));
+							Milestones.passed("after:" + stepName(stepExecution));
 							return null;
 						}
 

@@ -315,12 +315,20 @@ class DemoReportFunctionalTests {
 				    var body = this.contentDocument.body;
 				    document.body.setAttribute('data-scroll-width', body.getAttribute('data-scroll-width'));
 				    document.body.setAttribute('data-inner-width', body.getAttribute('data-inner-width'));
+				    document.body.setAttribute('data-images', body.getAttribute('data-images'));
+				    var phone = Array.prototype.filter.call(this.contentDocument.images, function (image) {
+				      return /_movil\\.svg$/.test(image.currentSrc);
+				    });
+				    document.body.setAttribute('data-phone-charts', String(phone.length));
 				  });
 				</script></body></html>
 				""".formatted(this.run.output().resolve("index.html").toUri()));
 		Document dom = Jsoup.parse(chromium.dumpDom(phone, work, "--allow-file-access-from-files"));
 		assertThat(dom.body().attr("data-inner-width")).isEqualTo("375");
 		assertThat(Integer.parseInt(dom.body().attr("data-scroll-width"))).isLessThanOrEqualTo(375);
+		// and the charts drawn for a phone, every one loaded
+		assertThat(dom.body().attr("data-phone-charts")).isEqualTo("12");
+		assertThat(dom.body().attr("data-images")).isEqualTo("12/12");
 	}
 
 	/**
@@ -403,7 +411,9 @@ class DemoReportFunctionalTests {
 			List<Path> files = charts.toList();
 			List<Path> pngs = files.stream().filter((file) -> file.toString().endsWith(".png")).toList();
 			assertThat(pngs).hasSize(12);
-			assertThat(files).hasSize(24).allSatisfy((file) -> assertThat(file.toString()).matches(".*\\.(png|svg)"));
+			// each chart as PNG, SVG and SVG for phones
+			assertThat(files).hasSize(36).allSatisfy((file) -> assertThat(file.toString()).matches(".*\\.(png|svg)"));
+			assertThat(files).filteredOn((file) -> file.toString().endsWith("_movil.svg")).hasSize(12);
 			for (Path chart : pngs) {
 				BufferedImage image = ImageIO.read(chart.toFile());
 				assertThat(image.getWidth()).as(chart.toString()).isEqualTo(1600);

@@ -1,6 +1,5 @@
 package cl.sernac.cifras.report;
 
-import java.awt.Rectangle;
 import java.awt.geom.Area;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -65,26 +64,32 @@ class PlannerChartsTests {
 
 	@Test
 	void noLabelOverlapsAnotherInAnyChart() {
-		for (List<String> data : List.of(DEMO, CROWDED)) {
-			PlannerCharts charts = charts(data);
-			for (String type : ChannelMix.TYPES) {
-				for (PlannerCharts.Drawn drawn : all(charts, type)) {
-					List<Rectangle2D> labels = labelAreas(drawn.chart());
-					for (int i = 0; i < labels.size(); i++) {
-						assertThat(
-								new Rectangle(0, 0, PlannerCharts.WIDTH, PlannerCharts.HEIGHT).contains(labels.get(i)))
-							.as("label inside the chart: %s", drawn.chart().getTitle().getText())
-							.isTrue();
-						for (int j = i + 1; j < labels.size(); j++) {
-							Area overlap = new Area(labels.get(i));
-							overlap.intersect(new Area(labels.get(j)));
-							Rectangle2D common = overlap.getBounds2D();
-							assertThat(common.getWidth() * common.getHeight())
-								.as("labels %d and %d of %s", i, j, drawn.chart().getTitle().getText())
-								.isLessThan(1.0);
-						}
+		for (ChartStyle.Canvas canvas : List.of(ChartStyle.SLIDE, ChartStyle.PHONE)) {
+			for (List<String> data : List.of(DEMO, CROWDED)) {
+				PlannerCharts charts = charts(data, canvas);
+				for (String type : ChannelMix.TYPES) {
+					for (PlannerCharts.Drawn drawn : all(charts, type)) {
+						ChartRenderingInfo info = render(drawn.chart(), canvas);
+						assertNoOverlap(labelAreas(info), dataAreas(info), drawn.chart().getTitle().getText());
 					}
 				}
+			}
+		}
+	}
+
+	private static void assertNoOverlap(List<Rectangle2D> labels, List<Rectangle2D> areas, String chart) {
+		assertThat(labels.isEmpty()).as("labels in %s", chart).isEqualTo(chart.startsWith("Sin "));
+		for (int i = 0; i < labels.size(); i++) {
+			// a plot clips its labels to its data area
+			Rectangle2D label = labels.get(i);
+			assertThat(areas.stream().anyMatch((area) -> area.contains(label))).as("label %d inside %s", i, chart)
+				.isTrue();
+			for (int j = i + 1; j < labels.size(); j++) {
+				Area overlap = new Area(labels.get(i));
+				overlap.intersect(new Area(labels.get(j)));
+				Rectangle2D common = overlap.getBounds2D();
+				assertThat(common.getWidth() * common.getHeight()).as("labels %d and %d of %s", i, j, chart)
+					.isLessThan(1.0);
 			}
 		}
 	}
@@ -153,10 +158,22 @@ class PlannerChartsTests {
 		return names;
 	}
 
-	private static List<ChartEntity> labels(JFreeChart chart) {
+	private static ChartRenderingInfo render(JFreeChart chart, ChartStyle.Canvas canvas) {
 		ChartRenderingInfo info = new ChartRenderingInfo();
-		BufferedImage image = new BufferedImage(PlannerCharts.WIDTH, PlannerCharts.HEIGHT, BufferedImage.TYPE_INT_RGB);
-		chart.draw(image.createGraphics(), new Rectangle(0, 0, PlannerCharts.WIDTH, PlannerCharts.HEIGHT), info);
+		BufferedImage image = new BufferedImage(canvas.width(), canvas.height(), BufferedImage.TYPE_INT_RGB);
+		chart.draw(image.createGraphics(), canvas.bounds(), info);
+		return info;
+	}
+
+	private static List<Rectangle2D> dataAreas(ChartRenderingInfo info) {
+		List<Rectangle2D> areas = new ArrayList<>(List.of(info.getPlotInfo().getDataArea()));
+		for (int i = 0; i < info.getPlotInfo().getSubplotCount(); i++) {
+			areas.add(info.getPlotInfo().getSubplotInfo(i).getDataArea());
+		}
+		return areas;
+	}
+
+	private static List<ChartEntity> labels(ChartRenderingInfo info) {
 		List<ChartEntity> labels = new ArrayList<>();
 		for (Object entity : info.getEntityCollection().getEntities()) {
 			if (entity instanceof XYAnnotationEntity label) {
@@ -166,18 +183,22 @@ class PlannerChartsTests {
 		return labels;
 	}
 
-	private static List<Rectangle2D> labelAreas(JFreeChart chart) {
-		return labels(chart).stream().map((label) -> label.getArea().getBounds2D()).toList();
+	private static List<Rectangle2D> labelAreas(ChartRenderingInfo info) {
+		return labels(info).stream().map((label) -> label.getArea().getBounds2D()).toList();
 	}
 
 	private static List<String> labelTexts(JFreeChart chart) {
-		return labels(chart).stream().map(ChartEntity::getToolTipText).toList();
+		return labels(render(chart, ChartStyle.SLIDE)).stream().map(ChartEntity::getToolTipText).toList();
 	}
 
 	/**
 	 * Charts of 2014-2016 from yearly counts, each year's cases spread over its months.
 	 */
 	private static PlannerCharts charts(List<String> data) {
+		return charts(data, ChartStyle.SLIDE);
+	}
+
+	private static PlannerCharts charts(List<String> data, ChartStyle.Canvas canvas) {
 		List<TypeChannelCount> yearly = new ArrayList<>();
 		List<TypeChannelCount> monthly = new ArrayList<>();
 		List<TypeChannelCount> period = new ArrayList<>();
@@ -200,7 +221,7 @@ class PlannerChartsTests {
 		PlannerFigures figures = new PlannerFigures(new Period(2014, 2016), List.of(2014, 2015, 2016),
 				ChannelMix.of(yearly, 2014, 2016), monthly, period, List.of(), MobileCoverage.of(List.of(), List.of()),
 				MunicipalCoverage.of(List.of()), "05", List.of(), Map.of(), Map.of(), List.of());
-		return new PlannerCharts(figures, SOURCE);
+		return new PlannerCharts(figures, SOURCE, canvas);
 	}
 
 }
