@@ -59,7 +59,8 @@ final class PlannerPage {
 		CHART_KINDS.put("por_canal_anio",
 				new String[] { "Casos por canal y año", "Cuántos casos llegaron por cada canal, año a año." });
 		CHART_KINDS.put("mensual", new String[] { "Serie mensual por canal",
-				"Casos recibidos cada mes: la estacionalidad y los cambios de tendencia." });
+				"Casos recibidos cada mes, o cada trimestre donde los meses tienen pocos casos: la estacionalidad y"
+						+ " los cambios de tendencia." });
 		CHART_KINDS.put("total_periodo", new String[] { "Totales del período por canal",
 				"Casos del período por canal, de mayor a menor, con su participación." });
 	}
