@@ -128,6 +128,16 @@ final class ChartStyle {
 		return ((TextTitle) chart.getSubtitle(1)).getText();
 	}
 
+	/**
+	 * The chart without its title, subtitle and source line, where the page writes them
+	 * as text. Labels keep their places: the plot only grows taller, so they grow apart.
+	 */
+	static JFreeChart untitled(JFreeChart chart) {
+		chart.setTitle((TextTitle) null);
+		chart.clearSubtitles();
+		return chart;
+	}
+
 	/** An axis without axis line or title, its ticks in the house font. */
 	static void axis(Axis axis) {
 		axis.setLabel(null);

@@ -57,12 +57,14 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The planners' charts, in the house style of {@link ChartStyle}, as PNG at 1600x900 (a
- * projected slide) and as SVG. For each record type: each channel's share per year (the
- * mix chart, lines labelled at their ends), the cases per channel and year, the monthly
- * series (quarterly where months hold few cases) and the period's totals by channel. A
- * channel has the same colour in every chart ({@link Channels}); channels with a small
- * share are drawn apart on their own scale, so that none is a sliver without a number.
+ * The planners' charts, in the house style of {@link ChartStyle}: a PNG at 1600x900 (a
+ * projected slide, with its title, subtitle and source line) and, for the page, which
+ * writes those as text, the same drawing as SVG and one drawn for phones. For each record
+ * type: each channel's share per year (the mix chart, lines labelled at their ends), the
+ * cases per channel and year, the monthly series (quarterly where months hold few cases)
+ * and the period's totals by channel. A channel has the same colour in every chart
+ * ({@link Channels}); channels with a small share are drawn apart on their own scale, so
+ * that none is a sliver without a number.
  */
 final class PlannerCharts {
 
@@ -122,14 +124,17 @@ final class PlannerCharts {
 				drawings.add(() -> {
 					String base = "charts/" + slug(type) + "_" + kind;
 					Drawn slide = draw(type, kind);
-					ChartStyle.writePng(slide.chart(), ChartStyle.SLIDE, outputDir.resolve(base + ".png"));
-					ChartStyle.writeSvg(slide.chart(), ChartStyle.SLIDE, outputDir.resolve(base + ".svg"));
-					ChartStyle.writeSvg(phone.draw(type, kind).chart(), ChartStyle.PHONE,
-							outputDir.resolve(base + "_movil.svg"));
 					String title = slide.chart().getTitle().getText();
 					String subtitle = ChartStyle.subtitle(slide.chart());
 					String alt = title + ". " + subtitle + "."
 							+ (slide.figures().isEmpty() ? "" : " " + String.join("; ", slide.figures()) + ".");
+					ChartStyle.writePng(slide.chart(), ChartStyle.SLIDE, outputDir.resolve(base + ".png"));
+					// on the page the title, subtitle and source are text around the
+					// drawing
+					ChartStyle.writeSvg(ChartStyle.untitled(slide.chart()), ChartStyle.SLIDE,
+							outputDir.resolve(base + ".svg"));
+					ChartStyle.writeSvg(ChartStyle.untitled(phone.draw(type, kind).chart()), ChartStyle.PHONE,
+							outputDir.resolve(base + "_movil.svg"));
 					return new Chart(type, kind, base + ".png", base + ".svg", base + "_movil.svg", title, subtitle,
 							alt, slide.table());
 				});
