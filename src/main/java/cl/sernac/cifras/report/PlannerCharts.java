@@ -137,7 +137,11 @@ final class PlannerCharts {
 		Files.createDirectories(png.getParent());
 		AtomicFiles.write(png, (out) -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
 		AtomicFiles.write(outputDir.resolve(base + ".svg"), (out) -> out.write(svg(chart)));
-		String subtitle = ((TextTitle) chart.getSubtitle(0)).getText();
+		String subtitle = ((List<?>) chart.getSubtitles()).stream()
+			.filter(TextTitle.class::isInstance)
+			.map((t) -> ((TextTitle) t).getText())
+			.findFirst()
+			.orElse("");
 		return new Chart(type, kind, base + ".png", base + ".svg", chart.getTitle().getText(), subtitle,
 				chart.getTitle().getText() + ". " + subtitle + ".", null);
 	}

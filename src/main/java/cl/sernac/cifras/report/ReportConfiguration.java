@@ -1,5 +1,10 @@
 package cl.sernac.cifras.report;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.source.SourceProfile;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -38,9 +43,16 @@ public class ReportConfiguration {
 
 	@Bean
 	OutputWriter outputWriter(JdbcClient jdbcClient, CaseQueries caseQueries, CifrasProperties properties,
-			LocalDate runDate, PlannerReport plannerReport, ReportProperties reportProperties, ZoneId timeZone) {
+			LocalDate runDate, PlannerReport plannerReport, ReportProperties reportProperties, ZoneId timeZone,
+			SourceCatalog sourceCatalog) {
 		return new OutputWriter(jdbcClient, caseQueries, properties.outputDir(), properties.inputDir(), runDate,
-				plannerReport, reportProperties, timeZone);
+				plannerReport, reportProperties, timeZone)
+			.accountSources(sourceCatalog.profiles()
+				.entrySet()
+				.stream()
+				.filter((e) -> e.getValue().recordKind() != SourceProfile.Kind.CASO)
+				.map(Map.Entry::getKey)
+				.collect(Collectors.toSet()));
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 
 import cl.sernac.cifras.aggregate.ChannelMix;
+import cl.sernac.cifras.normalize.AccountCodes;
 import cl.sernac.cifras.source.ChannelCatalog;
 import cl.sernac.cifras.source.SourceProfile;
 
@@ -239,8 +240,26 @@ public final class ConfigurationCheck {
 		if (profile.columns() == null || (profile.columns().type() == null && !fixedType)) {
 			problems.add(at + "columns.type: falta la columna del tipo (o constants.type)");
 		}
-		if (blank(profile.channel()) && !profile.readsChannel()) {
+		SourceProfile.Kind kind = SourceProfile.Kind.of(profile.kind());
+		if (kind == null) {
+			problems.add(at + "kind: clase de registros desconocida «" + profile.kind()
+					+ "»; se conocen caso, juicio, actividad");
+			kind = SourceProfile.Kind.CASO;
+		}
+		boolean cases = kind == SourceProfile.Kind.CASO;
+		if (blank(profile.channel()) && !profile.readsChannel() && cases) {
 			problems.add(at + "channel: falta el canal (o channel-column)");
+		}
+		List<String> fields = switch (kind) {
+			case JUICIO -> AccountCodes.LAWSUIT_FIELDS;
+			case ACTIVIDAD -> AccountCodes.ACTIVITY_FIELDS;
+			case CASO -> List.of();
+		};
+		for (String field : fields) {
+			if (profile.columnNames(field).isEmpty() && !profile.constants().containsKey(field)
+					&& !profile.defaults().containsKey(field)) {
+				problems.add(at + "fields." + field + ": falta la columna del campo «" + field + "»");
+			}
 		}
 		if (!blank(profile.channel()) && !channels.contains(profile.channel().strip())) {
 			problems.add(at + "channel: " + unknown("canal", profile.channel().strip(), channels.codes()));
@@ -253,14 +272,21 @@ public final class ConfigurationCheck {
 		if (profile.typeValues().isEmpty() && !fixedType) {
 			problems.add(at + "type-values: faltan los valores de cada tipo");
 		}
+		List<String> types = switch (kind) {
+			case JUICIO -> List.copyOf(AccountCodes.ACTIONS.keySet());
+			case ACTIVIDAD -> List.copyOf(AccountCodes.LINES.keySet());
+			case CASO -> ChannelMix.TYPES;
+		};
+		List<String> subtypes = (kind == SourceProfile.Kind.ACTIVIDAD) ? List.copyOf(AccountCodes.MECHANISMS.keySet())
+				: SUBTYPES;
 		for (String code : profile.typeValues().keySet()) {
-			if (!ChannelMix.TYPES.contains(code)) {
-				problems.add(at + "type-values: " + unknown("tipo", code, ChannelMix.TYPES));
+			if (!types.contains(code)) {
+				problems.add(at + "type-values: " + unknown("tipo", code, types));
 			}
 		}
 		for (String code : profile.subtypeValues().keySet()) {
-			if (!SUBTYPES.contains(code)) {
-				problems.add(at + "subtype-values: " + unknown("subtipo", code, SUBTYPES));
+			if (!subtypes.contains(code)) {
+				problems.add(at + "subtype-values: " + unknown("subtipo", code, subtypes));
 			}
 		}
 		if (profile.dateFormats().isEmpty()) {

@@ -90,6 +90,15 @@ class ConfigurationCheckTests {
 	}
 
 	@Test
+	void accountProfilesTakeTheirOwnCodesAndKinds() {
+		assertThat(problems(Map.of("cifras.sources.actividades.type-values.VOLUNTARIADO[0]", "voluntariado",
+				"cifras.sources.juicios.kind", "juicios")))
+			.contains(
+					"Configuración: fuente «actividades», cifras.sources.actividades.type-values: tipo desconocido «VOLUNTARIADO»; se conocen EDUCACION_FINANCIERA, EDUCACION_GENERAL, ESTUDIO, SONDEO_PRECIOS, CAMPANA, PRENSA, PARTICIPACION",
+					"Configuración: fuente «juicios», cifras.sources.juicios.kind: clase de registros desconocida «juicios»; se conocen caso, juicio, actividad");
+	}
+
+	@Test
 	void aBadDateFormatIsRefused() {
 		assertThat(problems(Map.of("cifras.sources.movil.date-formats[0]", "yyyy-MM-dd'T"))).containsExactly(
 				"Configuración: fuente «movil», cifras.sources.movil.date-formats: formato de fecha no válido "
@@ -112,7 +121,7 @@ class ConfigurationCheckTests {
 				+ "mismos archivos: «portal_2015x.csv» coincide con cifras.sources.portal.file-pattern «portal_*.csv» "
 				+ "y con cifras.sources.totem.file-pattern «portal_2015*.csv»");
 		totem.put("cifras.sources.totem.file-pattern", "*.CSV");
-		assertThat(problems(totem)).hasSize(6).allSatisfy((line) -> assertThat(line).contains("«totem»"));
+		assertThat(problems(totem)).hasSize(8).allSatisfy((line) -> assertThat(line).contains("«totem»"));
 		totem.put("cifras.sources.totem.file-pattern", "totem_??.csv");
 		assertThat(problems(totem)).isEmpty();
 	}

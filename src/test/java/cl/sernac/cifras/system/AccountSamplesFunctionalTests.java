@@ -1,0 +1,256 @@
+package cl.sernac.cifras.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import cl.sernac.cifras.CifrasRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job on the samples of the rest of the public account (lawsuits, activities,
+ * programmes): exactly what {@code samples-account-expected.json} says.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountSamplesFunctionalTests {
+
+	private static final Path SAMPLES = Path.of("src/test/resources/samples-account");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@TempDir
+	static Path root;
+
+	private CifrasRun run;
+
+	private int exitCode;
+
+	private JsonNode expected;
+
+	@BeforeAll
+	void runOnSamples() throws Exception {
+		this.run = CifrasRun.in(root).withInputFrom(SAMPLES);
+		this.expected = JSON.readTree(Path.of("src/test/resources/samples-account-expected.json").toFile());
+		this.exitCode = this.run.run();
+	}
+
+	@Test
+	void completes() {
+		assertThat(this.exitCode).isZero();
+	}
+
+	@Test
+	void storesEachLawsuitOnceInItsLatestVersion() throws Exception {
+		JsonNode lawsuits = this.expected.get("lawsuits");
+		try (Connection db = this.run.records()) {
+			assertThat(rows(db, "SELECT COUNT(*) FROM lawsuit")).containsExactly(lawsuits.get("records").asText());
+			Map<String, String> started = new TreeMap<>();
+			lawsuits.get("started")
+				.fields()
+				.forEachRemaining((type) -> type.getValue()
+					.fields()
+					.forEachRemaining(
+							(year) -> started.put(type.getKey() + "|" + year.getKey(), year.getValue().asText())));
+			assertThat(pairs(db,
+					"SELECT action_type || '|' || CAST(filed_year AS VARCHAR), COUNT(*) FROM lawsuit" + " GROUP BY 1"))
+				.isEqualTo(started);
+			Map<String, String> closed = new TreeMap<>();
+			lawsuits.get("closed")
+				.fields()
+				.forEachRemaining((year) -> year.getValue()
+					.fields()
+					.forEachRemaining(
+							(result) -> closed.put(year.getKey() + "|" + result.getKey(), result.getValue().asText())));
+			assertThat(pairs(db, "SELECT CAST(closed_year AS VARCHAR) || '|' || result, COUNT(*) FROM lawsuit"
+					+ " WHERE state = 'TERMINADO' GROUP BY 1"))
+				.isEqualTo(closed);
+			// lawsuit A: open in January, closed favourably in the February export, its
+			// court written in capitals and without accents
+			assertThat(rows(db, "SELECT state || ' ' || CAST(closed_day AS VARCHAR) || ' ' || result FROM lawsuit"
+					+ " WHERE record_key LIKE '%|101-2014'"))
+				.containsExactly("TERMINADO 20150130 FAVORABLE");
+		}
+	}
+
+	@Test
+	void storesEachActivityOnceWithItsCorrection() throws Exception {
+		JsonNode activities = this.expected.get("activities");
+		try (Connection db = this.run.records()) {
+			Map<String, String> byLine = new TreeMap<>();
+			activities.get("by_line_year")
+				.fields()
+				.forEachRemaining((line) -> line.getValue()
+					.fields()
+					.forEachRemaining((year) -> byLine.put(line.getKey().toUpperCase() + "|" + year.getKey(),
+							year.getValue().asText())));
+			assertThat(pairs(db,
+					"SELECT line || '|' || CAST(activity_year AS VARCHAR), COUNT(*) FROM activity" + " GROUP BY 1"))
+				.isEqualTo(byLine);
+			Map<String, String> reached = new TreeMap<>();
+			activities.get("reached")
+				.fields()
+				.forEachRemaining((year) -> reached.put(year.getKey(),
+						year.getValue().get("escolares").asText() + "|" + year.getValue().get("jovenes").asText() + "|"
+								+ year.getValue().get("adultos_mayores").asText()));
+			assertThat(pairs(db,
+					"SELECT CAST(activity_year AS VARCHAR), CAST(SUM(schoolchildren) AS VARCHAR) || '|'"
+							+ " || CAST(SUM(young_people) AS VARCHAR) || '|' || CAST(SUM(older_adults) AS VARCHAR)"
+							+ " FROM activity WHERE line = 'EDUCACION_FINANCIERA' GROUP BY 1"))
+				.isEqualTo(reached);
+			JsonNode schools = activities.get("schools");
+			for (String year : List.of("2015", "2016")) {
+				assertThat(rows(db, "SELECT COUNT(DISTINCT school) FROM activity WHERE line = 'EDUCACION_FINANCIERA'"
+						+ " AND activity_year = " + year))
+					.containsExactly(schools.get(year).asText());
+			}
+			assertThat(rows(db, "SELECT COUNT(DISTINCT school) FROM activity WHERE line = 'EDUCACION_FINANCIERA'"))
+				.containsExactly(schools.get("2015-2016").asText());
+			Map<String, String> mechanisms = new TreeMap<>();
+			activities.get("participacion_by_subtype")
+				.fields()
+				.forEachRemaining((e) -> mechanisms.put(e.getKey(), e.getValue().asText()));
+			assertThat(pairs(db, "SELECT mechanism, COUNT(*) FROM activity WHERE line = 'PARTICIPACION' GROUP BY 1"))
+				.isEqualTo(mechanisms);
+		}
+	}
+
+	@Test
+	void countsProgrammesWhateverTheChannel() throws Exception {
+		Map<String, String> expected = new TreeMap<>();
+		this.expected.get("programme")
+			.fields()
+			.forEachRemaining((programme) -> programme.getValue()
+				.fields()
+				.forEachRemaining((type) -> expected.put(
+						cl.sernac.cifras.normalize.Text.fold(programme.getKey()) + "|" + type.getKey(),
+						type.getValue().asText())));
+		try (Connection db = this.run.records()) {
+			assertThat(pairs(db, "SELECT programme || '|' || record_type, COUNT(*) FROM counted_case"
+					+ " WHERE programme IS NOT NULL GROUP BY 1"))
+				.isEqualTo(expected);
+			Map<String, String> byChannel = new TreeMap<>();
+			for (JsonNode record : this.expected.get("records")) {
+				byChannel.put(record.get("record_type").asText() + "|" + record.get("channel").asText() + "|"
+						+ record.get("year").asText(), record.get("records").asText());
+			}
+			assertThat(pairs(db,
+					"SELECT record_type || '|' || channel || '|' || CAST(CAST(FLOOR(intake_day / 10000) AS INTEGER) AS VARCHAR),"
+							+ " COUNT(*) FROM counted_case GROUP BY 1"))
+				.isEqualTo(byChannel);
+		}
+	}
+
+	@Test
+	void rejectsRowsWithFileLineAndSpanishReason() throws Exception {
+		JsonNode summary = JSON.readTree(this.run.output().resolve("run_summary.json").toFile());
+		Map<String, Long> rejectedByFile = new TreeMap<>();
+		for (JsonNode file : summary.get("files")) {
+			if (file.get("rowsRejected").asLong() > 0) {
+				rejectedByFile.put(file.get("file").asText(), file.get("rowsRejected").asLong());
+			}
+		}
+		Map<String, Long> expected = new TreeMap<>();
+		this.expected.get("rejected").fields().forEachRemaining((e) -> expected.put(e.getKey(), e.getValue().asLong()));
+		assertThat(rejectedByFile).isEqualTo(expected);
+		List<String> rejects = Files.readAllLines(this.run.output().resolve("rejects.csv"));
+		assertThat(rejects).contains("juicios_2015_01.csv;7;closed-without-end;Juicio terminado sin fecha de término",
+				"juicios_2015_01.csv;8;closed-without-result;Juicio terminado sin resultado favorable o desfavorable: Resultado vacío",
+				"juicios_2015_01.csv;9;ends-before-filed;Fecha de término anterior a la de presentación: Presentado el 2014-08-10, terminado el 2014-07-01",
+				"juicios_2015_01.csv;10;bad-date;Fecha ilegible o inexistente: Fecha '31-02-2014'",
+				"juicios_2015_01.csv;11;missing-key;Falta la clave del registro: Columna rol vacía",
+				"juicios_2015_01.csv;14;open-with-end;Juicio en tramitación con fecha de término: Fecha de término 2014-04-04",
+				"actividades_2015.csv;17;bad-rbd;RBD del establecimiento mal formado: RBD de 4 caracteres que no son cifras con dígito verificador",
+				"actividades_2015.csv;18;bad-count;Número de personas que no es un entero mayor o igual a 0: Columna escolares: '-3'",
+				"actividades_2015.csv;22;missing-key;Falta la clave del registro: Columna id_actividad vacía");
+		assertThat(rejects.stream().filter((l) -> l.startsWith("juicios_2015_01.csv;")).map((l) -> l.split(";")[2]))
+			.containsExactlyInAnyOrder("closed-without-end", "closed-without-result", "ends-before-filed", "bad-date",
+					"missing-key", "unknown-action", "unknown-state", "open-with-end", "date-out-of-range");
+		assertThat(rejects.stream().filter((l) -> l.startsWith("actividades_2015.csv;")).map((l) -> l.split(";")[2]))
+			.containsExactlyInAnyOrder("unknown-mechanism", "bad-rbd", "bad-count", "bad-count", "bad-date",
+					"unknown-line", "missing-key");
+	}
+
+	@Test
+	void takesTheRedeliveredCopyOnce() throws Exception {
+		JsonNode summary = JSON.readTree(this.run.output().resolve("run_summary.json").toFile());
+		Map<String, String> outcomes = new HashMap<>();
+		for (JsonNode file : summary.get("files")) {
+			outcomes.put(file.get("file").asText(), file.get("outcome").asText());
+		}
+		for (JsonNode copy : this.expected.get("redelivered")) {
+			assertThat(outcomes).containsEntry(copy.asText(), "ALREADY_INGESTED")
+				.containsEntry(copy.asText().replace(" (copia)", ""), "ADMITTED");
+		}
+		assertThat(outcomes.values().stream().filter("ALREADY_INGESTED"::equals).count()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsTheAccountFromRowsToCasesToTheCases() throws Exception {
+		JsonNode account = JSON.readTree(this.run.output().resolve("run_summary.json").toFile()).get("account");
+		// the office's 4 rows and the mobile unit's 5 are the cases; lawsuits and
+		// activities are not
+		assertThat(account.get("rowsRead").asLong()).isEqualTo(9);
+		assertThat(account.get("records").asLong()).isEqualTo(9);
+		assertThat(account.get("cases").asLong()).isEqualTo(9);
+		assertThat(account.get("joinedByFolio").asLong()).isZero();
+	}
+
+	@Test
+	void neverStoresNorShowsDescriptionsOrNames() throws Exception {
+		String outputs;
+		try (var files = Files.walk(this.run.output())) {
+			outputs = files.filter(Files::isRegularFile)
+				.filter((f) -> f.toString().matches(".*\\.(csv|txt|json|html|svg)$"))
+				.map((f) -> {
+					try {
+						return Files.readString(f);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				})
+				.collect(Collectors.joining("\n"));
+		}
+		assertThat(outputs).doesNotContain("Juana", "Pérez Soto", "Taller dictado", "liceo", "Pedro", "Rojas");
+		try (Connection db = this.run.records()) {
+			String stored = String.join("\n", rows(db, "SELECT CONCAT_WS(' ', record_key, subtype, programme, detail,"
+					+ " organization, folio) FROM intake_record"));
+			assertThat(stored).doesNotContainIgnoringCase("juana").doesNotContainIgnoringCase("taller");
+		}
+	}
+
+	private static List<String> rows(Connection db, String sql) throws Exception {
+		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			List<String> rows = new java.util.ArrayList<>();
+			while (rs.next()) {
+				rows.add(rs.getString(1));
+			}
+			return rows;
+		}
+	}
+
+	private static Map<String, String> pairs(Connection db, String sql) throws Exception {
+		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			Map<String, String> pairs = new TreeMap<>();
+			while (rs.next()) {
+				pairs.put(rs.getString(1), rs.getString(2));
+			}
+			return pairs;
+		}
+	}
+
+}
