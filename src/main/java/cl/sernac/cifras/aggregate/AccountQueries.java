@@ -121,6 +121,31 @@ public class AccountQueries {
 	}
 
 	/**
+	 * Counted cases by type ({@code what}), channel ({@code detail}) and year.
+	 */
+	public List<YearCount> cases() {
+		return this.jdbc.get()
+			.sql("""
+					SELECT record_type, channel, CAST(FLOOR(intake_day / 10000) AS INTEGER) AS y, COUNT(*) AS n
+					FROM counted_case
+					GROUP BY record_type, channel, CAST(FLOOR(intake_day / 10000) AS INTEGER)
+					ORDER BY record_type, channel, y
+					""")
+			.query((rs, i) -> new YearCount(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * Municipalities whose platform (a municipal agreement) sent cases between two years.
+	 */
+	public long municipalities(int fromYear, int toYear) {
+		return this.jdbc.get().sql("""
+				SELECT COUNT(DISTINCT organization) FROM counted_case
+				WHERE channel = 'MUNICIPAL' AND organization IS NOT NULL AND intake_day >= ? AND intake_day <= ?
+				""").params(fromYear * 10000 + 101, toYear * 10000 + 1231).query(Long.class).single();
+	}
+
+	/**
 	 * A count of one year.
 	 *
 	 * @param what the code counted (action type, line, mechanism, programme)

@@ -56,6 +56,13 @@ final class PlannerPage {
 		this.engine.setTemplateResolver(resolver);
 	}
 
+	/** The public account's part of the page (cuenta.html), or null. */
+	private AccountPage account;
+
+	void account(AccountPage account) {
+		this.account = account;
+	}
+
 	void write(Path outputDir, Model model) throws IOException {
 		String html = render(model);
 		AtomicFiles.writeUtf8(outputDir.resolve(FILE), (writer) -> writer.write(html));
@@ -64,6 +71,7 @@ final class PlannerPage {
 	String render(Model model) {
 		Context context = new Context(CHILE);
 		context.setVariable("page", model);
+		context.setVariable("account", this.account);
 		return this.engine.process("informe", context);
 	}
 

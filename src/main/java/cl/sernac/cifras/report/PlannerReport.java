@@ -28,6 +28,16 @@ public class PlannerReport {
 
 	private final PlannerPage page = new PlannerPage();
 
+	private AccountReport account;
+
+	/**
+	 * Adds the rest of the public account (lawsuits, activities, targets) to the report.
+	 */
+	public PlannerReport account(AccountReport account) {
+		this.account = account;
+		return this;
+	}
+
 	public PlannerReport(QualityQueries quality, Territory territory, ReportProperties properties, Path outputDir,
 			LocalDate runDate) {
 		this.quality = quality;
@@ -41,13 +51,15 @@ public class PlannerReport {
 		PlannerFigures figures = PlannerFigures.read(cells, this.quality, this.territory, this.properties,
 				this.runDate.getYear(), summary.runId());
 		PlannerTables tables = new PlannerTables(figures, this.territory);
-		List<Table> all = tables.all();
+		AccountReport.Prepared account = (this.account != null) ? this.account.prepare(figures.period()) : null;
+		List<Table> all = (account != null) ? AccountReport.withAccount(tables.all(), account) : tables.all();
 		for (Table table : all) {
 			TableFiles.writeCsv(table, this.outputDir);
 		}
 		// The charts and the workbook are drawn at once, on every core.
 		List<PlannerCharts.Chart> charts = Concurrently.run(new PlannerCharts(figures).drawings(this.outputDir),
 				() -> TableFiles.writeWorkbook(all, this.outputDir.resolve(TableFiles.WORKBOOK)));
+		this.page.account((account != null) ? account.page(this.outputDir) : null);
 		this.page.write(this.outputDir, PlannerPage.model(figures, tables, charts, this.territory, summary));
 	}
 

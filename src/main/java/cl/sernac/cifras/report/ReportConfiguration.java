@@ -3,6 +3,8 @@ package cl.sernac.cifras.report;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cl.sernac.cifras.aggregate.AccountQueries;
+import cl.sernac.cifras.merge.RecordStore;
 import cl.sernac.cifras.source.SourceCatalog;
 import cl.sernac.cifras.source.SourceProfile;
 import java.time.LocalDate;
@@ -27,8 +29,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the end of every run.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReportProperties.class)
+@EnableConfigurationProperties({ ReportProperties.class, AccountProperties.class })
 public class ReportConfiguration {
+
+	@Bean
+	AccountQueries accountQueries(RecordStore recordStore) {
+		return new AccountQueries(recordStore::jdbc);
+	}
 
 	@Bean
 	QualityQueries qualityQueries(JdbcClient jdbcClient, ZoneId timeZone) {
@@ -37,8 +44,10 @@ public class ReportConfiguration {
 
 	@Bean
 	PlannerReport plannerReport(QualityQueries qualityQueries, Territory territory, ReportProperties reportProperties,
-			CifrasProperties properties, LocalDate runDate) {
-		return new PlannerReport(qualityQueries, territory, reportProperties, properties.outputDir(), runDate);
+			CifrasProperties properties, LocalDate runDate, AccountQueries accountQueries,
+			AccountProperties accountProperties) {
+		return new PlannerReport(qualityQueries, territory, reportProperties, properties.outputDir(), runDate)
+			.account(new AccountReport(accountQueries, accountProperties, territory, reportProperties.region()));
 	}
 
 	@Bean

@@ -45,7 +45,26 @@ class AccountSamplesFunctionalTests {
 	void runOnSamples() throws Exception {
 		this.run = CifrasRun.in(root).withInputFrom(SAMPLES);
 		this.expected = JSON.readTree(Path.of("src/test/resources/samples-account-expected.json").toFile());
-		this.exitCode = this.run.run();
+		Path texts = Files.createDirectories(root.resolve("textos"));
+		Files.writeString(texts.resolve("innovacion.md"),
+				"# Innovación\n\nUn **nuevo** canal.\n\n<script>alert(1)</script>\n\nTexto con <b>html</b> y [enlace](javascript:alert(2)).\n");
+		Files.writeString(texts.resolve("desafios.md"), "- Llegar a *todas* las comunas\n");
+		this.exitCode = this.run.run("--cifras.report.from-year=2013", "--cifras.report.to-year=2016",
+				"--cifras.account.texts=" + texts, "--cifras.account.targets[0].indicator=comunas-movil",
+				"--cifras.account.targets[0].year=2016", "--cifras.account.targets[0].value=4",
+				"--cifras.account.targets[0].sentence=Sernac Móvil se ha planteado el desafío de alcanzar 4 comunas",
+				"--cifras.account.targets[1].indicator=personas-educacion-financiera",
+				"--cifras.account.targets[1].year=2016", "--cifras.account.targets[1].value=170",
+				"--cifras.account.targets[1].sentence=Educación Financiera llegará a 170 personas",
+				"--cifras.account.targets[2].indicator=consultas", "--cifras.account.targets[2].channel=OFICINA",
+				"--cifras.account.targets[2].year=2016", "--cifras.account.targets[2].value=8",
+				"--cifras.account.targets[2].sentence=La oficina recibirá 8 consultas",
+				"--cifras.account.targets[3].indicator=establecimientos-educacion-financiera",
+				"--cifras.account.targets[3].year=2017", "--cifras.account.targets[3].value=462",
+				"--cifras.account.targets[3].sentence=462 establecimientos al cierre del año",
+				"--cifras.account.targets[4].indicator=juicios-interes-general",
+				"--cifras.account.targets[4].year=2012", "--cifras.account.targets[4].value=5",
+				"--cifras.account.targets[4].sentence=Fuera del período");
 	}
 
 	@Test
@@ -182,6 +201,74 @@ class AccountSamplesFunctionalTests {
 		assertThat(rejects.stream().filter((l) -> l.startsWith("actividades_2015.csv;")).map((l) -> l.split(";")[2]))
 			.containsExactlyInAnyOrder("unknown-mechanism", "bad-rbd", "bad-count", "bad-count", "bad-date",
 					"unknown-line", "missing-key");
+	}
+
+	@Test
+	void writesTheAccountsTablesForThePeriod() throws Exception {
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_juicios_presentados.csv")))
+			.containsExactly("\uFEFFTipo de acción;2013;2014;2015;2016;Total 2013-2016", "Interés general;1;2;2;1;6",
+					"Interés colectivo;0;0;1;0;1");
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_juicios_terminados.csv"))).contains(
+				"Interés general;2014;1;1;2", "Interés general;2015;1;1;2", "Interés general;Total 2013-2016;2;2;4");
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_educacion.csv")))
+			.contains("2015;4;140;25;12;177;2;1", "2016;2;80;5;0;85;2;0", "Total 2013-2016;6;220;30;12;262;3;1");
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_programas.csv"))).containsExactly(
+				"\uFEFFPrograma o canal;Consultas;Reclamos", "SERNAC en tu barrio;3;2", "PLAZA DE SERVICIOS;1;1",
+				"Canal SERNAC Móvil (todos los programas);3;2");
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_participacion.csv")))
+			.contains("Cuenta pública;0;0;1;0;1", "Conversatorio;0;0;0;1;1", "Total;0;0;2;1;3");
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_informacion.csv")))
+			.contains("Apariciones en prensa verificadas;0;0;1;2;3");
+	}
+
+	@Test
+	void showsEachTargetWithTheValueReachedAndItsShare() throws Exception {
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_metas.csv"))).containsExactly(
+				"\uFEFFAño;Indicador;Canal;Meta;Alcanzado;% de la meta;Desafío",
+				"2016;Comunas visitadas por SERNAC Móvil;Todos;4;2;50,0;Sernac Móvil se ha planteado el desafío de alcanzar 4 comunas",
+				"2016;Personas alcanzadas por Educación Financiera (escolares, jóvenes y adultos mayores);Todos;170;85;50,0;Educación Financiera llegará a 170 personas",
+				"2016;Consultas recibidas;Oficina regional;8;2;25,0;La oficina recibirá 8 consultas",
+				"2017;Establecimientos educacionales en Educación Financiera;Todos;462;;;462 establecimientos al cierre del año");
+		String page = this.run.outputFile("index.html");
+		assertThat(page)
+			.contains("Sernac Móvil se ha planteado el desafío de alcanzar 4 comunas (2016). Meta: 4."
+					+ " Alcanzado: 2, el 50,0 % de la meta")
+			.contains("462 establecimientos al cierre del año (2017). Meta: 462. Aún no hay datos de 2017.")
+			.doesNotContain("Fuera del período");
+	}
+
+	@Test
+	void showsTheAccountsSectionsWithTheirSentences() throws Exception {
+		String page = this.run.outputFile("index.html");
+		assertThat(page)
+			.contains("<section id=\"cuenta-juicios\">", "<section id=\"cuenta-red\">",
+					"<section id=\"cuenta-informacion\">", "<section id=\"cuenta-educacion\">",
+					"<section id=\"cuenta-participacion\">", "<section id=\"cuenta-desafios\">")
+			.contains("Entre el 2013 y el 2016 realizamos 6 Juicios de Interés General.")
+			.contains("Cerramos 4 juicios de los cuales 2 tuvieron resultado favorable y 2 desfavorable.")
+			.contains("Como servicio organizamos 6 actividades de Educación Financiera, llegando a 220 escolares,"
+					+ " 30 jóvenes y 12 adultos mayores.")
+			.contains("a través de «SERNAC en tu barrio» ingresamos 3 consultas y 2 reclamos; el canal SERNAC Móvil"
+					+ " registró 3 consultas y 2 reclamos.");
+		assertThat(page.indexOf("id=\"cuenta-juicios\"")).isLessThan(page.indexOf("id=\"cuenta-red\""));
+		assertThat(page.indexOf("id=\"cuenta-participacion\"")).isLessThan(page.indexOf("id=\"cuenta-desafios\""));
+		assertThat(page.indexOf("id=\"municipios\"")).isLessThan(page.indexOf("id=\"cuenta-juicios\""));
+		for (String chart : List.of("cuenta_juicios_anio", "cuenta_personas_anio")) {
+			assertThat(this.run.output().resolve("charts/" + chart + ".png")).isNotEmptyFile();
+			assertThat(this.run.outputFile("charts/" + chart + ".svg")).startsWith("<?xml").contains("<svg");
+			assertThat(page).contains("src=\"charts/" + chart + ".png\"");
+		}
+	}
+
+	@Test
+	void rendersTheMarkdownTextsWithoutTheirRawHtml() throws Exception {
+		String page = this.run.outputFile("index.html");
+		assertThat(page)
+			.contains("<section id=\"cuenta-texto-innovacion\">", "<strong>nuevo</strong>",
+					"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;html&lt;/b&gt;", "<em>todas</em>")
+			.doesNotContain("<script>alert(1)</script>", "<b>html</b>", "javascript:alert(2)")
+			// no text for the participatory dialogue: its section is left out
+			.doesNotContain("cuenta-texto-dialogo-participativo", "Preguntas del diálogo participativo");
 	}
 
 	@Test
