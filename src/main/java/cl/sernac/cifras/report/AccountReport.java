@@ -10,7 +10,7 @@ import cl.sernac.cifras.normalize.Territory;
 /**
  * The public account beyond the cases, as the report adds it: its tables (CSV and
  * workbook sheets, beside the planners'), its charts and its part of the page. Left out
- * altogether when the store holds no lawsuit nor activity and no target is set.
+ * altogether when the store holds no lawsuit nor activity.
  */
 public class AccountReport {
 
@@ -33,7 +33,7 @@ public class AccountReport {
 	Prepared prepare(Period period) {
 		AccountFigures figures = AccountFigures.read(this.queries, period, this.territory.comunasOfRegion(this.region),
 				this.properties.programme());
-		if (!figures.any() && this.properties.targets().isEmpty()) {
+		if (!figures.any()) {
 			return null;
 		}
 		return new Prepared(figures, new AccountTables(figures, this.properties.targets()),

@@ -115,7 +115,8 @@ class DemoReportFunctionalTests {
 			.contains("Entre el 2014 y el 2016 recibimos 98.305 consultas, 83.079 reclamos y 191 SONI.")
 			.contains("43.566 Call center", "55.958 Internet", "SERNAC Móvil visitó 36 de las 38 comunas",
 					"20 municipalidades y 2 gobernaciones provinciales");
-		assertThat(dom).contains("data-images=\"12/12\"").contains("data-images-loaded=\"true\"");
+		// the planners' 12 charts and the public account's 2
+		assertThat(dom).contains("data-images=\"14/14\"").contains("data-images-loaded=\"true\"");
 	}
 
 	@Test
