@@ -124,6 +124,13 @@ public final class ConfigurationCheck {
 			return "fuente «" + parts[2] + "», propiedad desconocida " + name
 					+ suggestion(nearest, "cifras.sources." + parts[2] + ".");
 		}
+		if (parts.length > 3 && canonical(parts[1]).equals("account") && canonical(parts[2]).equals("targets")) {
+			String nearest = unknownPath(AccountProperties.Target.class, List.of(parts).subList(3, parts.length));
+			if (nearest == null) {
+				return null;
+			}
+			return "meta, propiedad desconocida " + name + suggestion(nearest, TARGETS + "[].");
+		}
 		if (parts.length > 3 && canonical(parts[1]).equals("channels")) {
 			String nearest = unknownPath(ChannelCatalog.Entry.class, List.of(parts).subList(3, parts.length));
 			if (nearest == null) {
