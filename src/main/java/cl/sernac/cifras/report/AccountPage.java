@@ -71,7 +71,8 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 		network.add(Channels.name("MOVIL") + " visitó " + n(figures.mobileRegionComunasInPeriod()) + " de las "
 				+ n(figures.regionComunas()) + " comunas de la región.");
 		if (figures.municipalities() > 0) {
-			network.add(n(figures.municipalities()) + " municipios con convenio enviaron casos por sus plataformas.");
+			network.add(n(figures.municipalities()) + " municipalidades y gobernaciones con convenio enviaron casos por"
+					+ " sus plataformas.");
 		}
 		sections.add(new Section("cuenta-red", "Red territorial", network, List.of(),
 				List.of(PlannerPage.html(tables.programmes())), null));

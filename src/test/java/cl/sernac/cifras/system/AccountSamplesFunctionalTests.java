@@ -15,7 +15,10 @@ import cl.sernac.cifras.CifrasRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * programmes): exactly what {@code samples-account-expected.json} says.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountSamplesFunctionalTests {
 
 	private static final Path SAMPLES = Path.of("src/test/resources/samples-account");
@@ -318,6 +322,44 @@ class AccountSamplesFunctionalTests {
 					+ " organization, folio) FROM intake_record"));
 			assertThat(stored).doesNotContainIgnoringCase("juana").doesNotContainIgnoringCase("taller");
 		}
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void thePeriodShapesEveryTableSentenceAndTarget() throws Exception {
+		// when the planner asks for 2015-2016 (the cases are of 2016 only)
+		assertThat(this.run.run("--cifras.report.from-year=2015", "--cifras.report.to-year=2016",
+				"--cifras.account.targets[0].indicator=juicios-interes-general",
+				"--cifras.account.targets[0].year=2015", "--cifras.account.targets[0].value=4",
+				"--cifras.account.targets[0].sentence=Cuatro juicios en 2015",
+				"--cifras.account.targets[1].indicator=comunas-movil", "--cifras.account.targets[1].year=2016",
+				"--cifras.account.targets[1].value=4", "--cifras.account.targets[1].sentence=Cuatro comunas en 2016",
+				"--cifras.account.targets[2].indicator=soni", "--cifras.account.targets[2].year=2017",
+				"--cifras.account.targets[2].value=4", "--cifras.account.targets[2].sentence=Cuatro SONI en 2017",
+				"--cifras.account.targets[3].indicator=juicios-interes-general",
+				"--cifras.account.targets[3].year=2014", "--cifras.account.targets[3].value=4",
+				"--cifras.account.targets[3].sentence=Cuatro juicios en 2014"))
+			.isZero();
+		// then the tables, the sentences and the targets are the period's (and the year
+		// after it)
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_juicios_presentados.csv")))
+			.containsExactly("\uFEFFTipo de acción;2015;2016;Total 2015-2016", "Interés general;2;1;3",
+					"Interés colectivo;1;0;1");
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_juicios_terminados.csv")))
+			.contains("Interés general;Total 2015-2016;1;1;2");
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_educacion.csv"))).containsExactly(
+				"\uFEFFAño;Actividades de Educación Financiera;Escolares;Jóvenes;Adultos mayores;"
+						+ "Personas alcanzadas;Establecimientos;Actividades para público general",
+				"2015;4;140;25;12;177;2;1", "2016;2;80;5;0;85;2;0", "Total 2015-2016;6;220;30;12;262;3;1");
+		assertThat(Files.readAllLines(this.run.output().resolve("tables/cuenta_metas.csv"))).containsExactly(
+				"\uFEFFAño;Indicador;Canal;Meta;Alcanzado;% de la meta;Desafío",
+				"2015;Juicios de Interés General presentados;Todos;4;2;50,0;Cuatro juicios en 2015",
+				"2016;Comunas visitadas por SERNAC Móvil;Todos;4;2;50,0;Cuatro comunas en 2016",
+				"2017;SONI recibidas;Todos;4;;;Cuatro SONI en 2017");
+		assertThat(this.run.outputFile("index.html"))
+			.contains("Entre el 2015 y el 2016 realizamos 3 Juicios de Interés General.")
+			.contains("Cerramos 2 juicios de los cuales 1 tuvo resultado favorable y 1 desfavorable.")
+			.doesNotContain("Cuatro juicios en 2014");
 	}
 
 	private static List<String> rows(Connection db, String sql) throws Exception {
