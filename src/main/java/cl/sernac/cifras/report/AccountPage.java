@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.aggregate.AccountQueries;
-import cl.sernac.cifras.normalize.AccountCodes;
 
 /**
  * What the page shows of the public account beyond the cases (template
@@ -108,10 +107,10 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 		// Participación Ciudadana
 		long mechanisms = figures.activitiesInPeriod("PARTICIPACION");
 		List<String> parts = new ArrayList<>();
-		for (Map.Entry<String, String> mechanism : AccountCodes.MECHANISMS.entrySet()) {
+		for (Map.Entry<String, String[]> mechanism : MECHANISMS.entrySet()) {
 			long count = figures.mechanismInPeriod(mechanism.getKey());
 			if (count > 0) {
-				parts.add(n(count) + " " + mechanism.getValue().toLowerCase(java.util.Locale.ROOT));
+				parts.add(n(count) + " " + mechanism.getValue()[(count == 1) ? 0 : 1]);
 			}
 		}
 		List<String> participation = new ArrayList<>();
@@ -139,6 +138,18 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 			prose.add(innovation);
 		}
 		return new AccountPage(label, sections, prose);
+	}
+
+	/** Each mechanism as a sentence names it, singular and plural. */
+	private static final Map<String, String[]> MECHANISMS = new java.util.LinkedHashMap<>();
+
+	static {
+		MECHANISMS.put("CUENTA_PUBLICA", new String[] { "cuenta pública", "cuentas públicas" });
+		MECHANISMS.put("CONSULTA_CIUDADANA", new String[] { "consulta ciudadana", "consultas ciudadanas" });
+		MECHANISMS.put("CONSEJO_CONSULTIVO",
+				new String[] { "sesión del consejo consultivo", "sesiones del consejo consultivo" });
+		MECHANISMS.put("CONVERSATORIO", new String[] { "conversatorio", "conversatorios" });
+		MECHANISMS.put("OTRO", new String[] { "otro", "otros" });
 	}
 
 	private static List<AccountCharts.Drawn> chart(List<AccountCharts.Drawn> charts, String name) {

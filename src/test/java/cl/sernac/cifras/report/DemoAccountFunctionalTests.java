@@ -90,7 +90,8 @@ class DemoAccountFunctionalTests {
 						+ " 2.680 jóvenes y 2.082 adultos mayores.",
 				"32 establecimientos educacionales participaron en Educación Financiera.",
 				"En 2014, además, realizamos 997 actividades para público general.",
-				"Entre el 2014 y el 2016 realizamos 12 mecanismos de Participación Ciudadana",
+				"Entre el 2014 y el 2016 realizamos 12 mecanismos de Participación Ciudadana (3 cuentas públicas, 2"
+						+ " consultas ciudadanas, 4 sesiones del consejo consultivo, 2 conversatorios, 1 otro).",
 				"Sernac Móvil se ha planteado el desafío de alcanzar 314 comunas (2017). Meta: 314. Aún no hay datos de 2017.",
 				"Meta: 123.802. Aún no hay datos de 2017.", "Meta: 462. Aún no hay datos de 2017.");
 		// the account's sections after SERNAC en cifras, in the account's order, ids
