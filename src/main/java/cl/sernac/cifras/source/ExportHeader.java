@@ -263,6 +263,11 @@ public final class ExportHeader {
 		if (this.fieldNames.length == 0) {
 			return Map.of();
 		}
+		if (this.fieldNames.length == 1) {
+			// the programme of the office's and the mobile unit's rows: no map to grow
+			String value = value(fields, this.fieldIndexes[0], this.fieldNames[0]);
+			return (value != null) ? Map.of(this.fieldNames[0], value) : Map.of();
+		}
 		Map<String, String> values = new HashMap<>(this.fieldNames.length * 2);
 		for (int i = 0; i < this.fieldNames.length; i++) {
 			String value = value(fields, this.fieldIndexes[i], this.fieldNames[i]);
