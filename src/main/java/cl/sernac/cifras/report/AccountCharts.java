@@ -114,6 +114,8 @@ final class AccountCharts {
 		renderer.setItemMargin(0.05);
 		for (int i = 0; i < SERIES.length; i++) {
 			renderer.setSeriesPaint(i, SERIES[i]);
+			// white on the dark blue and green, black on the orange
+			renderer.setSeriesItemLabelPaint(i, (i == 1) ? Color.BLACK : Color.WHITE);
 		}
 		renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", integerFormat()));
 		renderer.setDefaultItemLabelsVisible(true);

@@ -61,10 +61,11 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 		String key = figures.programmeKey();
 		List<String> network = new ArrayList<>();
 		network.add(period.phrase() + ", a través de «" + programme + "» ingresamos "
-				+ n(figures.programmeInPeriod(key, "CONSULTA")) + " consultas y "
-				+ n(figures.programmeInPeriod(key, "RECLAMO")) + " reclamos; el canal " + Channels.name("MOVIL")
-				+ " registró " + n(figures.casesInPeriod("CONSULTA", "MOVIL")) + " consultas y "
-				+ n(figures.casesInPeriod("RECLAMO", "MOVIL")) + " reclamos.");
+				+ of(figures.programmeInPeriod(key, "CONSULTA"), "consulta", "consultas") + " y "
+				+ of(figures.programmeInPeriod(key, "RECLAMO"), "reclamo", "reclamos") + "; el canal "
+				+ Channels.name("MOVIL") + " registró "
+				+ of(figures.casesInPeriod("CONSULTA", "MOVIL"), "consulta", "consultas") + " y "
+				+ of(figures.casesInPeriod("RECLAMO", "MOVIL"), "reclamo", "reclamos") + ".");
 		network.add("Las cifras del programa incluyen las atenciones que la oficina regional ingresa durante sus"
 				+ " visitas, que se cuentan también en el canal Oficina regional; por eso difieren de las del canal.");
 		network.add(Channels.name("MOVIL") + " visitó " + n(figures.mobileRegionComunasInPeriod()) + " de las "
@@ -77,30 +78,34 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 				List.of(PlannerPage.html(tables.programmes())), null));
 		// Información
 		List<String> information = new ArrayList<>();
-		information.add(period.phrase() + " realizamos " + n(figures.activitiesInPeriod("ESTUDIO"))
-				+ " estudios sobre calidad y seguridad en el consumo, "
-				+ n(figures.activitiesInPeriod("SONDEO_PRECIOS")) + " sondeos de precios y "
-				+ n(figures.activitiesInPeriod("CAMPANA")) + " campañas a nivel local, y logramos "
-				+ n(figures.activitiesInPeriod("PRENSA")) + " apariciones en prensa verificadas.");
+		information
+			.add(period.phrase() + " realizamos " + of(figures.activitiesInPeriod("ESTUDIO"), "estudio", "estudios")
+					+ " sobre calidad y seguridad en el consumo, "
+					+ of(figures.activitiesInPeriod("SONDEO_PRECIOS"), "sondeo", "sondeos") + " de precios y "
+					+ of(figures.activitiesInPeriod("CAMPANA"), "campaña", "campañas") + " a nivel local, y logramos "
+					+ of(figures.activitiesInPeriod("PRENSA"), "aparición", "apariciones") + " en prensa verificadas.");
 		sections.add(new Section("cuenta-informacion", "Información", information, List.of(),
 				List.of(PlannerPage.html(tables.information())), null));
 		// Educación en Consumo
 		AccountQueries.Reached reached = figures.reachedInPeriod();
 		List<String> education = new ArrayList<>();
-		education.add("Como servicio organizamos " + n(figures.activitiesInPeriod("EDUCACION_FINANCIERA"))
-				+ " actividades de Educación Financiera, llegando a " + n(reached.schoolchildren()) + " escolares, "
+		education.add("Como servicio organizamos "
+				+ of(figures.activitiesInPeriod("EDUCACION_FINANCIERA"), "actividad", "actividades")
+				+ " de Educación Financiera, llegando a " + n(reached.schoolchildren()) + " escolares, "
 				+ n(reached.youngPeople()) + " jóvenes y " + n(reached.olderAdults()) + " adultos mayores.");
-		education.add(n(figures.schoolsInPeriod()) + " establecimientos educacionales participaron en Educación"
-				+ " Financiera.");
+		education.add(((figures.schoolsInPeriod() == 1) ? "1 establecimiento educacional participó"
+				: n(figures.schoolsInPeriod()) + " establecimientos educacionales participaron")
+				+ " en Educación Financiera.");
 		List<Integer> general2 = figures.yearsWith("EDUCACION_GENERAL");
 		if (general2.size() == 1) {
 			education.add("En " + general2.get(0) + ", además, realizamos "
-					+ n(figures.activities("EDUCACION_GENERAL", general2.get(0)))
-					+ " actividades para público general.");
+					+ of(figures.activities("EDUCACION_GENERAL", general2.get(0)), "actividad", "actividades")
+					+ " para público general.");
 		}
 		else if (!general2.isEmpty()) {
-			education.add("Además, realizamos " + n(figures.activitiesInPeriod("EDUCACION_GENERAL"))
-					+ " actividades para público general.");
+			education.add("Además, realizamos "
+					+ of(figures.activitiesInPeriod("EDUCACION_GENERAL"), "actividad", "actividades")
+					+ " para público general.");
 		}
 		sections.add(new Section("cuenta-educacion", "Educación en Consumo", education,
 				chart(charts, "cuenta_personas_anio"), List.of(PlannerPage.html(tables.education())), null));
@@ -114,8 +119,8 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 			}
 		}
 		List<String> participation = new ArrayList<>();
-		participation.add(period.phrase() + " realizamos " + n(mechanisms) + " mecanismos de Participación Ciudadana"
-				+ (parts.isEmpty() ? "." : " (" + String.join(", ", parts) + ")."));
+		participation.add(period.phrase() + " realizamos " + of(mechanisms, "mecanismo", "mecanismos")
+				+ " de Participación Ciudadana" + (parts.isEmpty() ? "." : " (" + String.join(", ", parts) + ")."));
 		sections.add(new Section("cuenta-participacion", "Participación Ciudadana", participation, List.of(),
 				List.of(PlannerPage.html(tables.participation())), texts.html("dialogo-participativo")));
 		// Desafíos
@@ -154,6 +159,11 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 
 	private static List<AccountCharts.Drawn> chart(List<AccountCharts.Drawn> charts, String name) {
 		return charts.stream().filter((c) -> c.file().equals("charts/" + name + ".png")).toList();
+	}
+
+	/** A count with its noun: {@code 1 campaña}, {@code 27 campañas}. */
+	private static String of(long value, String singular, String plural) {
+		return n(value) + " " + ((value == 1) ? singular : plural);
 	}
 
 	private static String n(long value) {
