@@ -4,17 +4,15 @@
 -- a central (portal) record is a case only while no intake record carries its folio.
 CREATE VIEW counted_case AS
 SELECT source_name, record_type, subtype, channel, intake_day, comuna_code, region_code, rut_hash, organization,
-	place_code
+	place_code, programme
 FROM intake_record
-WHERE folio IS NULL AND NOT central
+WHERE folio IS NULL AND NOT central AND record_type IN ('CONSULTA', 'RECLAMO', 'SONI')
 UNION ALL
 SELECT source_name, record_type, subtype, channel, intake_day, comuna_code, region_code, rut_hash, organization,
-	place_code
+	place_code, programme
 FROM (
 	SELECT r.*, MAX(CASE WHEN NOT r.central THEN r.version_seq END) OVER (PARTITION BY r.folio) AS latest_intake
 	FROM intake_record r
-	WHERE r.folio IS NOT NULL
+	WHERE r.folio IS NOT NULL AND r.record_type IN ('CONSULTA', 'RECLAMO', 'SONI')
 ) f
 WHERE (central AND latest_intake IS NULL) OR (NOT central AND version_seq = latest_intake);
-
-INSERT INTO record_store (version) VALUES (1);

@@ -1,6 +1,8 @@
 -- The record store, on DuckDB (embedded, a file beside the ledger) and on PostgreSQL (the
--- server profile) alike. Version 1.
--- intake_record: one row per record key, its latest version (SPEC rule 1).
+-- server profile) alike. Version 2.
+-- intake_record: one row per record key, its latest version (SPEC rule 1); consultations,
+-- complaints and SONI (record_type CONSULTA, RECLAMO, SONI), lawsuits (JUICIO) and activities
+-- (ACTIVIDAD) alike, so rule 1 is applied to every kind by the same merge.
 -- staged_row / applied_row: the rows of the files being merged (and each row's outcome), filled
 -- and emptied inside the merge's transaction.
 -- merged_file: the files whose rows are in intake_record, written in the same transaction as
@@ -24,7 +26,11 @@ CREATE TABLE intake_record (
 	organization VARCHAR,
 	place_code VARCHAR,
 	file_id BIGINT NOT NULL,
-	version_seq BIGINT NOT NULL
+	version_seq BIGINT NOT NULL,
+	-- the folded programme a consultation or complaint was taken in, whatever its channel
+	programme VARCHAR,
+	-- a lawsuit's or an activity's codes and numbers beyond the common columns (see account.sql)
+	detail VARCHAR
 );
 
 CREATE TABLE staged_row AS SELECT * FROM intake_record WHERE FALSE;
@@ -40,3 +46,5 @@ CREATE TABLE merged_file (
 	records_unchanged BIGINT NOT NULL,
 	merged_at TIMESTAMP NOT NULL
 );
+
+INSERT INTO record_store (version) VALUES (2);

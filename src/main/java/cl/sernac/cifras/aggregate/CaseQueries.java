@@ -47,10 +47,14 @@ public class CaseQueries {
 	}
 
 	/**
-	 * Records stored, one per record key: cases, and records joined to a case (rule 2).
+	 * Records stored, one per record key: cases, and records joined to a case (rule 2);
+	 * lawsuits and activities are not counted here.
 	 */
 	public long records() {
-		return this.jdbc.get().sql("SELECT COUNT(*) FROM intake_record").query(Long.class).single();
+		return this.jdbc.get()
+			.sql("SELECT COUNT(*) FROM intake_record WHERE record_type IN ('CONSULTA', 'RECLAMO', 'SONI')")
+			.query(Long.class)
+			.single();
 	}
 
 	/** A cell's key part as the figures take it: the empty string stands for none. */

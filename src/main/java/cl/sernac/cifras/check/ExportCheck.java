@@ -202,10 +202,12 @@ public final class ExportCheck {
 		}
 		RowOutcome.Accepted record = (RowOutcome.Accepted) row;
 		return "línea " + record.line() + ": tipo " + record.recordType() + ", subtipo " + orDash(record.subtype())
-				+ ", canal " + record.channel() + ", fecha "
+				+ ", canal " + orDash(record.channel()) + ", fecha "
 				+ LocalDate.parse(Integer.toString(record.intakeDay()), DAY).format(SHOWN_DAY) + ", comuna "
 				+ orDash(record.comunaCode()) + ", región " + orDash(record.regionCode()) + ", folio "
-				+ ((record.folio() != null) ? "sí" : "no");
+				+ ((record.folio() != null) ? "sí" : "no")
+				+ ((record.programme() != null) ? ", programa " + record.programme() : "")
+				+ ((record.detail() != null) ? ", detalle " + record.detail() : "");
 	}
 
 	private CsvRecordReader open(Path file, SourceProfile profile) throws IOException {

@@ -52,9 +52,12 @@ public final class DemoDataGenerator {
 	 * @throws IOException when a file cannot be written
 	 */
 	public DemoManifest generate(Path directory) throws IOException {
-		DemoPlan plan = new DemoPlan(this.seed, DemoGeo.load()).build();
+		DemoGeo geo = DemoGeo.load();
+		DemoPlan plan = new DemoPlan(this.seed, geo).build();
 		DemoWriter writer = new DemoWriter(directory, plan);
 		writer.writeAll();
+		// the rest of the public account: lawsuits and activities
+		writer.dataRows.putAll(new DemoAccount(this.seed, geo).write(directory));
 
 		Map<String, Integer> rejected = tally(writer.rejectsByFile, false, DemoManifest.REJECT_REASONS);
 		Map<String, Integer> rejectedIfCopiesRead = tally(writer.rejectsByFile, true, DemoManifest.REJECT_REASONS);

@@ -190,7 +190,46 @@ final class DemoPlan {
 			list.sort(Comparator.comparing((DemoRow r) -> r.at));
 		}
 		verify();
+		officeProgramme();
 		return this;
+	}
+
+	/** The territorial programme of the public account (SPEC-ACCOUNT). */
+	static final String TERRITORIAL = "SERNAC en tu barrio";
+
+	/** Office attentions during the programme's visits, entered through the office. */
+	static final int OFFICE_PROGRAMME_CONSULTAS = 14;
+
+	static final int OFFICE_PROGRAMME_RECLAMOS = 2;
+
+	/**
+	 * Marks office rows taken during the programme's visits (since 2015, when the
+	 * office's export has the column): rows counted once as they are, without
+	 * corrections, key variants or warnings. Draws nothing from the random sequence.
+	 */
+	private void officeProgramme() {
+		int consultas = 0;
+		int reclamos = 0;
+		int eligible = 0;
+		for (DemoRow row : this.rows.get(DemoSource.OFICINA)) {
+			if (row.reject != null || row.first != null || row.resent != null || row.warning != null
+					|| row.counted == null || row.at.getYear() < 2015 || !row.counted.type().equals(row.type)) {
+				continue;
+			}
+			eligible++;
+			if (row.type.equals(CONSULTA) && consultas < OFFICE_PROGRAMME_CONSULTAS && eligible % 700 == 0) {
+				row.programme = (consultas % 3 == 0) ? TERRITORIAL.toUpperCase(Locale.ROOT) : TERRITORIAL;
+				consultas++;
+			}
+			else if (row.type.equals(RECLAMO) && reclamos < OFFICE_PROGRAMME_RECLAMOS && eligible % 900 == 0) {
+				row.programme = TERRITORIAL;
+				reclamos++;
+			}
+		}
+		if (consultas != OFFICE_PROGRAMME_CONSULTAS || reclamos != OFFICE_PROGRAMME_RECLAMOS) {
+			throw new IllegalStateException(
+					"Office programme rows: " + consultas + " consultas, " + reclamos + " reclamos");
+		}
 	}
 
 	// ---- the account
@@ -430,7 +469,11 @@ final class DemoPlan {
 							: (draw < 80) ? comuna.name()
 									: (draw < 90) ? DemoGeo.plain(comuna.name()).toUpperCase(Locale.ROOT)
 											: DemoGeo.plain(comuna.name());
-					String programme = DemoFake.programme(this.random);
+					// drawn as before, so the rest of the sequence stays the same; every
+					// visit
+					// is the territorial programme's
+					DemoFake.programme(this.random);
+					String programme = TERRITORIAL;
 					for (int correlativo = 1; correlativo <= 3 + sizes[visit]; correlativo++) {
 						String type = types.get(person++);
 						DemoRow row = new DemoRow(DemoSource.MOVIL, day.atTime(10, 0).plusMinutes(6L * correlativo));

@@ -87,6 +87,12 @@ final class DemoRow {
 	 */
 	DemoPlan.Cell counted;
 
+	/**
+	 * The programme an office row was taken in (the office's optional {@code PROGRAMA}
+	 * column), or null.
+	 */
+	String programme;
+
 	DemoRow(DemoSource source, LocalDateTime at) {
 		this.source = source;
 		this.at = at;

@@ -38,6 +38,8 @@ final class DemoWriter {
 	private static final Set<YearMonth> CALLCENTER_RESAVED = Set.of(YearMonth.of(2014, 9), YearMonth.of(2015, 3),
 			YearMonth.of(2016, 8));
 
+	static final String PROGRAMME = "PROGRAMA";
+
 	private static final Set<YearMonth> OFICINA_RESAVED = Set.of(YearMonth.of(2015, 11), YearMonth.of(2016, 5));
 
 	private static final Set<YearMonth> PORTAL_BOM = Set.of(YearMonth.of(2015, 3), YearMonth.of(2015, 8),
@@ -156,6 +158,9 @@ final class DemoWriter {
 		for (int index : layout.order()) {
 			fields.add((index >= 0) ? values[index] : extraValue(row.source));
 		}
+		if (row.source == DemoSource.OFICINA && layout.header().contains(PROGRAMME)) {
+			fields.add((row.programme != null) ? row.programme : "");
+		}
 		if (row.extraField != null) {
 			fields.add(row.extraField);
 		}
@@ -199,11 +204,13 @@ final class DemoWriter {
 				}
 				return plain;
 			case OFICINA:
+				// since 2015 the office's export carries the optional PROGRAMA column
+				List<String> office = (month.getYear() >= 2015) ? withProgramme(source.columns) : source.columns;
 				if (OFICINA_RESAVED.contains(month)) {
-					return new Layout(identity, source.columns, StandardCharsets.UTF_8, true, true, 3,
-							month.getYear() == 2016, false);
+					return new Layout(identity, office, StandardCharsets.UTF_8, true, true, 3, month.getYear() == 2016,
+							false);
 				}
-				return plain;
+				return new Layout(identity, office, source.charset, source.bom, false, 0, false, false);
 			case MUNICIPAL:
 				if (month.equals(YearMonth.of(2015, 7))) {
 					return new Layout(identity, source.columns, source.charset, true, true, 2, false, false);
@@ -244,6 +251,12 @@ final class DemoWriter {
 			default:
 				return plain;
 		}
+	}
+
+	private static List<String> withProgramme(List<String> columns) {
+		List<String> all = new ArrayList<>(columns);
+		all.add(PROGRAMME);
+		return List.copyOf(all);
 	}
 
 	/**

@@ -53,18 +53,19 @@ public class RecordStore {
 	public static final String FILE_NAME = "records.duckdb";
 
 	/** The version of the store's tables this code reads and writes. */
-	static final int VERSION = 1;
+	static final int VERSION = 2;
 
 	/** The columns of a record (and of a staged row), in table order. */
 	static final String COLUMNS = "source_name, record_key, central, record_type, subtype, channel, intake_day,"
-			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq";
+			+ " comuna_code, region_code, rut_hash, folio, organization, place_code, file_id, version_seq, programme,"
+			+ " detail";
 
 	/**
 	 * What a version says: two versions of a record with the same content are the same
 	 * version (a re-delivery or an overlap changes nothing).
 	 */
 	private static final List<String> CONTENT = List.of("record_type", "subtype", "channel", "intake_day",
-			"comuna_code", "region_code", "rut_hash", "folio", "organization", "place_code");
+			"comuna_code", "region_code", "rut_hash", "folio", "organization", "place_code", "programme", "detail");
 
 	/**
 	 * Rule 1, row by row: every staged row in the order it was ingested (files in ledger
@@ -177,6 +178,9 @@ public class RecordStore {
 				if (version == null) {
 					create(c);
 				}
+				else if (version == 1) {
+					upgradeFromVersion1(c);
+				}
 				else if (version != VERSION) {
 					throw new IllegalStateException("Los registros en " + this.location + " son de la versión "
 							+ version + " y esta versión de Cifras lee la " + VERSION
@@ -203,8 +207,23 @@ public class RecordStore {
 	}
 
 	private void create(Connection c) throws SQLException {
-		String schema = script("records.sql") + ((this.engine == Engine.POSTGRESQL) ? script("postgresql.sql") : "")
-				+ script("counted_case.sql");
+		run(c, script("records.sql") + ((this.engine == Engine.POSTGRESQL) ? script("postgresql.sql") : "")
+				+ script("counted_case.sql") + script("account.sql"));
+	}
+
+	/**
+	 * Version 2 adds the programme of a record and the detail of lawsuits and activities.
+	 * The records already stored keep no programme: a rebuild reads it from the archived
+	 * files.
+	 */
+	private void upgradeFromVersion1(Connection c) throws SQLException {
+		run(c, script("upgrade-2.sql") + ((this.engine == Engine.POSTGRESQL) ? script("upgrade-2-postgresql.sql") : "")
+				+ script("counted_case.sql") + script("account.sql"));
+		logger.warn("Los registros en {} se actualizaron a la versión {}; los programas de los registros ya"
+				+ " guardados se leen al reconstruirlos con --rebuild", this.location, VERSION);
+	}
+
+	private static void run(Connection c, String schema) throws SQLException {
 		boolean autoCommit = c.getAutoCommit();
 		c.setAutoCommit(false);
 		try (Statement s = c.createStatement()) {
@@ -345,6 +364,8 @@ public class RecordStore {
 					text(appender, row.placeCode());
 					appender.append(file.fileId());
 					appender.append(file.versionSeq(row.line()));
+					text(appender, row.programme());
+					text(appender, row.detail());
 					appender.endRow();
 					count[0]++;
 				}
@@ -412,6 +433,10 @@ public class RecordStore {
 					.append(file.fileId())
 					.append(',')
 					.append(file.versionSeq(row.line()))
+					.append(',')
+					.append(quoted(row.programme()))
+					.append(',')
+					.append(quoted(row.detail()))
 					.append('\n');
 				count[0]++;
 				if (csv.length() >= (1 << 16)) {

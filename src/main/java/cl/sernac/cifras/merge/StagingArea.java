@@ -28,7 +28,7 @@ import cl.sernac.cifras.normalize.RowOutcome;
 public class StagingArea {
 
 	/** The first bytes of every staging file: its format. */
-	private static final byte[] FORMAT = { 'C', 'S', 'T', '1' };
+	private static final byte[] FORMAT = { 'C', 'S', 'T', '2' };
 
 	private final Path directory;
 
@@ -121,8 +121,8 @@ public class StagingArea {
 			checkFormat(in.bytes(FORMAT.length), path);
 			while (in.more()) {
 				rows.accept(new RowOutcome.Accepted(in.number(), in.text(), in.text(), in.text(), in.text(),
-						(int) in.number(), in.text(), in.text(), in.text(), in.text(), in.text(), in.text(),
-						List.of()));
+						(int) in.number(), in.text(), in.text(), in.text(), in.text(), in.text(), in.text(), in.text(),
+						in.text(), List.of()));
 			}
 		}
 		catch (IOException ex) {
@@ -186,6 +186,8 @@ public class StagingArea {
 			text(row.folio());
 			text(row.organization());
 			text(row.placeCode());
+			text(row.programme());
+			text(row.detail());
 		}
 
 		private void number(long value) {

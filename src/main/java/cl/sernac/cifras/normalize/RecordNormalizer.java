@@ -71,6 +71,11 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 
 	private final Map<String, String> channels;
 
+	private final SourceProfile.Kind kind;
+
+	/** Lawsuits and activities, when the profile's rows are such. */
+	private final AccountRows accountRows;
+
 	public RecordNormalizer(SourceProfile profile, Territory territory, RutHasher rutHasher, LocalDate runDate) {
 		this.profile = profile;
 		this.territory = territory;
@@ -84,6 +89,8 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		acceptCode(this.subtypes, profile.constants().get("subtype"), SUBTYPE_CODES);
 		acceptCode(this.subtypes, profile.defaults().get("subtype"), SUBTYPE_CODES);
 		this.channels = byFoldedValue(profile.channelValues());
+		this.kind = profile.recordKind();
+		this.accountRows = (this.kind != SourceProfile.Kind.CASO) ? new AccountRows(profile, this.dateFormats) : null;
 	}
 
 	@Override
@@ -113,6 +120,13 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		if (date.getYear() < FIRST_YEAR || date.isAfter(this.runDate)) {
 			return new RowOutcome.Rejected(row.line(), RejectReason.DATE_OUT_OF_RANGE,
 					"Fecha " + date + ", ejecución del " + this.runDate);
+		}
+		if (this.kind != SourceProfile.Kind.CASO) {
+			List<WarningKind> warnings = new ArrayList<>(0);
+			String comunaCode = comunaCode(row.comuna(), warnings);
+			return (this.kind == SourceProfile.Kind.JUICIO)
+					? this.accountRows.lawsuit(row, storedKey.toString(), date, comunaCode, this.runDate, warnings)
+					: this.accountRows.activity(row, storedKey.toString(), date, comunaCode, warnings);
 		}
 		String type = this.types.get(Text.fold(row.type()));
 		if (type == null) {
@@ -149,9 +163,11 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		}
 		String folio = this.profile.central() ? key.toString() : emptyToNull(Text.fold(row.folio()));
 		String organization = emptyToNull(Text.fold(row.organization()));
+		String programme = emptyToNull(Text.fold(row.field("programme")));
 		String tooLong = tooLong(key.toString(), MAX_KEY_CHARS, "La clave")
 			.or(() -> tooLong(folio, MAX_FOLIO_CHARS, "El folio"))
 			.or(() -> tooLong(organization, MAX_ORGANIZATION_CHARS, "La institución"))
+			.or(() -> tooLong(programme, MAX_ORGANIZATION_CHARS, "El programa"))
 			.orElse(null);
 		if (tooLong != null) {
 			return new RowOutcome.Rejected(row.line(), RejectReason.VALUE_TOO_LONG, tooLong);
@@ -159,8 +175,20 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 		String storedFolio = this.profile.central() ? storedKey.toString() : (folio != null) ? storable(folio) : null;
 		String storedOrganization = (organization != null) ? storable(organization) : null;
 		int intakeDay = date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+		String storedProgramme = (programme != null) ? storable(programme) : null;
 		return new RowOutcome.Accepted(row.line(), storedKey.toString(), type, subtype, channel, intakeDay, comunaCode,
-				regionCode, rutHash, storedFolio, storedOrganization, placeCode, warnings);
+				regionCode, rutHash, storedFolio, storedOrganization, placeCode, storedProgramme, null, warnings);
+	}
+
+	private String comunaCode(String comuna, List<WarningKind> warnings) {
+		if (Text.isBlank(comuna)) {
+			return null;
+		}
+		String code = this.territory.comunaCode(comuna).orElse(null);
+		if (code == null) {
+			warnings.add(WarningKind.COMUNA_UNKNOWN);
+		}
+		return code;
 	}
 
 	private static Optional<String> tooLong(String value, int max, String what) {

@@ -22,7 +22,27 @@ public enum RejectReason {
 
 	CONTROL_CHARACTERS("control-characters", "Caracteres de control en un campo"),
 
-	VALUE_TOO_LONG("value-too-long", "Clave, folio o institución demasiado larga");
+	VALUE_TOO_LONG("value-too-long", "Clave, folio o institución demasiado larga"),
+
+	UNKNOWN_ACTION("unknown-action", "Tipo de acción del juicio no reconocido"),
+
+	UNKNOWN_STATE("unknown-state", "Estado del juicio no reconocido"),
+
+	CLOSED_WITHOUT_END("closed-without-end", "Juicio terminado sin fecha de término"),
+
+	CLOSED_WITHOUT_RESULT("closed-without-result", "Juicio terminado sin resultado favorable o desfavorable"),
+
+	OPEN_WITH_END("open-with-end", "Juicio en tramitación con fecha de término"),
+
+	ENDS_BEFORE_FILED("ends-before-filed", "Fecha de término anterior a la de presentación"),
+
+	UNKNOWN_LINE("unknown-line", "Línea de trabajo de la actividad no reconocida"),
+
+	UNKNOWN_MECHANISM("unknown-mechanism", "Mecanismo de participación no reconocido"),
+
+	BAD_COUNT("bad-count", "Número de personas que no es un entero mayor o igual a 0"),
+
+	BAD_RBD("bad-rbd", "RBD del establecimiento mal formado");
 
 	private final String code;
 

@@ -11,7 +11,9 @@ public enum WarningKind {
 
 	REGION_UNKNOWN("region-unknown", "Región no reconocida"),
 
-	CHANNEL_UNKNOWN("channel-unknown", "Canal de origen no reconocido; se usa el canal de la fuente");
+	CHANNEL_UNKNOWN("channel-unknown", "Canal de origen no reconocido; se usa el canal de la fuente"),
+
+	RBD_INVALID("rbd-invalid", "RBD con dígito verificador incorrecto");
 
 	private final String code;
 

@@ -84,6 +84,12 @@ public class OutputWriter implements Tasklet {
 	private final ZoneId zone;
 
 	/**
+	 * Sources of lawsuits and activities: their rows are not cases, and stay out of the
+	 * account from rows to cases.
+	 */
+	private java.util.Set<String> accountSources = java.util.Set.of();
+
+	/**
 	 * @param zone the zone of the summary's time ({@code cifras.time-zone})
 	 */
 	public OutputWriter(JdbcClient jdbc, CaseQueries queries, Path outputDir, Path inputDir, LocalDate runDate,
@@ -96,6 +102,12 @@ public class OutputWriter implements Tasklet {
 		this.plannerReport = plannerReport;
 		this.reportProperties = reportProperties;
 		this.zone = zone;
+	}
+
+	/** Names the sources whose rows are lawsuits or activities rather than cases. */
+	public OutputWriter accountSources(java.util.Set<String> names) {
+		this.accountSources = java.util.Set.copyOf(names);
+		return this;
 	}
 
 	@Override
@@ -247,14 +259,20 @@ public class OutputWriter implements Tasklet {
 	/** How the rows of every applied file became the store's cases. */
 	private RunSummary.Account account(long cases) {
 		long records = this.queries.records();
-		return this.jdbc
-			.sql("SELECT COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_rejected), 0),"
+		long[] sums = new long[4];
+		this.jdbc
+			.sql("SELECT source_name, COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_rejected), 0),"
 					+ " COALESCE(SUM(records_unchanged), 0), COALESCE(SUM(records_updated), 0)"
-					+ " FROM ingest_file WHERE status = ?")
+					+ " FROM ingest_file WHERE status = ? GROUP BY source_name")
 			.param(FileLedger.MERGED)
-			.query((rs, i) -> new RunSummary.Account(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					records, records - cases, cases))
-			.single();
+			.query((RowCallbackHandler) (rs) -> {
+				if (!this.accountSources.contains(rs.getString(1))) {
+					for (int i = 0; i < sums.length; i++) {
+						sums[i] += rs.getLong(i + 2);
+					}
+				}
+			});
+		return new RunSummary.Account(sums[0], sums[1], sums[2], sums[3], records, records - cases, cases);
 	}
 
 	private Map<Long, Map<String, Long>> countsByFile(String sql, long fromRun, long runId) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.aggregate.ChannelMix;
@@ -117,30 +118,34 @@ final class PlannerCharts {
 	 * slide as PNG and SVG, and a drawing for phones as SVG.
 	 */
 	List<Callable<Chart>> drawings(Path outputDir) {
-		PlannerCharts phone = new PlannerCharts(this.figures, this.source, ChartStyle.PHONE);
 		List<Callable<Chart>> drawings = new ArrayList<>();
 		for (String type : ChannelMix.TYPES) {
 			for (String kind : KINDS) {
-				drawings.add(() -> {
-					String base = "charts/" + slug(type) + "_" + kind;
-					Drawn slide = draw(type, kind);
-					String title = slide.chart().getTitle().getText();
-					String subtitle = ChartStyle.subtitle(slide.chart());
-					String alt = title + ". " + subtitle + "."
-							+ (slide.figures().isEmpty() ? "" : " " + String.join("; ", slide.figures()) + ".");
-					ChartStyle.writePng(slide.chart(), ChartStyle.SLIDE, outputDir.resolve(base + ".png"));
-					// on the page the title, subtitle and source are text around the
-					// drawing
-					ChartStyle.writeSvg(ChartStyle.untitled(slide.chart()), ChartStyle.SLIDE,
-							outputDir.resolve(base + ".svg"));
-					ChartStyle.writeSvg(ChartStyle.untitled(phone.draw(type, kind).chart()), ChartStyle.PHONE,
-							outputDir.resolve(base + "_movil.svg"));
-					return new Chart(type, kind, base + ".png", base + ".svg", base + "_movil.svg", title, subtitle,
-							alt, slide.table());
-				});
+				drawings.add(() -> write(outputDir, "charts/" + slug(type) + "_" + kind, type, kind,
+						(canvas) -> new PlannerCharts(this.figures, this.source, canvas).draw(type, kind)));
 			}
 		}
 		return drawings;
+	}
+
+	/**
+	 * Draws a chart and writes it: the slide as PNG with its title, subtitle and source;
+	 * for the page, which writes those as text, the same drawing as SVG and the phone's.
+	 * @param base the files' path without extension, relative to the output folder
+	 */
+	static Chart write(Path outputDir, String base, String type, String kind, Function<ChartStyle.Canvas, Drawn> draw)
+			throws IOException {
+		Drawn slide = draw.apply(ChartStyle.SLIDE);
+		String title = slide.chart().getTitle().getText();
+		String subtitle = ChartStyle.subtitle(slide.chart());
+		String alt = title + ". " + subtitle + "."
+				+ (slide.figures().isEmpty() ? "" : " " + String.join("; ", slide.figures()) + ".");
+		ChartStyle.writePng(slide.chart(), ChartStyle.SLIDE, outputDir.resolve(base + ".png"));
+		ChartStyle.writeSvg(ChartStyle.untitled(slide.chart()), ChartStyle.SLIDE, outputDir.resolve(base + ".svg"));
+		ChartStyle.writeSvg(ChartStyle.untitled(draw.apply(ChartStyle.PHONE).chart()), ChartStyle.PHONE,
+				outputDir.resolve(base + "_movil.svg"));
+		return new Chart(type, kind, base + ".png", base + ".svg", base + "_movil.svg", title, subtitle, alt,
+				slide.table());
 	}
 
 	/** One of the {@link #KINDS} of chart of a type. */
@@ -339,16 +344,17 @@ final class PlannerCharts {
 			years = List.of(years.get(0), years.get(years.size() - 1));
 		}
 		List<String> channels = periodChannels(type);
-		List<Bar> bars = new ArrayList<>();
-		double slot = 0.8 * thinness(channels.size()) / Math.max(1, years.size());
+		List<BarChart.Bar> bars = new ArrayList<>();
+		double slot = 0.8 * BarChart.thinness(channels.size()) / Math.max(1, years.size());
 		for (int c = 0; c < channels.size(); c++) {
 			String channel = channels.get(c);
 			for (int k = 0; k < years.size(); k++) {
 				int year = years.get(k);
 				long records = records(type, channel, year);
 				double lighter = (years.size() > 1) ? 0.55 * (years.size() - 1 - k) / (years.size() - 1) : 0;
-				bars.add(new Bar(c + (k - (years.size() - 1) / 2.0) * slot, slot * 0.86, records,
-						lighter(Channels.color(channel), lighter), year + ": " + ChileanFormat.integer(records)));
+				bars.add(new BarChart.Bar(c + (k - (years.size() - 1) / 2.0) * slot, slot * 0.86, records,
+						BarChart.lighter(Channels.color(channel), lighter),
+						year + ": " + ChileanFormat.integer(records)));
 			}
 		}
 		Period period = this.figures.period();
@@ -371,7 +377,8 @@ final class PlannerCharts {
 		}
 		String subtitle = "Número de " + Labels.typeReceived(type) + " cada año, por canal, " + period.label()
 				+ ((years.size() == 2 && yearsWithCases(type).size() > MOST_BAR_YEARS) ? " (primer y último año)" : "");
-		return horizontalBars(type, channels, bars, title, subtitle, "tables/por_tipo_canal_anio.csv");
+		return BarChart.draw(channels.stream().map(Channels::name).toList(), bars, title, subtitle, this.source,
+				"tables/por_tipo_canal_anio.csv", this.canvas);
 	}
 
 	/** The period's cases by channel, largest first, each with its number and share. */
@@ -380,10 +387,11 @@ final class PlannerCharts {
 		List<Map.Entry<String, Long>> counts = new ArrayList<>(this.figures.periodByChannel(type).entrySet());
 		counts.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
 		List<String> channels = counts.stream().map(Map.Entry::getKey).toList();
-		List<Bar> bars = new ArrayList<>();
+		List<BarChart.Bar> bars = new ArrayList<>();
 		for (int c = 0; c < counts.size(); c++) {
 			long records = counts.get(c).getValue();
-			bars.add(new Bar(c, 0.62 * thinness(counts.size()), records, Channels.color(channels.get(c)),
+			bars.add(new BarChart.Bar(c, 0.62 * BarChart.thinness(counts.size()), records,
+					Channels.color(channels.get(c)),
 					ChileanFormat.integer(records) + " (" + ChileanFormat.percent(Shares.share(records, total)) + ")"));
 		}
 		Period period = this.figures.period();
@@ -399,69 +407,8 @@ final class PlannerCharts {
 		}
 		String subtitle = capitalized(Labels.typeReceived(type)) + " en el período " + period.label()
 				+ ", por canal; total: " + Labels.typeCount(type, total);
-		return horizontalBars(type, channels, bars, title, subtitle, "tables/cuenta_periodo.csv");
-	}
-
-	private Drawn horizontalBars(String type, List<String> channels, List<Bar> bars, String title, String subtitle,
-			String table) {
-		XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
-		XYIntervalSeries series = new XYIntervalSeries(type);
-		for (Bar bar : bars) {
-			series.add(bar.at(), bar.at() - bar.width() / 2, bar.at() + bar.width() / 2, bar.value(), 0, bar.value());
-		}
-		dataset.addSeries(series);
-		XYBarRenderer renderer = new XYBarRenderer() {
-
-			@Override
-			public Paint getItemPaint(int row, int column) {
-				return bars.get(column).color();
-			}
-
-		};
-		renderer.setUseYInterval(true);
-		renderer.setBarPainter(new StandardXYBarPainter());
-		renderer.setShadowVisible(false);
-		renderer.setDrawBarOutline(false);
-		SymbolAxis names = new SymbolAxis(null, channels.stream().map(Channels::name).toArray(String[]::new));
-		ChartStyle.axis(names);
-		names.setTickLabelFont(ChartStyle.LABEL);
-		names.setTickLabelPaint(ChartStyle.TEXT);
-		names.setGridBandsVisible(false);
-		names.setInverted(true);
-		names.setRange(-0.6, Math.max(0.6, channels.size() - 0.4));
-		NumberAxis values = new NumberAxis();
-		ChartStyle.axis(values);
-		values.setVisible(false);
-		long highest = bars.stream().mapToLong(Bar::value).max().orElse(0);
-		values.setRange(0, Math.max(1, highest));
-		XYPlot plot = new XYPlot(dataset, names, values, renderer);
-		plot.setOrientation(PlotOrientation.HORIZONTAL);
-		plot.setRangeGridlinesVisible(false);
-		plot.setDomainGridlinesVisible(false);
-		JFreeChart chart = ChartStyle.chart(plot, title, subtitle, this.source);
-		if (bars.isEmpty()) {
-			names.setVisible(false);
-			return new Drawn(chart, List.of(), table);
-		}
-		Rectangle2D area = ChartStyle.dataAreas(chart, this.canvas).get(0);
-		double widest = bars.stream()
-			.mapToDouble((bar) -> ChartStyle.width(bar.label(), ChartStyle.LABEL))
-			.max()
-			.orElse(0);
-		double room = area.getWidth() - widest - 24;
-		values.setRange(0, Math.max(1, highest * area.getWidth() / Math.max(room, area.getWidth() / 3)));
-		double gap = 10 * values.getUpperBound() / area.getWidth();
-		List<String> figures = new ArrayList<>();
-		for (Bar bar : bars) {
-			plot.addAnnotation(ChartStyle.label(bar.label(), bar.at(), bar.value() + gap, TextAnchor.CENTER_LEFT,
-					ChartStyle.LABEL, ChartStyle.TEXT));
-		}
-		for (int c = 0; c < channels.size(); c++) {
-			int index = c;
-			figures.add(Channels.name(channels.get(c)) + ": " + String.join(", ",
-					bars.stream().filter((bar) -> Math.round(bar.at()) == index).map(Bar::label).toList()));
-		}
-		return new Drawn(chart, figures, table);
+		return BarChart.draw(channels.stream().map(Channels::name).toList(), bars, title, subtitle, this.source,
+				"tables/cuenta_periodo.csv", this.canvas);
 	}
 
 	/**
@@ -686,18 +633,6 @@ final class PlannerCharts {
 				total(type, first));
 	}
 
-	/** Bars keep the thickness they have for five channels when there are fewer. */
-	private static double thinness(int channels) {
-		return Math.min(1, channels / 5.0);
-	}
-
-	/** The colour mixed with white: 0 leaves it, 1 makes it white. */
-	private static Color lighter(Color color, double amount) {
-		return new Color((int) Math.round(color.getRed() + (255 - color.getRed()) * amount),
-				(int) Math.round(color.getGreen() + (255 - color.getGreen()) * amount),
-				(int) Math.round(color.getBlue() + (255 - color.getBlue()) * amount));
-	}
-
 	private static String capitalized(String text) {
 		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
@@ -718,13 +653,6 @@ final class PlannerCharts {
 
 		String text(String channel);
 
-	}
-
-	/**
-	 * @param at the bar's centre on the category axis
-	 * @param label the text written after the bar's end
-	 */
-	private record Bar(double at, double width, long value, Color color, String label) {
 	}
 
 	/**

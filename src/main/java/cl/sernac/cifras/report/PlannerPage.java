@@ -82,14 +82,18 @@ final class PlannerPage {
 		this.engine.setTemplateResolver(resolver);
 	}
 
-	void write(Path outputDir, Model model) throws IOException {
-		String html = render(model);
+	/**
+	 * @param account the public account's part of the page ({@code cuenta.html}), or null
+	 */
+	void write(Path outputDir, Model model, AccountPage account) throws IOException {
+		String html = render(model, account);
 		AtomicFiles.writeUtf8(outputDir.resolve(FILE), (writer) -> writer.write(html));
 	}
 
-	String render(Model model) {
+	String render(Model model, AccountPage account) {
 		Context context = new Context(CHILE);
 		context.setVariable("page", model);
+		context.setVariable("account", account);
 		return this.engine.process("informe", context);
 	}
 
@@ -202,9 +206,7 @@ final class PlannerPage {
 					if (chart.kind().equals(kind)) {
 						number++;
 						String table = (chart.table() != null) ? chart.table() : CHART_TABLES.get(kind);
-						views.add(
-								new ChartView("grafico-" + number, "Gráfico " + number, chart.title(), chart.subtitle(),
-										chart.svg(), chart.phoneSvg(), chart.file(), chart.alt(), table, source));
+						views.add(ChartView.of(chart, number, table, source));
 					}
 				}
 				if (!views.isEmpty()) {
@@ -467,6 +469,12 @@ final class PlannerPage {
 	 */
 	record ChartView(String id, String number, String title, String subtitle, String svg, String phoneSvg, String png,
 			String alt, String table, String source) {
+
+		static ChartView of(PlannerCharts.Chart chart, int number, String table, String source) {
+			return new ChartView("grafico-" + number, "Gráfico " + number, chart.title(), chart.subtitle(), chart.svg(),
+					chart.phoneSvg(), chart.file(), chart.alt(), table, source);
+		}
+
 	}
 
 	/**

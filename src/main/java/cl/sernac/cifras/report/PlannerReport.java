@@ -29,6 +29,16 @@ public class PlannerReport {
 
 	private final PlannerPage page = new PlannerPage();
 
+	private AccountReport account;
+
+	/**
+	 * Adds the rest of the public account (lawsuits, activities, targets) to the report.
+	 */
+	public PlannerReport account(AccountReport account) {
+		this.account = account;
+		return this;
+	}
+
 	public PlannerReport(QualityQueries quality, Territory territory, ReportProperties properties, Path outputDir,
 			LocalDate runDate) {
 		this.quality = quality;
@@ -42,7 +52,8 @@ public class PlannerReport {
 		PlannerFigures figures = PlannerFigures.read(cells, this.quality, this.territory, this.properties,
 				this.runDate.getYear(), summary.runId());
 		PlannerTables tables = new PlannerTables(figures, this.territory);
-		List<Table> all = tables.all();
+		AccountReport.Prepared account = (this.account != null) ? this.account.prepare(figures.period()) : null;
+		List<Table> all = (account != null) ? AccountReport.withAccount(tables.all(), account) : tables.all();
 		for (Table table : all) {
 			TableFiles.writeCsv(table, this.outputDir);
 		}
@@ -55,7 +66,10 @@ public class PlannerReport {
 		List<PlannerCharts.Chart> charts = Concurrently.run(
 				new PlannerCharts(figures, ReportNotes.source(office, produced)).drawings(this.outputDir),
 				() -> TableFiles.writeWorkbook(cover, all, this.outputDir.resolve(TableFiles.WORKBOOK)));
-		this.page.write(this.outputDir, PlannerPage.model(figures, tables, charts, this.territory, summary));
+		AccountPage accountPage = (account != null)
+				? account.page(this.outputDir, ReportNotes.source(office, produced), charts.size() + 1) : null;
+		this.page.write(this.outputDir, PlannerPage.model(figures, tables, charts, this.territory, summary),
+				accountPage);
 	}
 
 }

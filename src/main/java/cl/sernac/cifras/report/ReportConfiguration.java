@@ -1,5 +1,12 @@
 package cl.sernac.cifras.report;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cl.sernac.cifras.aggregate.AccountQueries;
+import cl.sernac.cifras.merge.RecordStore;
+import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.source.SourceProfile;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -22,8 +29,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the end of every run.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReportProperties.class)
+@EnableConfigurationProperties({ ReportProperties.class, AccountProperties.class })
 public class ReportConfiguration {
+
+	@Bean
+	AccountQueries accountQueries(RecordStore recordStore) {
+		return new AccountQueries(recordStore::jdbc);
+	}
 
 	@Bean
 	QualityQueries qualityQueries(JdbcClient jdbcClient, ZoneId timeZone) {
@@ -32,15 +44,24 @@ public class ReportConfiguration {
 
 	@Bean
 	PlannerReport plannerReport(QualityQueries qualityQueries, Territory territory, ReportProperties reportProperties,
-			CifrasProperties properties, LocalDate runDate) {
-		return new PlannerReport(qualityQueries, territory, reportProperties, properties.outputDir(), runDate);
+			CifrasProperties properties, LocalDate runDate, AccountQueries accountQueries,
+			AccountProperties accountProperties) {
+		return new PlannerReport(qualityQueries, territory, reportProperties, properties.outputDir(), runDate)
+			.account(new AccountReport(accountQueries, accountProperties, territory, reportProperties.region()));
 	}
 
 	@Bean
 	OutputWriter outputWriter(JdbcClient jdbcClient, CaseQueries caseQueries, CifrasProperties properties,
-			LocalDate runDate, PlannerReport plannerReport, ReportProperties reportProperties, ZoneId timeZone) {
+			LocalDate runDate, PlannerReport plannerReport, ReportProperties reportProperties, ZoneId timeZone,
+			SourceCatalog sourceCatalog) {
 		return new OutputWriter(jdbcClient, caseQueries, properties.outputDir(), properties.inputDir(), runDate,
-				plannerReport, reportProperties, timeZone);
+				plannerReport, reportProperties, timeZone)
+			.accountSources(sourceCatalog.profiles()
+				.entrySet()
+				.stream()
+				.filter((e) -> e.getValue().recordKind() != SourceProfile.Kind.CASO)
+				.map(Map.Entry::getKey)
+				.collect(Collectors.toSet()));
 	}
 
 	@Bean

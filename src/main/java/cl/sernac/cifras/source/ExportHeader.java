@@ -35,6 +35,11 @@ public final class ExportHeader {
 	 */
 	private final Map<String, String> fixed;
 
+	/** The profile's further fields, and the column index of each; -1 when not read. */
+	private final String[] fieldNames;
+
+	private final int[] fieldIndexes;
+
 	public ExportHeader(SourceProfile profile, String[] headerFields) {
 		this(profile, headerFields, 1);
 	}
@@ -72,6 +77,11 @@ public final class ExportHeader {
 		this.folio = roleIndex(profile, "folio");
 		this.organization = roleIndex(profile, "organization");
 		this.place = roleIndex(profile, "place");
+		this.fieldNames = profile.fieldNames().toArray(new String[0]);
+		this.fieldIndexes = new int[this.fieldNames.length];
+		for (int i = 0; i < this.fieldNames.length; i++) {
+			this.fieldIndexes[i] = roleIndex(profile, this.fieldNames[i]);
+		}
 	}
 
 	/**
@@ -242,10 +252,30 @@ public final class ExportHeader {
 				value(fields, this.subtype, "subtype"), value(fields, this.channel, "channel"),
 				value(fields, this.rut, "rut"), value(fields, this.region, "region"),
 				value(fields, this.comuna, "comuna"), value(fields, this.folio, "folio"),
-				value(fields, this.organization, "organization"), value(fields, this.place, "place"));
+				value(fields, this.organization, "organization"), value(fields, this.place, "place"),
+				fieldValues(fields));
 		return hasControlCharacters(row)
 				? ExportRow.problem(record.line(), ExportRow.Problem.CONTROL_CHARACTERS, fields.length, this.fieldCount)
 				: row;
+	}
+
+	private Map<String, String> fieldValues(String[] fields) {
+		if (this.fieldNames.length == 0) {
+			return Map.of();
+		}
+		if (this.fieldNames.length == 1) {
+			// the programme of the office's and the mobile unit's rows: no map to grow
+			String value = value(fields, this.fieldIndexes[0], this.fieldNames[0]);
+			return (value != null) ? Map.of(this.fieldNames[0], value) : Map.of();
+		}
+		Map<String, String> values = new HashMap<>(this.fieldNames.length * 2);
+		for (int i = 0; i < this.fieldNames.length; i++) {
+			String value = value(fields, this.fieldIndexes[i], this.fieldNames[i]);
+			if (value != null) {
+				values.put(this.fieldNames[i], value);
+			}
+		}
+		return values;
 	}
 
 	private static String value(String[] fields, int index) {
@@ -269,7 +299,7 @@ public final class ExportHeader {
 		return hasControl(row.date()) || hasControl(row.type()) || hasControl(row.subtype())
 				|| hasControl(row.channel()) || hasControl(row.rut()) || hasControl(row.region())
 				|| hasControl(row.comuna()) || hasControl(row.folio()) || hasControl(row.organization())
-				|| hasControl(row.place());
+				|| hasControl(row.place()) || row.fields().values().stream().anyMatch(ExportHeader::hasControl);
 	}
 
 	private static boolean hasControl(String value) {

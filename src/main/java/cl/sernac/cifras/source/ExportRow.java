@@ -8,10 +8,24 @@ package cl.sernac.cifras.source;
  * @param problem why the row could not be projected, or null
  * @param fieldCount fields found in the row
  * @param headerFieldCount fields in the header
+ * @param fields the values of the profile's further fields ({@code programme},
+ * {@code state}...), by field name; a field without a column nor a fixed value is absent
  */
 public record ExportRow(long line, Problem problem, int fieldCount, int headerFieldCount, String[] keyParts,
 		String date, String type, String subtype, String channel, String rut, String region, String comuna,
-		String folio, String organization, String place) {
+		String folio, String organization, String place, java.util.Map<String, String> fields) {
+
+	public ExportRow(long line, Problem problem, int fieldCount, int headerFieldCount, String[] keyParts, String date,
+			String type, String subtype, String channel, String rut, String region, String comuna, String folio,
+			String organization, String place) {
+		this(line, problem, fieldCount, headerFieldCount, keyParts, date, type, subtype, channel, rut, region, comuna,
+				folio, organization, place, java.util.Map.of());
+	}
+
+	/** The value of a further field; null when the row has none. */
+	public String field(String name) {
+		return (this.fields != null) ? this.fields.get(name) : null;
+	}
 
 	public enum Problem {
 

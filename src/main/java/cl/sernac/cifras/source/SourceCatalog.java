@@ -62,9 +62,12 @@ public final class SourceCatalog {
 		else if (profile.typeValues().isEmpty() && !profile.constants().containsKey("type")) {
 			problem = "type-values is required";
 		}
-		else if (!SourceProfile.ROLES.containsAll(profile.constants().keySet())
-				|| !SourceProfile.ROLES.containsAll(profile.defaults().keySet())) {
-			problem = "constants and defaults take roles among " + SourceProfile.ROLES;
+		else if (!profile.allRoles().containsAll(profile.constants().keySet())
+				|| !profile.allRoles().containsAll(profile.defaults().keySet())) {
+			problem = "constants and defaults take roles among " + profile.allRoles();
+		}
+		else if (SourceProfile.Kind.of(profile.kind()) == null) {
+			problem = "kind is one of caso, juicio, actividad";
 		}
 		else if (profile.headerLine() != null && profile.headerLine() < 1) {
 			problem = "header-line starts at 1";
@@ -78,7 +81,8 @@ public final class SourceCatalog {
 		else if (profile.records() != null && profile.records().length() > 60) {
 			problem = "records is at most 60 characters";
 		}
-		else if ((profile.channel() == null || profile.channel().isBlank()) && !profile.readsChannel()) {
+		else if ((profile.channel() == null || profile.channel().isBlank()) && !profile.readsChannel()
+				&& profile.recordKind() == SourceProfile.Kind.CASO) {
 			problem = "channel or channel-column is required";
 		}
 		if (problem != null) {

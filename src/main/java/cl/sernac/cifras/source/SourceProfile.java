@@ -41,12 +41,43 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * line when empty
  * @param headerSearchLines when set, the header is the first line among the first this
  * many that has every required column
+ * @param kind what the export's rows are: {@code caso} (consultations, complaints and
+ * SONI, the default), {@code juicio} (the legal unit's lawsuits) or {@code actividad}
+ * (the office's activity log); see {@link Kind}
+ * @param fields further columns by field name ({@code programme}, {@code state},
+ * {@code school}...), each one or more names; a field is a role like those of
+ * {@code columns}: required unless given a default or a constant
  */
 public record SourceProfile(String filePattern, String encoding, String delimiter, String channel, String channelColumn,
 		Map<String, List<String>> channelValues, List<String> keyColumns, boolean central, Columns columns,
 		List<String> dateFormats, Map<String, List<String>> typeValues, Map<String, List<String>> subtypeValues,
 		String records, Map<String, String> constants, Map<String, String> defaults, Integer headerLine,
-		Integer headerSearchLines) {
+		Integer headerSearchLines, String kind, Map<String, List<String>> fields) {
+
+	/** What the rows of an export are, and so how they are checked and stored. */
+	public enum Kind {
+
+		/** Consultations, complaints and SONI (SPEC). */
+		CASO,
+		/** Lawsuits of the legal unit (SPEC-ACCOUNT). */
+		JUICIO,
+		/** Activities of the office's log (SPEC-ACCOUNT). */
+		ACTIVIDAD;
+
+		/** The kind a profile's {@code kind} names; null when it names none. */
+		public static Kind of(String name) {
+			if (name == null || name.isBlank()) {
+				return CASO;
+			}
+			for (Kind kind : values()) {
+				if (kind.name().equalsIgnoreCase(name.strip())) {
+					return kind;
+				}
+			}
+			return null;
+		}
+
+	}
 
 	/**
 	 * The roles a column can have, as named in {@code columns}, constants and defaults.
@@ -105,7 +136,36 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 			Map<String, List<String>> channelValues, List<String> keyColumns, boolean central, Columns columns,
 			List<String> dateFormats, Map<String, List<String>> typeValues, Map<String, List<String>> subtypeValues) {
 		this(filePattern, encoding, delimiter, channel, channelColumn, channelValues, keyColumns, central, columns,
-				dateFormats, typeValues, subtypeValues, null, null, null, null, null);
+				dateFormats, typeValues, subtypeValues, null, null, null, null, null, null, null);
+	}
+
+	/** The profile as it was before kinds and further fields. */
+	public SourceProfile(String filePattern, String encoding, String delimiter, String channel, String channelColumn,
+			Map<String, List<String>> channelValues, List<String> keyColumns, boolean central, Columns columns,
+			List<String> dateFormats, Map<String, List<String>> typeValues, Map<String, List<String>> subtypeValues,
+			String records, Map<String, String> constants, Map<String, String> defaults, Integer headerLine,
+			Integer headerSearchLines) {
+		this(filePattern, encoding, delimiter, channel, channelColumn, channelValues, keyColumns, central, columns,
+				dateFormats, typeValues, subtypeValues, records, constants, defaults, headerLine, headerSearchLines,
+				null, null);
+	}
+
+	/** The kind of the profile's rows; {@link Kind#CASO} when {@code kind} names none. */
+	public Kind recordKind() {
+		Kind recordKind = Kind.of(this.kind);
+		return (recordKind != null) ? recordKind : Kind.CASO;
+	}
+
+	/** The names of the further fields, in the order they are configured. */
+	public List<String> fieldNames() {
+		return List.copyOf(this.fields.keySet());
+	}
+
+	/** Every role a constant or a default can be given: {@link #ROLES} and the fields. */
+	public Set<String> allRoles() {
+		Set<String> roles = new java.util.LinkedHashSet<>(ROLES);
+		roles.addAll(this.fields.keySet());
+		return roles;
 	}
 
 	@ConstructorBinding
@@ -122,6 +182,7 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 		subtypeValues = (subtypeValues != null) ? subtypeValues : Map.of();
 		encoding = (encoding != null) ? encoding : "UTF-8";
 		delimiter = (delimiter != null) ? delimiter : ",";
+		fields = (fields != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields)) : Map.of();
 	}
 
 	/**
@@ -143,7 +204,7 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 			List<String> names = keyColumnNames(key);
 			required.putIfAbsent(names.get(0), names);
 		}
-		for (String role : ROLES) {
+		for (String role : allRoles()) {
 			List<String> names = columnNames(role);
 			if (!names.isEmpty() && !this.constants.containsKey(role) && !this.defaults.containsKey(role)) {
 				required.putIfAbsent(names.get(0), names);
@@ -163,6 +224,9 @@ public record SourceProfile(String filePattern, String encoding, String delimite
 	 */
 	public List<String> columnNames(String role) {
 		List<String> names = (this.columns != null) ? this.columns.of(role) : List.of();
+		if (names.isEmpty() && this.fields.containsKey(role)) {
+			names = this.fields.get(role).stream().filter((n) -> n != null && !n.isBlank()).toList();
+		}
 		if (role.equals("channel") && this.channelColumn != null && !this.channelColumn.isBlank()) {
 			List<String> channelNames = new ArrayList<>(List.of(this.channelColumn));
 			channelNames.addAll(names);

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import cl.sernac.cifras.intake.IntakeSettings;
 import cl.sernac.cifras.merge.RecordStoreProperties;
+import cl.sernac.cifras.report.AccountProperties;
 import cl.sernac.cifras.report.ReportProperties;
 
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -53,10 +54,11 @@ public final class CommandLineCheck {
 	 * Source profiles and channels have free-form names; what is under them is checked
 	 * with the rest of the configuration ({@link ConfigurationCheck}).
 	 */
-	private static final List<String> FREE_PREFIXES = List.of("cifras.sources.", "cifras.channels.");
+	private static final List<String> FREE_PREFIXES = List.of("cifras.sources.", "cifras.channels.",
+			"cifras.account.targets");
 
 	private static final List<Class<? extends Record>> PROPERTY_RECORDS = List.of(CifrasProperties.class,
-			ReportProperties.class, IntakeSettings.class, RecordStoreProperties.class);
+			ReportProperties.class, IntakeSettings.class, RecordStoreProperties.class, AccountProperties.class);
 
 	private static final String FROM_YEAR = "cifras.report.from-year";
 
@@ -171,7 +173,8 @@ public final class CommandLineCheck {
 			for (Class<? extends Record> type : PROPERTY_RECORDS) {
 				String prefix = prefix(type);
 				for (RecordComponent component : type.getRecordComponents()) {
-					if (!Map.class.isAssignableFrom(component.getType())) {
+					if (!Map.class.isAssignableFrom(component.getType())
+							&& !java.util.Collection.class.isAssignableFrom(component.getType())) {
 						binder.bind(prefix + "." + kebab(component.getName()), boxed(component.getType()));
 					}
 				}

@@ -14,6 +14,9 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 
 import cl.sernac.cifras.aggregate.ChannelMix;
+import cl.sernac.cifras.normalize.AccountCodes;
+import cl.sernac.cifras.report.AccountIndicator;
+import cl.sernac.cifras.report.AccountProperties;
 import cl.sernac.cifras.source.ChannelCatalog;
 import cl.sernac.cifras.source.SourceProfile;
 
@@ -49,6 +52,8 @@ public final class ConfigurationCheck {
 
 	private static final String SOURCES = "cifras.sources";
 
+	private static final String TARGETS = "cifras.account.targets";
+
 	private ConfigurationCheck() {
 	}
 
@@ -70,6 +75,15 @@ public final class ConfigurationCheck {
 			Map<String, SourceProfile> profiles = new TreeMap<>(
 					binder.bind(SOURCES, Bindable.mapOf(String.class, SourceProfile.class)).orElse(Map.of()));
 			problems.addAll(profiles(profiles, channels));
+		}
+		catch (BindException ex) {
+			problems.add(PREFIX + "valor no válido para " + ex.getName() + ": «" + value(ex) + "»");
+		}
+		try {
+			List<AccountProperties.Target> targets = binder
+				.bind(TARGETS, Bindable.listOf(AccountProperties.Target.class))
+				.orElse(List.of());
+			problems.addAll(targets(targets, channels));
 		}
 		catch (BindException ex) {
 			problems.add(PREFIX + "valor no válido para " + ex.getName() + ": «" + value(ex) + "»");
@@ -109,6 +123,13 @@ public final class ConfigurationCheck {
 			}
 			return "fuente «" + parts[2] + "», propiedad desconocida " + name
 					+ suggestion(nearest, "cifras.sources." + parts[2] + ".");
+		}
+		if (parts.length > 3 && canonical(parts[1]).equals("account") && canonical(parts[2]).equals("targets")) {
+			String nearest = unknownPath(AccountProperties.Target.class, List.of(parts).subList(3, parts.length));
+			if (nearest == null) {
+				return null;
+			}
+			return "meta, propiedad desconocida " + name + suggestion(nearest, TARGETS + "[].");
 		}
 		if (parts.length > 3 && canonical(parts[1]).equals("channels")) {
 			String nearest = unknownPath(ChannelCatalog.Entry.class, List.of(parts).subList(3, parts.length));
@@ -172,6 +193,59 @@ public final class ConfigurationCheck {
 			current = match.getType();
 		}
 		return null;
+	}
+
+	/**
+	 * Checks of the targets: a known indicator (and channel, for those counted by
+	 * channel), a year, a value above zero, a sentence, and one target per indicator,
+	 * channel and year.
+	 */
+	static List<String> targets(List<AccountProperties.Target> targets, ChannelCatalog channels) {
+		List<String> problems = new ArrayList<>();
+		Set<String> seen = new java.util.HashSet<>();
+		for (int i = 0; i < targets.size(); i++) {
+			AccountProperties.Target target = targets.get(i);
+			String at = PREFIX + "meta " + (i + 1) + ", " + TARGETS + "[" + i + "].";
+			AccountIndicator indicator = AccountIndicator.of(target.indicator()).orElse(null);
+			if (indicator == null) {
+				problems.add(at + "indicator: "
+						+ (blank(target.indicator())
+								? "falta el indicador; se conocen " + String.join(", ", AccountIndicator.codes())
+								: unknownLower("indicador", target.indicator().strip(), AccountIndicator.codes())));
+			}
+			if (!blank(target.channel())) {
+				if (indicator != null && !indicator.byChannel()) {
+					problems.add(at + "channel: el indicador «" + indicator.code() + "» no se cuenta por canal");
+				}
+				else if (!channels.contains(target.channel().strip())) {
+					problems.add(at + "channel: " + unknown("canal", target.channel().strip(), channels.codes()));
+				}
+			}
+			if (target.year() == null || target.year() < 2000 || target.year() > 2100) {
+				problems.add(at + "year: " + ((target.year() == null) ? "falta el año de la meta"
+						: "año no válido «" + target.year() + "»"));
+			}
+			if (target.value() == null || target.value() <= 0) {
+				problems.add(at + "value: " + ((target.value() == null) ? "falta la cifra de la meta"
+						: "la cifra de la meta debe ser mayor que 0"));
+			}
+			if (blank(target.sentence())) {
+				problems.add(at + "sentence: falta la frase que presenta la meta");
+			}
+			if (indicator != null && target.year() != null && !seen.add(indicator.code() + "|"
+					+ (blank(target.channel()) ? "" : target.channel().strip()) + "|" + target.year())) {
+				problems.add(at + "indicator: ya hay una meta de «" + indicator.code() + "»"
+						+ (blank(target.channel()) ? "" : " del canal " + target.channel().strip()) + " para "
+						+ target.year());
+			}
+		}
+		return problems;
+	}
+
+	private static String unknownLower(String what, String code, List<String> known) {
+		String nearest = nearest(code.toLowerCase(Locale.ROOT), known);
+		return what + " desconocido «" + code + "»"
+				+ ((nearest != null) ? "; ¿quiso decir " + nearest + "?" : "; se conocen " + String.join(", ", known));
 	}
 
 	/** Checks of the channel catalogue's entries. */
@@ -239,8 +313,26 @@ public final class ConfigurationCheck {
 		if (profile.columns() == null || (profile.columns().type() == null && !fixedType)) {
 			problems.add(at + "columns.type: falta la columna del tipo (o constants.type)");
 		}
-		if (blank(profile.channel()) && !profile.readsChannel()) {
+		SourceProfile.Kind kind = SourceProfile.Kind.of(profile.kind());
+		if (kind == null) {
+			problems.add(at + "kind: clase de registros desconocida «" + profile.kind()
+					+ "»; se conocen caso, juicio, actividad");
+			kind = SourceProfile.Kind.CASO;
+		}
+		boolean cases = kind == SourceProfile.Kind.CASO;
+		if (blank(profile.channel()) && !profile.readsChannel() && cases) {
 			problems.add(at + "channel: falta el canal (o channel-column)");
+		}
+		List<String> fields = switch (kind) {
+			case JUICIO -> AccountCodes.LAWSUIT_FIELDS;
+			case ACTIVIDAD -> AccountCodes.ACTIVITY_FIELDS;
+			case CASO -> List.of();
+		};
+		for (String field : fields) {
+			if (profile.columnNames(field).isEmpty() && !profile.constants().containsKey(field)
+					&& !profile.defaults().containsKey(field)) {
+				problems.add(at + "fields." + field + ": falta la columna del campo «" + field + "»");
+			}
 		}
 		if (!blank(profile.channel()) && !channels.contains(profile.channel().strip())) {
 			problems.add(at + "channel: " + unknown("canal", profile.channel().strip(), channels.codes()));
@@ -253,14 +345,21 @@ public final class ConfigurationCheck {
 		if (profile.typeValues().isEmpty() && !fixedType) {
 			problems.add(at + "type-values: faltan los valores de cada tipo");
 		}
+		List<String> types = switch (kind) {
+			case JUICIO -> List.copyOf(AccountCodes.ACTIONS.keySet());
+			case ACTIVIDAD -> List.copyOf(AccountCodes.LINES.keySet());
+			case CASO -> ChannelMix.TYPES;
+		};
+		List<String> subtypes = (kind == SourceProfile.Kind.ACTIVIDAD) ? List.copyOf(AccountCodes.MECHANISMS.keySet())
+				: SUBTYPES;
 		for (String code : profile.typeValues().keySet()) {
-			if (!ChannelMix.TYPES.contains(code)) {
-				problems.add(at + "type-values: " + unknown("tipo", code, ChannelMix.TYPES));
+			if (!types.contains(code)) {
+				problems.add(at + "type-values: " + unknown("tipo", code, types));
 			}
 		}
 		for (String code : profile.subtypeValues().keySet()) {
-			if (!SUBTYPES.contains(code)) {
-				problems.add(at + "subtype-values: " + unknown("subtipo", code, SUBTYPES));
+			if (!subtypes.contains(code)) {
+				problems.add(at + "subtype-values: " + unknown("subtipo", code, subtypes));
 			}
 		}
 		if (profile.dateFormats().isEmpty()) {

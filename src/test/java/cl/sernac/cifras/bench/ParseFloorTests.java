@@ -25,9 +25,10 @@ class ParseFloorTests {
 	}
 
 	@Test
-	void bindsTheSixSourcesOfApplicationYml() {
+	void bindsTheSourcesOfApplicationYml() {
+		// the six exports of SPEC and the two of SPEC-ACCOUNT
 		assertThat(settings.catalog().profiles()).containsOnlyKeys("callcenter", "portal", "oficina", "municipal",
-				"movil", "convenio");
+				"movil", "convenio", "juicios", "actividades");
 		assertThat(settings.catalog().match("CONVENIO_2015_01.CSV")).get()
 			.satisfies((s) -> assertThat(s.profile().delimiterChar()).isEqualTo('\t'));
 		assertThat(settings.catalog().match("callcenter_2015_01.csv")).get()

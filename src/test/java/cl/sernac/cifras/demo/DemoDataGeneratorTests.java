@@ -69,7 +69,11 @@ class DemoDataGeneratorTests {
 	@Test
 	void writesThirtySixMonthlyExportsOfEverySourceNamedByPeriod() throws IOException {
 		List<String> files = list(directory);
-		assertThat(files).hasSize(6 * 36 + 2 + 2).isEqualTo(manifest.files());
+		// six sources by month, two copies, two files not to ingest, and the public
+		// account's lawsuits and activities by year
+		assertThat(files).hasSize(6 * 36 + 2 + 2 + 2 * 3).isEqualTo(manifest.files());
+		assertThat(files).contains("juicios_2014.csv", "juicios_2016.csv", "actividades_2014.csv",
+				"actividades_2016.csv");
 		for (String source : SOURCES) {
 			List<String> monthly = files.stream().filter((f) -> f.matches(source + "_\\d{4}_\\d{2}\\.csv")).toList();
 			List<String> expected = new ArrayList<>();
@@ -195,7 +199,10 @@ class DemoDataGeneratorTests {
 	@Test
 	void everySourceHasItsOwnDialect() throws IOException {
 		String office = strict(WINDOWS_1252, Files.readAllBytes(directory.resolve("oficina_2015_01.csv")));
-		assertThat(office).startsWith("N_ATENCION;FECHA;HORA;TIPO;SUBTIPO;RUT;NOMBRE;COMUNA;MATERIA\r\n");
+		// since 2015 the office's export carries the optional PROGRAMA column
+		assertThat(office).startsWith("N_ATENCION;FECHA;HORA;TIPO;SUBTIPO;RUT;NOMBRE;COMUNA;MATERIA;PROGRAMA\r\n");
+		assertThat(strict(WINDOWS_1252, Files.readAllBytes(directory.resolve("oficina_2014_01.csv"))))
+			.startsWith("N_ATENCION;FECHA;HORA;TIPO;SUBTIPO;RUT;NOMBRE;COMUNA;MATERIA\r\n");
 		byte[] municipal = Files.readAllBytes(directory.resolve("municipal_2015_01.csv"));
 		assertThat(startsWithBom(municipal)).isTrue();
 		assertThat(strict(StandardCharsets.UTF_8, municipal)).contains("Municipio;ID Registro;Fecha;").contains("\r\n");

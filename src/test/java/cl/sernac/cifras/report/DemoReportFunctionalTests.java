@@ -131,8 +131,9 @@ class DemoReportFunctionalTests {
 					+ " («Su opinión nos interesa»).")
 			.contains("43.566 Call center", "55.958 Internet", "SERNAC Móvil visitó 36 de las 38 comunas",
 					"20 municipalidades y 2 gobernaciones provinciales");
-		assertThat(dom).contains("data-images=\"12/12\"")
-			.contains("data-svg=\"12/12\"")
+		// the planners' 12 charts and the public account's 2
+		assertThat(dom).contains("data-images=\"14/14\"")
+			.contains("data-svg=\"14/14\"")
 			.contains("data-images-loaded=\"true\"");
 	}
 
@@ -327,8 +328,8 @@ class DemoReportFunctionalTests {
 		assertThat(dom.body().attr("data-inner-width")).isEqualTo("375");
 		assertThat(Integer.parseInt(dom.body().attr("data-scroll-width"))).isLessThanOrEqualTo(375);
 		// and the charts drawn for a phone, every one loaded
-		assertThat(dom.body().attr("data-phone-charts")).isEqualTo("12");
-		assertThat(dom.body().attr("data-images")).isEqualTo("12/12");
+		assertThat(dom.body().attr("data-phone-charts")).isEqualTo("14");
+		assertThat(dom.body().attr("data-images")).isEqualTo("14/14");
 	}
 
 	/**
@@ -410,10 +411,10 @@ class DemoReportFunctionalTests {
 		try (Stream<Path> charts = Files.list(this.run.output().resolve("charts"))) {
 			List<Path> files = charts.toList();
 			List<Path> pngs = files.stream().filter((file) -> file.toString().endsWith(".png")).toList();
-			assertThat(pngs).hasSize(12);
+			assertThat(pngs).hasSize(14);
 			// each chart as PNG, SVG and SVG for phones
-			assertThat(files).hasSize(36).allSatisfy((file) -> assertThat(file.toString()).matches(".*\\.(png|svg)"));
-			assertThat(files).filteredOn((file) -> file.toString().endsWith("_movil.svg")).hasSize(12);
+			assertThat(files).hasSize(42).allSatisfy((file) -> assertThat(file.toString()).matches(".*\\.(png|svg)"));
+			assertThat(files).filteredOn((file) -> file.toString().endsWith("_movil.svg")).hasSize(14);
 			for (Path chart : pngs) {
 				BufferedImage image = ImageIO.read(chart.toFile());
 				assertThat(image.getWidth()).as(chart.toString()).isEqualTo(1600);

@@ -20,14 +20,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class SourceProfileTests {
 
 	@Test
-	void sixDefaultProfiles() {
+	void eightDefaultProfiles() {
 		// given application.yml
 
 		// when
 		Map<String, SourceProfile> profiles = DefaultSourceProfiles.all();
 
 		// then
-		assertThat(profiles).containsOnlyKeys("callcenter", "portal", "oficina", "municipal", "movil", "convenio");
+		assertThat(profiles).containsOnlyKeys("callcenter", "portal", "oficina", "municipal", "movil", "convenio",
+				"juicios", "actividades");
+		assertThat(profiles.get("juicios").recordKind()).isEqualTo(SourceProfile.Kind.JUICIO);
+		assertThat(profiles.get("juicios").requiredColumns()).containsExactly("tribunal", "rol", "fecha_presentacion",
+				"tipo_accion", "comuna", "estado", "fecha_termino", "resultado");
+		assertThat(profiles.get("actividades").recordKind()).isEqualTo(SourceProfile.Kind.ACTIVIDAD);
+		assertThat(profiles.get("oficina").requiredColumns()).doesNotContain("PROGRAMA");
+		assertThat(profiles.get("oficina").columnNames("programme")).containsExactly("PROGRAMA");
+		assertThat(profiles.get("movil").recordKind()).isEqualTo(SourceProfile.Kind.CASO);
 		assertThat(profiles.get("callcenter").encoding()).isEqualTo("windows-1252");
 		assertThat(profiles.get("callcenter").delimiterChar()).isEqualTo(';');
 		assertThat(profiles.get("callcenter").channel()).isEqualTo("CALL_CENTER");
@@ -126,8 +134,8 @@ class SourceProfileTests {
 		// then
 		assertThat(movil.name()).isEqualTo("movil");
 		assertThat(movil.profile().channel()).isEqualTo("MOVIL");
-		assertThat(catalog.profiles().keySet()).containsExactly("callcenter", "convenio", "movil", "municipal",
-				"oficina", "portal");
+		assertThat(catalog.profiles().keySet()).containsExactly("actividades", "callcenter", "convenio", "juicios",
+				"movil", "municipal", "oficina", "portal");
 		assertThatIllegalArgumentException().isThrownBy(() -> catalog.get("fax")).withMessage("Unknown source 'fax'");
 	}
 

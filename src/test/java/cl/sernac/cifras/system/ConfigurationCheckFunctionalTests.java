@@ -75,6 +75,45 @@ class ConfigurationCheckFunctionalTests {
 	}
 
 	@Test
+	void aTargetForAnIndicatorThatDoesNotExistStopsTheStartWithExit2() throws Exception {
+		// given targets in config/application.yml, one for no indicator the account has
+		Path workingDirectory = Files.createDirectories(this.root.resolve("work"));
+		Files.createDirectories(workingDirectory.resolve("config"));
+		Files.writeString(workingDirectory.resolve("config/application.yml"), """
+				cifras:
+				  account:
+				    targets:
+				      - indicator: comunas-movil
+				        year: 2017
+				        value: 314
+				        sentence: "Sernac Móvil se ha planteado el desafío de alcanzar 314 comunas"
+				      - indicator: ferias-de-consumo
+				        year: 2017
+				        value: 20
+				        sentense: "Veinte ferias"
+				""", StandardCharsets.UTF_8);
+		CifrasRun run = CifrasRun.in(this.root);
+
+		// when the application starts with it
+		ChildRun child = ChildRun.startIn(workingDirectory, run);
+		int exit = child.waitForExit(120);
+
+		// then it names the target, the unknown indicator and the misspelt property, and
+		// does nothing
+		String output = child.output();
+		assertThat(exit).as(output).isEqualTo(CifrasExit.USAGE);
+		assertThat(output).contains(
+				"Cifras: Configuración: meta 2, cifras.account.targets[1].indicator: indicador desconocido "
+						+ "«ferias-de-consumo»; se conocen comunas-movil, personas-educacion-financiera, "
+						+ "establecimientos-educacion-financiera, juicios-interes-general, consultas, reclamos, soni",
+				"Cifras: Configuración: meta, propiedad desconocida cifras.account.targets[1].sentense; "
+						+ "¿quiso decir cifras.account.targets[].sentence? (en config/application.yml)",
+				"Cifras: Configuración: meta 2, cifras.account.targets[1].sentence: falta la frase que presenta la meta",
+				"problemas de configuración; no se hizo nada.");
+		assertThat(run.data()).doesNotExist();
+	}
+
+	@Test
 	void anApplicationStartedOtherwiseRefusesABrokenConfigurationToo() throws Exception {
 		CifrasRun run = CifrasRun.in(this.root);
 		assertThatThrownBy(() -> run.run("--cifras.sources.portal.channel=INTERNE")).rootCause()

@@ -90,6 +90,49 @@ class ConfigurationCheckTests {
 	}
 
 	@Test
+	void accountProfilesTakeTheirOwnCodesAndKinds() {
+		assertThat(problems(Map.of("cifras.sources.actividades.type-values.VOLUNTARIADO[0]", "voluntariado",
+				"cifras.sources.juicios.kind", "juicios")))
+			.contains(
+					"Configuración: fuente «actividades», cifras.sources.actividades.type-values: tipo desconocido «VOLUNTARIADO»; se conocen EDUCACION_FINANCIERA, EDUCACION_GENERAL, ESTUDIO, SONDEO_PRECIOS, CAMPANA, PRENSA, PARTICIPACION",
+					"Configuración: fuente «juicios», cifras.sources.juicios.kind: clase de registros desconocida «juicios»; se conocen caso, juicio, actividad");
+	}
+
+	@Test
+	void targetsNameAKnownIndicatorAndChannel() {
+		Map<String, Object> targets = new java.util.LinkedHashMap<>();
+		targets.put("cifras.account.targets[0].indicator", "comunas-movil");
+		targets.put("cifras.account.targets[0].year", "2017");
+		targets.put("cifras.account.targets[0].value", "314");
+		targets.put("cifras.account.targets[0].sentence",
+				"Sernac Móvil se ha planteado el desafío de alcanzar 314 comunas");
+		targets.put("cifras.account.targets[1].indicator", "consultas");
+		targets.put("cifras.account.targets[1].channel", "MOVIL");
+		targets.put("cifras.account.targets[1].year", "2017");
+		targets.put("cifras.account.targets[1].value", "1000");
+		targets.put("cifras.account.targets[1].sentence", "Mil consultas");
+		assertThat(problems(targets)).isEmpty();
+		targets.put("cifras.account.targets[2].indicator", "comunas-mobil");
+		targets.put("cifras.account.targets[2].year", "2017");
+		targets.put("cifras.account.targets[2].value", "0");
+		targets.put("cifras.account.targets[3].indicator", "juicios-interes-general");
+		targets.put("cifras.account.targets[3].channel", "MOVIL");
+		targets.put("cifras.account.targets[3].year", "2017");
+		targets.put("cifras.account.targets[3].value", "80");
+		targets.put("cifras.account.targets[3].sentence", "Ochenta juicios");
+		targets.put("cifras.account.targets[4].indicator", "comunas-movil");
+		targets.put("cifras.account.targets[4].year", "2017");
+		targets.put("cifras.account.targets[4].value", "300");
+		targets.put("cifras.account.targets[4].sentence", "Otra vez");
+		assertThat(problems(targets)).containsExactly(
+				"Configuración: meta 3, cifras.account.targets[2].indicator: indicador desconocido «comunas-mobil»; ¿quiso decir comunas-movil?",
+				"Configuración: meta 3, cifras.account.targets[2].value: la cifra de la meta debe ser mayor que 0",
+				"Configuración: meta 3, cifras.account.targets[2].sentence: falta la frase que presenta la meta",
+				"Configuración: meta 4, cifras.account.targets[3].channel: el indicador «juicios-interes-general» no se cuenta por canal",
+				"Configuración: meta 5, cifras.account.targets[4].indicator: ya hay una meta de «comunas-movil» para 2017");
+	}
+
+	@Test
 	void aBadDateFormatIsRefused() {
 		assertThat(problems(Map.of("cifras.sources.movil.date-formats[0]", "yyyy-MM-dd'T"))).containsExactly(
 				"Configuración: fuente «movil», cifras.sources.movil.date-formats: formato de fecha no válido "
@@ -112,7 +155,7 @@ class ConfigurationCheckTests {
 				+ "mismos archivos: «portal_2015x.csv» coincide con cifras.sources.portal.file-pattern «portal_*.csv» "
 				+ "y con cifras.sources.totem.file-pattern «portal_2015*.csv»");
 		totem.put("cifras.sources.totem.file-pattern", "*.CSV");
-		assertThat(problems(totem)).hasSize(6).allSatisfy((line) -> assertThat(line).contains("«totem»"));
+		assertThat(problems(totem)).hasSize(8).allSatisfy((line) -> assertThat(line).contains("«totem»"));
 		totem.put("cifras.sources.totem.file-pattern", "totem_??.csv");
 		assertThat(problems(totem)).isEmpty();
 	}

@@ -1,0 +1,2 @@
+ALTER TABLE staged_row SET UNLOGGED;
+ALTER TABLE applied_row SET UNLOGGED;
