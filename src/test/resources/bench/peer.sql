@@ -18,7 +18,7 @@
 --   7. the count by type, subtype, channel and year.
 -- A statement ends with a semicolon at the end of a line.
 
--- ---- 0. Text as Cifras compares it (cl.sernac.cifras.normalize.Text) -------------------
+-- ---- 0. Text as Cifras compares it (cl.sernac.cifras.support.Text) -------------------
 
 -- Java's whitespace and Unicode space separators: folded to one space, trimmed.
 CREATE MACRO fold(s) AS upper(replace(replace(trim(regexp_replace(
@@ -100,7 +100,7 @@ CREATE MACRO spec_date(source, text) AS CASE source
                                                                        -- yyyyMMdd
     END;
 
--- ---- 2. The files (cl.sernac.cifras.intake) ---------------------------------------------
+-- ---- 2. The files (cl.sernac.cifras.admission) ------------------------------------------
 
 -- An empty file: DuckDB cannot read an empty list of files, so every list ends with it.
 COPY (SELECT 1 AS nothing WHERE false) TO (getvariable('work') || '/none.csv') (FORMAT csv, HEADER false);
@@ -131,7 +131,7 @@ FROM read_blob(getvariable('export_files')) AS b
 JOIN export_file f ON f.path = b.filename;
 
 -- Among files of identical content, the plainest name is ingested and the copies are set
--- aside (IntakePlanner.preferredCopies): no copy mark first, then the shorter name, then
+-- aside (AdmissionPlanner.preferredCopies): no copy mark first, then the shorter name, then
 -- name order. Empty files wait for their copy to end; a file that is not the UTF-8 its
 -- source promises is refused. Admitted files are applied in name order.
 CREATE MACRO looks_like_a_copy(name) AS

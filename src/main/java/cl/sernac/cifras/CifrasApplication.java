@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cl.sernac.cifras.check.CheckCommand;
-import cl.sernac.cifras.system.ChileTime;
+import cl.sernac.cifras.support.ChileTime;
 import cl.sernac.cifras.system.CifrasExit;
 import cl.sernac.cifras.system.CommandLineCheck;
 import cl.sernac.cifras.system.ConfigurationCheck;

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
-import cl.sernac.cifras.source.ChannelCatalog;
+import cl.sernac.cifras.reading.ChannelCatalog;
 
 /**
  * The mix of channels year by year: for each type, channel and year, the records, the

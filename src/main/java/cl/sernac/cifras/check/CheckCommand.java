@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import cl.sernac.cifras.normalize.Territory;
-import cl.sernac.cifras.source.ReadLimits;
-import cl.sernac.cifras.source.SourceCatalog;
-import cl.sernac.cifras.system.ChileTime;
+import cl.sernac.cifras.reading.ReadLimits;
+import cl.sernac.cifras.reading.SourceCatalog;
+import cl.sernac.cifras.support.ChileTime;
 import cl.sernac.cifras.system.CifrasExit;
 import cl.sernac.cifras.system.CifrasProperties;
 import cl.sernac.cifras.system.CommandLineCheck;

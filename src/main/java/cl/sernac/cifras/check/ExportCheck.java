@@ -16,21 +16,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import cl.sernac.cifras.normalize.Printable;
+import cl.sernac.cifras.support.Printable;
 import cl.sernac.cifras.normalize.RecordNormalizer;
 import cl.sernac.cifras.normalize.RejectReason;
 import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.normalize.RutHasher;
 import cl.sernac.cifras.normalize.Territory;
-import cl.sernac.cifras.normalize.Text;
-import cl.sernac.cifras.source.CsvRecord;
-import cl.sernac.cifras.source.CsvRecordReader;
-import cl.sernac.cifras.source.ExportFileItemReader;
-import cl.sernac.cifras.source.ExportHeader;
-import cl.sernac.cifras.source.NormalizedRowReader;
-import cl.sernac.cifras.source.ReadLimits;
-import cl.sernac.cifras.source.SourceCatalog;
-import cl.sernac.cifras.source.SourceProfile;
+import cl.sernac.cifras.support.Text;
+import cl.sernac.cifras.reading.CsvRecord;
+import cl.sernac.cifras.reading.CsvRecordReader;
+import cl.sernac.cifras.reading.ExportFileItemReader;
+import cl.sernac.cifras.reading.ExportHeader;
+import cl.sernac.cifras.normalize.NormalizedRowReader;
+import cl.sernac.cifras.reading.ReadLimits;
+import cl.sernac.cifras.reading.SourceCatalog;
+import cl.sernac.cifras.reading.SourceProfile;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.merge;
 
+import cl.sernac.cifras.staging.StagingArea;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

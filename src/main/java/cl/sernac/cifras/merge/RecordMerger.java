@@ -1,5 +1,6 @@
 package cl.sernac.cifras.merge;
 
+import cl.sernac.cifras.staging.StagingArea;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -7,10 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cl.sernac.cifras.intake.FileLedger;
-import cl.sernac.cifras.report.ChileanFormat;
-import cl.sernac.cifras.source.SourceCatalog;
-import cl.sernac.cifras.system.Progress;
+import cl.sernac.cifras.ledger.FileLedger;
+import cl.sernac.cifras.support.ChileanFormat;
+import cl.sernac.cifras.reading.SourceCatalog;
+import cl.sernac.cifras.support.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.normalize;
 
+import cl.sernac.cifras.support.Text;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cl.sernac.cifras.source.ExportRow;
-import cl.sernac.cifras.source.SourceProfile;
+import cl.sernac.cifras.reading.ExportRow;
+import cl.sernac.cifras.reading.SourceProfile;
 
 /**
  * The checks of SPEC-ACCOUNT for the rows of the lawsuits register and of the activity

@@ -1,5 +1,7 @@
 package cl.sernac.cifras.normalize;
 
+import cl.sernac.cifras.support.PersonalData;
+import cl.sernac.cifras.support.Text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import cl.sernac.cifras.report.ChileanFormat;
-import cl.sernac.cifras.source.ExportRow;
-import cl.sernac.cifras.source.SourceProfile;
+import cl.sernac.cifras.support.ChileanFormat;
+import cl.sernac.cifras.reading.ExportRow;
+import cl.sernac.cifras.reading.SourceProfile;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 

@@ -1,5 +1,7 @@
 package cl.sernac.cifras.normalize;
 
+import cl.sernac.cifras.support.Text;
+
 /**
  * Chilean RUT parsing and check digit (modulo 11), as described in the data contract.
  * <p>

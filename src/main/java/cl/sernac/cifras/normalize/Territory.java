@@ -1,5 +1,6 @@
 package cl.sernac.cifras.normalize;
 
+import cl.sernac.cifras.support.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

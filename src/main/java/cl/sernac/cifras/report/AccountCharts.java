@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.support.ChileanFormat;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,20 +38,20 @@ final class AccountCharts {
 	}
 
 	/** Draws the charts into {@code outputDir}; none when there is nothing to draw. */
-	List<PlannerCharts.Chart> write(Path outputDir) throws IOException {
-		List<PlannerCharts.Chart> charts = new ArrayList<>();
+	List<ReportCharts.Chart> write(Path outputDir) throws IOException {
+		List<ReportCharts.Chart> charts = new ArrayList<>();
 		if (this.figures.anyLawsuits()) {
-			charts.add(PlannerCharts.write(outputDir, "charts/cuenta_juicios_anio", "JUICIO", "cuenta_juicios_anio",
+			charts.add(ReportCharts.write(outputDir, "charts/cuenta_juicios_anio", "JUICIO", "cuenta_juicios_anio",
 					this::lawsuits));
 		}
 		if (this.figures.anyActivities()) {
-			charts.add(PlannerCharts.write(outputDir, "charts/cuenta_personas_anio", "ACTIVIDAD",
-					"cuenta_personas_anio", this::reached));
+			charts.add(ReportCharts.write(outputDir, "charts/cuenta_personas_anio", "ACTIVIDAD", "cuenta_personas_anio",
+					this::reached));
 		}
 		return charts;
 	}
 
-	PlannerCharts.Drawn lawsuits(ChartStyle.Canvas canvas) {
+	ReportCharts.Drawn lawsuits(ChartStyle.Canvas canvas) {
 		Period period = this.figures.period();
 		long total = 0;
 		List<long[]> byYear = new ArrayList<>();
@@ -71,7 +72,7 @@ final class AccountCharts {
 				"tables/cuenta_juicios_presentados.csv", canvas);
 	}
 
-	PlannerCharts.Drawn reached(ChartStyle.Canvas canvas) {
+	ReportCharts.Drawn reached(ChartStyle.Canvas canvas) {
 		Period period = this.figures.period();
 		long total = 0;
 		List<long[]> byYear = new ArrayList<>();
@@ -95,7 +96,7 @@ final class AccountCharts {
 	}
 
 	/** One row per year, one bar per group in it, each labelled with its group's name. */
-	private PlannerCharts.Drawn bars(Map<String, String> groups, List<long[]> byYear, String title, String subtitle,
+	private ReportCharts.Drawn bars(Map<String, String> groups, List<long[]> byYear, String title, String subtitle,
 			String table, ChartStyle.Canvas canvas) {
 		Period period = this.figures.period();
 		List<String> names = List.copyOf(groups.values());

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import cl.sernac.cifras.aggregate.AccountQueries;
-import cl.sernac.cifras.normalize.Text;
+import cl.sernac.cifras.support.Text;
 
 /**
  * The figures of the public account beyond the cases, read once from the record store and

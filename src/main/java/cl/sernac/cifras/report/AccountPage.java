@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.support.ChileanFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +30,15 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 	 * @param tables its tables
 	 * @param text the prose of the section, as safe HTML, or null
 	 */
-	record Section(String id, String title, List<String> sentences, List<PlannerPage.ChartView> charts,
-			List<PlannerPage.HtmlTable> tables, String text) {
+	record Section(String id, String title, List<String> sentences, List<ReportPage.ChartView> charts,
+			List<ReportPage.HtmlTable> tables, String text) {
 	}
 
-	static AccountPage of(AccountFigures figures, AccountTables tables, List<PlannerCharts.Chart> drawn,
+	static AccountPage of(AccountFigures figures, AccountTables tables, List<ReportCharts.Chart> drawn,
 			AccountTexts.Texts texts, String source, int firstNumber) {
-		List<PlannerPage.ChartView> charts = new ArrayList<>();
-		for (PlannerCharts.Chart chart : drawn) {
-			charts.add(PlannerPage.ChartView.of(chart, firstNumber + charts.size(), chart.table(), source));
+		List<ReportPage.ChartView> charts = new ArrayList<>();
+		for (ReportCharts.Chart chart : drawn) {
+			charts.add(ReportPage.ChartView.of(chart, firstNumber + charts.size(), chart.table(), source));
 		}
 		Period period = figures.period();
 		String label = period.label();
@@ -59,7 +60,7 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 					+ ((collective == 1) ? "juicio de interés colectivo" : "juicios de interés colectivo") + ".");
 		}
 		sections.add(new Section("cuenta-juicios", "Juicios", lawsuits, chart(charts, "cuenta_juicios_anio"),
-				List.of(PlannerPage.html(tables.lawsuitsStarted()), PlannerPage.html(tables.lawsuitsClosed())), null));
+				List.of(ReportPage.html(tables.lawsuitsStarted()), ReportPage.html(tables.lawsuitsClosed())), null));
 		// Red territorial
 		String programme = figures.programme();
 		String key = figures.programmeKey();
@@ -79,7 +80,7 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 					+ " sus plataformas.");
 		}
 		sections.add(new Section("cuenta-red", "Red territorial", network, List.of(),
-				List.of(PlannerPage.html(tables.programmes())), null));
+				List.of(ReportPage.html(tables.programmes())), null));
 		// Información
 		List<String> information = new ArrayList<>();
 		information
@@ -89,7 +90,7 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 					+ of(figures.activitiesInPeriod("CAMPANA"), "campaña", "campañas") + " a nivel local, y logramos "
 					+ of(figures.activitiesInPeriod("PRENSA"), "aparición", "apariciones") + " en prensa verificadas.");
 		sections.add(new Section("cuenta-informacion", "Información", information, List.of(),
-				List.of(PlannerPage.html(tables.information())), null));
+				List.of(ReportPage.html(tables.information())), null));
 		// Educación en Consumo
 		AccountQueries.Reached reached = figures.reachedInPeriod();
 		List<String> education = new ArrayList<>();
@@ -112,7 +113,7 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 					+ " para público general.");
 		}
 		sections.add(new Section("cuenta-educacion", "Educación en Consumo", education,
-				chart(charts, "cuenta_personas_anio"), List.of(PlannerPage.html(tables.education())), null));
+				chart(charts, "cuenta_personas_anio"), List.of(ReportPage.html(tables.education())), null));
 		// Participación Ciudadana
 		long mechanisms = figures.activitiesInPeriod("PARTICIPACION");
 		List<String> parts = new ArrayList<>();
@@ -126,7 +127,7 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 		participation.add(period.phrase() + " realizamos " + of(mechanisms, "mecanismo", "mecanismos")
 				+ " de Participación Ciudadana" + (parts.isEmpty() ? "." : " (" + String.join(", ", parts) + ")."));
 		sections.add(new Section("cuenta-participacion", "Participación Ciudadana", participation, List.of(),
-				List.of(PlannerPage.html(tables.participation())), texts.html("dialogo-participativo")));
+				List.of(ReportPage.html(tables.participation())), texts.html("dialogo-participativo")));
 		// Desafíos
 		List<String> challenges = new ArrayList<>();
 		for (AccountTables.TargetProgress p : tables.targetProgress()) {
@@ -140,7 +141,7 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 			challenges.add("No hay metas configuradas para " + label + " ni para " + (period.to() + 1) + ".");
 		}
 		sections.add(new Section("cuenta-desafios", "Desafíos", challenges, List.of(),
-				List.of(PlannerPage.html(tables.targets())), texts.html("desafios")));
+				List.of(ReportPage.html(tables.targets())), texts.html("desafios")));
 		List<AccountTexts.Text> prose = new ArrayList<>();
 		AccountTexts.Text innovation = texts.text("innovacion");
 		if (innovation != null) {
@@ -161,7 +162,7 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 		MECHANISMS.put("OTRO", new String[] { "otro", "otros" });
 	}
 
-	private static List<PlannerPage.ChartView> chart(List<PlannerPage.ChartView> charts, String name) {
+	private static List<ReportPage.ChartView> chart(List<ReportPage.ChartView> charts, String name) {
 		return charts.stream().filter((c) -> c.png().equals("charts/" + name + ".png")).toList();
 	}
 

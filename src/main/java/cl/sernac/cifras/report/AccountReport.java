@@ -60,7 +60,7 @@ public class AccountReport {
 		 * @param firstNumber the number of the account's first chart on the page
 		 */
 		AccountPage page(Path outputDir, String source, int firstNumber) throws IOException {
-			List<PlannerCharts.Chart> charts = new AccountCharts(this.figures, source).write(outputDir);
+			List<ReportCharts.Chart> charts = new AccountCharts(this.figures, source).write(outputDir);
 			return AccountPage.of(this.figures, this.tables, charts, AccountTexts.read(this.texts), source,
 					firstNumber);
 		}

@@ -8,7 +8,7 @@ import java.util.Map;
 import cl.sernac.cifras.aggregate.AccountQueries;
 import cl.sernac.cifras.aggregate.Shares;
 import cl.sernac.cifras.normalize.AccountCodes;
-import cl.sernac.cifras.normalize.Text;
+import cl.sernac.cifras.support.Text;
 
 /**
  * The tables of the public account beyond the cases, in the account's order: lawsuits,

@@ -33,7 +33,7 @@ final class BarChart {
 	 * {@code i})
 	 * @param table the CSV file with the figures, relative to the output folder
 	 */
-	static PlannerCharts.Drawn draw(List<String> categories, List<Bar> bars, String title, String subtitle,
+	static ReportCharts.Drawn draw(List<String> categories, List<Bar> bars, String title, String subtitle,
 			String source, String table, ChartStyle.Canvas canvas) {
 		XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
 		XYIntervalSeries series = new XYIntervalSeries(title);
@@ -72,7 +72,7 @@ final class BarChart {
 		JFreeChart chart = ChartStyle.chart(plot, title, subtitle, source);
 		if (bars.isEmpty()) {
 			names.setVisible(false);
-			return new PlannerCharts.Drawn(chart, List.of(), table);
+			return new ReportCharts.Drawn(chart, List.of(), table);
 		}
 		Rectangle2D area = ChartStyle.dataAreas(chart, canvas).get(0);
 		double widest = bars.stream()
@@ -92,7 +92,7 @@ final class BarChart {
 			figures.add(categories.get(c) + ": " + String.join(", ",
 					bars.stream().filter((bar) -> Math.round(bar.at()) == index).map(Bar::label).toList()));
 		}
-		return new PlannerCharts.Drawn(chart, figures, table);
+		return new ReportCharts.Drawn(chart, figures, table);
 	}
 
 	/** Bars keep the thickness they have for five categories when there are fewer. */

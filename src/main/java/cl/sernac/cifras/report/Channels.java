@@ -2,7 +2,7 @@ package cl.sernac.cifras.report;
 
 import java.awt.Color;
 
-import cl.sernac.cifras.source.ChannelCatalog;
+import cl.sernac.cifras.reading.ChannelCatalog;
 
 /**
  * How a channel is shown: its Spanish name and its colour, the same in every chart and

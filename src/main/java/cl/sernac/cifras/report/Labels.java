@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.support.ChileanFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.support.ChileanFormat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,13 @@ final class MixFindings {
 			"MUNICIPAL", new Subject("las plataformas municipales", true), "MOVIL", new Subject("SERNAC Móvil", false),
 			"CONVENIO", new Subject("los servicios en convenio", true));
 
-	private final PlannerFigures figures;
+	private final ReportFigures figures;
 
-	private MixFindings(PlannerFigures figures) {
+	private MixFindings(ReportFigures figures) {
 		this.figures = figures;
 	}
 
-	static MixFindings of(PlannerFigures figures) {
+	static MixFindings of(ReportFigures figures) {
 		return new MixFindings(figures);
 	}
 

@@ -14,10 +14,10 @@ import java.util.TreeMap;
 
 import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CaseQueries;
-import cl.sernac.cifras.intake.FileLedger;
-import cl.sernac.cifras.normalize.Printable;
+import cl.sernac.cifras.ledger.FileLedger;
+import cl.sernac.cifras.support.Printable;
 import cl.sernac.cifras.normalize.RejectReason;
-import cl.sernac.cifras.system.ChileTime;
+import cl.sernac.cifras.support.ChileTime;
 import cl.sernac.cifras.support.Milestones;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -77,7 +77,7 @@ public class OutputWriter implements Tasklet {
 
 	private final RunSummaryWriter summaryWriter = new RunSummaryWriter();
 
-	private final PlannerReport plannerReport;
+	private final ReportWriter plannerReport;
 
 	private final ReportProperties reportProperties;
 
@@ -93,7 +93,7 @@ public class OutputWriter implements Tasklet {
 	 * @param zone the zone of the summary's time ({@code cifras.time-zone})
 	 */
 	public OutputWriter(JdbcClient jdbc, CaseQueries queries, Path outputDir, Path inputDir, LocalDate runDate,
-			PlannerReport plannerReport, ReportProperties reportProperties, ZoneId zone) {
+			ReportWriter plannerReport, ReportProperties reportProperties, ZoneId zone) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.outputDir = outputDir;

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.support.ChileanFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,10 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import cl.sernac.cifras.normalize.Printable;
+import cl.sernac.cifras.support.Printable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import cl.sernac.cifras.normalize.Printable;
+import cl.sernac.cifras.support.Printable;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.support.ChileanFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;

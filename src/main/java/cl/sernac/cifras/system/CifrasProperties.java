@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cl.sernac.cifras.source.SourceProfile;
+import cl.sernac.cifras.reading.SourceProfile;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

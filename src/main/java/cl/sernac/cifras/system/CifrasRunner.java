@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import cl.sernac.cifras.intake.IntakePlanner;
+import cl.sernac.cifras.admission.AdmissionPlanner;
 import cl.sernac.cifras.report.OutputWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +105,7 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		JobParametersBuilder parameters = new JobParametersBuilder().addLong("run.time", System.currentTimeMillis())
 			.addString("run.date", this.runDate.toString(), false)
-			.addString(IntakePlanner.REBUILD, Boolean.toString(this.properties.rebuild()), false);
+			.addString(AdmissionPlanner.REBUILD, Boolean.toString(this.properties.rebuild()), false);
 		if (resumed != null) {
 			// the summary of this run also tells what the resumed one did, file by file
 			parameters.addLong(OutputWriter.SUMMARY_FROM_RUN, resumed, false);
@@ -121,7 +121,7 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 	private void stopGracefully() {
 		this.stopping = true;
 		try {
-			for (JobExecution running : this.jobRepository.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
+			for (JobExecution running : this.jobRepository.findRunningJobExecutions(CifrasJobConfiguration.JOB_NAME)) {
 				logger.warn("Deteniendo la ejecución N° {} al terminar el bloque en curso",
 						running.getJobInstance().getId());
 				this.jobOperator.stop(running);
@@ -169,11 +169,11 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 	 * order).
 	 */
 	private Long resumeInterruptedRun() throws Exception {
-		for (JobExecution running : this.jobRepository.findRunningJobExecutions(IntakeJobConfiguration.JOB_NAME)) {
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(CifrasJobConfiguration.JOB_NAME)) {
 			logger.warn("La ejecución {} quedó interrumpida; se recupera", running.getId());
 			this.jobOperator.recover(running);
 		}
-		JobInstance last = this.jobRepository.getLastJobInstance(IntakeJobConfiguration.JOB_NAME);
+		JobInstance last = this.jobRepository.getLastJobInstance(CifrasJobConfiguration.JOB_NAME);
 		if (last == null) {
 			return null;
 		}
@@ -235,9 +235,9 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED
-				&& execution.getExecutionContext().getInt(IntakePlanner.LEFT_OUT, 0) > 0) {
+				&& execution.getExecutionContext().getInt(AdmissionPlanner.LEFT_OUT, 0) > 0) {
 			// complete, and not to be resumed: the next run is a normal one
-			int leftOut = execution.getExecutionContext().getInt(IntakePlanner.LEFT_OUT);
+			int leftOut = execution.getExecutionContext().getInt(AdmissionPlanner.LEFT_OUT);
 			logger.warn("Ejecución N° {} terminada, pero la reconstrucción dejó fuera {} que la configuración actual no"
 					+ " puede leer (vea el resumen): sus registros no se cuentan. Corrija la configuración y ejecute"
 					+ " de nuevo con --rebuild.", execution.getJobInstance().getId(),
@@ -290,7 +290,7 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 	private static boolean refusedRebuild(JobExecution execution) {
 		for (Throwable failure : execution.getAllFailureExceptions()) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof IntakePlanner.RebuildRefusedException) {
+				if (cause instanceof AdmissionPlanner.RebuildRefusedException) {
 					return true;
 				}
 				if (cause.getCause() == cause) {
@@ -306,7 +306,7 @@ class CifrasRunner implements ApplicationRunner, ExitCodeGenerator {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		if (root instanceof IntakePlanner.RebuildRefusedException) {
+		if (root instanceof AdmissionPlanner.RebuildRefusedException) {
 			return root.getMessage();
 		}
 		return root.getClass().getSimpleName() + ": " + root.getMessage();

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.system;
 
+import cl.sernac.cifras.support.ChileTime;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import cl.sernac.cifras.intake.IntakeSettings;
+import cl.sernac.cifras.admission.AdmissionSettings;
 import cl.sernac.cifras.merge.RecordStoreProperties;
 import cl.sernac.cifras.report.AccountProperties;
 import cl.sernac.cifras.report.ReportProperties;
@@ -58,7 +59,7 @@ public final class CommandLineCheck {
 			"cifras.account.targets");
 
 	private static final List<Class<? extends Record>> PROPERTY_RECORDS = List.of(CifrasProperties.class,
-			ReportProperties.class, IntakeSettings.class, RecordStoreProperties.class, AccountProperties.class);
+			ReportProperties.class, AdmissionSettings.class, RecordStoreProperties.class, AccountProperties.class);
 
 	private static final String FROM_YEAR = "cifras.report.from-year";
 

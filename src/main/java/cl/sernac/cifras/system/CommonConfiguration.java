@@ -1,5 +1,6 @@
 package cl.sernac.cifras.system;
 
+import cl.sernac.cifras.support.ChileTime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,15 +10,15 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import cl.sernac.cifras.aggregate.CaseQueries;
-import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.ledger.FileLedger;
 import cl.sernac.cifras.merge.DuckDbDataSource;
 import cl.sernac.cifras.merge.RecordStore;
 import cl.sernac.cifras.merge.RecordStoreProperties;
 import cl.sernac.cifras.normalize.RutHasher;
 import cl.sernac.cifras.normalize.Territory;
-import cl.sernac.cifras.source.ChannelCatalog;
-import cl.sernac.cifras.source.ReadLimits;
-import cl.sernac.cifras.source.SourceCatalog;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.ReadLimits;
+import cl.sernac.cifras.reading.SourceCatalog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

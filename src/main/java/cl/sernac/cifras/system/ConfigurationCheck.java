@@ -17,8 +17,8 @@ import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.normalize.AccountCodes;
 import cl.sernac.cifras.report.AccountIndicator;
 import cl.sernac.cifras.report.AccountProperties;
-import cl.sernac.cifras.source.ChannelCatalog;
-import cl.sernac.cifras.source.SourceProfile;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.SourceProfile;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.BindException;

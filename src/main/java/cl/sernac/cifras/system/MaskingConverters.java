@@ -3,8 +3,8 @@ package cl.sernac.cifras.system;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import cl.sernac.cifras.normalize.PersonalData;
-import cl.sernac.cifras.normalize.Printable;
+import cl.sernac.cifras.support.PersonalData;
+import cl.sernac.cifras.support.Printable;
 
 /**
  * Log converters that mask RUT-shaped text and neutralise control characters, so no log

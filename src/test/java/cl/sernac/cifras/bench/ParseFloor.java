@@ -16,10 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import cl.sernac.cifras.source.CsvRecord;
-import cl.sernac.cifras.source.CsvRecordReader;
-import cl.sernac.cifras.source.SourceCatalog;
-import cl.sernac.cifras.source.SourceProfile;
+import cl.sernac.cifras.reading.CsvRecord;
+import cl.sernac.cifras.reading.CsvRecordReader;
+import cl.sernac.cifras.reading.SourceCatalog;
+import cl.sernac.cifras.reading.SourceProfile;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cl.sernac.cifras.normalize.Territory;
-import cl.sernac.cifras.source.DefaultSourceProfiles;
-import cl.sernac.cifras.source.ReadLimits;
+import cl.sernac.cifras.reading.DefaultSourceProfiles;
+import cl.sernac.cifras.reading.ReadLimits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import cl.sernac.cifras.bench.SqlPeer;
-import cl.sernac.cifras.source.CsvRecord;
-import cl.sernac.cifras.source.CsvRecordReader;
+import cl.sernac.cifras.reading.CsvRecord;
+import cl.sernac.cifras.reading.CsvRecordReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.merge;
 
+import cl.sernac.cifras.staging.StagingWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import cl.sernac.cifras.normalize.RecordNormalizer;
 import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.normalize.RutHasher;
 import cl.sernac.cifras.normalize.Territory;
-import cl.sernac.cifras.source.ExportRow;
+import cl.sernac.cifras.reading.ExportRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

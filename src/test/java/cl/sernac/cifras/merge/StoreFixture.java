@@ -1,5 +1,6 @@
 package cl.sernac.cifras.merge;
 
+import cl.sernac.cifras.staging.StagingArea;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,11 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CountedCaseQueries;
-import cl.sernac.cifras.intake.FileFingerprint;
-import cl.sernac.cifras.intake.FileLedger;
+import cl.sernac.cifras.ledger.FileFingerprint;
+import cl.sernac.cifras.ledger.FileLedger;
 import cl.sernac.cifras.normalize.RowOutcome;
-import cl.sernac.cifras.source.SourceCatalog;
-import cl.sernac.cifras.source.SourceProfile;
+import cl.sernac.cifras.reading.SourceCatalog;
+import cl.sernac.cifras.reading.SourceProfile;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.context.properties.bind.Bindable;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import cl.sernac.cifras.source.DefaultSourceProfiles;
-import cl.sernac.cifras.source.ExportRow;
+import cl.sernac.cifras.reading.DefaultSourceProfiles;
+import cl.sernac.cifras.reading.ExportRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

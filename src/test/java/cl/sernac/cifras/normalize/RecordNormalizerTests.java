@@ -3,8 +3,8 @@ package cl.sernac.cifras.normalize;
 import java.time.LocalDate;
 import java.util.List;
 
-import cl.sernac.cifras.source.DefaultSourceProfiles;
-import cl.sernac.cifras.source.ExportRow;
+import cl.sernac.cifras.reading.DefaultSourceProfiles;
+import cl.sernac.cifras.reading.ExportRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -97,7 +97,7 @@ class RutTests {
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
-	@MethodSource("cl.sernac.cifras.normalize.PersonalDataTests#writtenRuts")
+	@MethodSource("cl.sernac.cifras.support.PersonalDataTests#writtenRuts")
 	void everyWrittenFormOfARutHasOneCanonicalForm(String raw) {
 		String canonical = switch (raw.replaceAll("[^0-9]", "").replaceFirst("^0+", "")) {
 			case "10000013" -> "10000013-K";

@@ -1,5 +1,6 @@
 package cl.sernac.cifras.normalize;
 
+import cl.sernac.cifras.support.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

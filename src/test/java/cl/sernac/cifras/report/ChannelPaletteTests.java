@@ -3,7 +3,7 @@ package cl.sernac.cifras.report;
 import java.awt.Color;
 import java.util.List;
 
-import cl.sernac.cifras.source.ChannelCatalog;
+import cl.sernac.cifras.reading.ChannelCatalog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

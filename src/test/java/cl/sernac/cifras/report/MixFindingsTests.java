@@ -62,8 +62,8 @@ class MixFindingsTests {
 		return new TypeChannelCount("CONSULTA", channel, year, records);
 	}
 
-	private static PlannerFigures figures(Period period, List<TypeChannelCount> yearly) {
-		return new PlannerFigures(period, period.years(), ChannelMix.of(yearly, period.from(), period.to()), List.of(),
+	private static ReportFigures figures(Period period, List<TypeChannelCount> yearly) {
+		return new ReportFigures(period, period.years(), ChannelMix.of(yearly, period.from(), period.to()), List.of(),
 				List.of(), List.of(), MobileCoverage.of(List.of(), List.of()), MunicipalCoverage.of(List.of()), "05",
 				List.of(), Map.of(), Map.of(), List.of());
 	}

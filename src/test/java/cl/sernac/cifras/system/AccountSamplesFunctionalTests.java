@@ -159,7 +159,7 @@ class AccountSamplesFunctionalTests {
 			.forEachRemaining((programme) -> programme.getValue()
 				.fields()
 				.forEachRemaining((type) -> expected.put(
-						cl.sernac.cifras.normalize.Text.fold(programme.getKey()) + "|" + type.getKey(),
+						cl.sernac.cifras.support.Text.fold(programme.getKey()) + "|" + type.getKey(),
 						type.getValue().asText())));
 		try (Connection db = this.run.records()) {
 			assertThat(pairs(db, "SELECT programme || '|' || record_type, COUNT(*) FROM counted_case"

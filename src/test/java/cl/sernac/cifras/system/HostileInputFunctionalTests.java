@@ -20,7 +20,7 @@ import java.util.zip.ZipInputStream;
 
 import cl.sernac.cifras.ChildRun;
 import cl.sernac.cifras.CifrasRun;
-import cl.sernac.cifras.normalize.Printable;
+import cl.sernac.cifras.support.Printable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -134,8 +134,8 @@ class RunRecordsFunctionalTests {
 		List<String> lines = this.log.lines().toList();
 		assertThat(lines).as(this.log).hasSizeLessThanOrEqualTo(MAX_LOG_LINES);
 		// the stages
-		assertThat(this.log).contains("IntakePlanner: Admisión: 18 archivos nuevos de 22 revisados")
-			.contains("IngestProgress: Lectura: 18 archivos")
+		assertThat(this.log).contains("AdmissionPlanner: Admisión: 18 archivos nuevos de 22 revisados")
+			.contains("ReadingProgress: Lectura: 18 archivos")
 			.contains("RecordMerger: Incorporación: 18 archivos")
 			.contains("CifrasRunner: Ejecución N° 1 terminada");
 		// each stage's last file, with nothing left
