@@ -194,7 +194,7 @@ public class AdmissionPlanner implements Tasklet {
 		// match
 		// the ledger, and rebuilds them
 		this.records.clear();
-		this.ledger.resetStore();
+		this.ledger.readAllAgain();
 		int leftOut = 0;
 		for (FileLedger.PlannedFile file : files) {
 			Optional<String> unreadable = unreadableNow(file);

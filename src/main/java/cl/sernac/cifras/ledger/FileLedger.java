@@ -16,24 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The ledger of files admitted to the store, by content hash, and of what each run
- * decided.
+ * decided (tables {@code ingest_file} and {@code run_file}): the only writer of both. A
+ * file's rejects and warnings are kept by {@link RejectsAndWarnings}, asked here when a
+ * file is withdrawn, read again or merged.
  */
 public class FileLedger {
 
-	public static final String PLANNED = "PLANNED";
-
-	public static final String MERGED = "MERGED";
-
-	/**
-	 * Left out by a rebuild: the current configuration cannot read it. Nightly runs do
-	 * not read it; the next rebuild tries it again.
-	 */
-	public static final String LEFT_OUT = "LEFT_OUT";
-
 	private final JdbcClient jdbc;
 
-	public FileLedger(JdbcClient jdbc) {
+	private final RejectsAndWarnings rejectsAndWarnings;
+
+	public FileLedger(JdbcClient jdbc, RejectsAndWarnings rejectsAndWarnings) {
 		this.jdbc = jdbc;
+		this.rejectsAndWarnings = rejectsAndWarnings;
 	}
 
 	/** The file under which this content was admitted before, if it was. */
@@ -41,7 +36,7 @@ public class FileLedger {
 		return this.jdbc.sql("SELECT file_name, file_path, status FROM ingest_file WHERE sha256 = ?")
 			.param(sha256)
 			.query((rs, i) -> new AdmittedFile(rs.getString("file_name"), Path.of(rs.getString("file_path")),
-					rs.getString("status")))
+					FileStatus.valueOf(rs.getString("status"))))
 			.optional();
 	}
 
@@ -57,7 +52,7 @@ public class FileLedger {
 			.sql("INSERT INTO ingest_file (ordinal, run_id, file_name, file_path, sha256, size_bytes, modified_ns,"
 					+ " source_name, status, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(ordinal, runId, displayName(file.getFileName().toString()), file.toAbsolutePath().toString(),
-					fingerprint.sha256(), fingerprint.size(), nanos(modified), sourceName, PLANNED,
+					fingerprint.sha256(), fingerprint.size(), nanos(modified), sourceName, FileStatus.PLANNED.name(),
 					Timestamp.from(Instant.now()))
 			.update();
 		return this.jdbc.sql("SELECT id FROM ingest_file WHERE ordinal = ?").param(ordinal).query(Long.class).single();
@@ -69,11 +64,11 @@ public class FileLedger {
 	 * the file is admitted again as it is then.
 	 */
 	public void withdraw(long fileId) {
-		for (String table : List.of("rejected_row", "row_warning")) {
-			this.jdbc.sql("DELETE FROM " + table + " WHERE file_id = ?").param(fileId).update();
-		}
+		this.rejectsAndWarnings.forget(fileId);
 		this.jdbc.sql("UPDATE run_file SET file_id = NULL WHERE file_id = ?").param(fileId).update();
-		this.jdbc.sql("DELETE FROM ingest_file WHERE id = ? AND status = ?").params(fileId, PLANNED).update();
+		this.jdbc.sql("DELETE FROM ingest_file WHERE id = ? AND status = ?")
+			.params(fileId, FileStatus.PLANNED.name())
+			.update();
 	}
 
 	/**
@@ -111,18 +106,22 @@ public class FileLedger {
 
 	/** Files admitted and not yet applied, in application order. */
 	public List<PlannedFile> planned() {
-		return files("WHERE status = '" + PLANNED + "'");
+		return files(FileStatus.PLANNED);
 	}
 
 	/** Every file of the ledger, in application order. */
 	public List<PlannedFile> all() {
-		return files("");
+		return files(null);
 	}
 
-	private List<PlannedFile> files(String where) {
-		return this.jdbc
-			.sql("SELECT id, ordinal, file_name, file_path, source_name, size_bytes, modified_ns FROM ingest_file "
-					+ where + " ORDER BY ordinal")
+	private List<PlannedFile> files(FileStatus status) {
+		String sql = "SELECT id, ordinal, file_name, file_path, source_name, size_bytes, modified_ns FROM ingest_file"
+				+ ((status != null) ? " WHERE status = ?" : "") + " ORDER BY ordinal";
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
+		if (status != null) {
+			statement = statement.param(status.name());
+		}
+		return statement
 			.query((rs, i) -> new PlannedFile(rs.getLong("id"), rs.getLong("ordinal"), rs.getString("file_name"),
 					Path.of(rs.getString("file_path")), rs.getString("source_name"), rs.getLong("size_bytes"),
 					(Long) rs.getObject("modified_ns", Long.class)))
@@ -137,15 +136,13 @@ public class FileLedger {
 	 * Marks every file of the ledger to be read again, its rejects and warnings dropped
 	 * (a rebuild; the record store is emptied by its owner).
 	 */
-	public void resetStore() {
-		for (String table : List.of("rejected_row", "row_warning")) {
-			this.jdbc.sql("DELETE FROM " + table).update();
-		}
+	public void readAllAgain() {
+		this.rejectsAndWarnings.forgetAll();
 		this.jdbc
 			.sql("UPDATE ingest_file SET status = ?, rows_read = NULL, records_new = NULL,"
 					+ " records_updated = NULL, records_unchanged = NULL, rows_rejected = NULL, warnings = NULL,"
 					+ " merged_at = NULL")
-			.param(PLANNED)
+			.param(FileStatus.PLANNED.name())
 			.update();
 	}
 
@@ -154,13 +151,13 @@ public class FileLedger {
 	 * rejected), what they brought, and its rejects and warnings as read.
 	 */
 	public void merged(long fileId, long rowsStaged, long recordsNew, long recordsUpdated, long recordsUnchanged) {
-		long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE file_id = ?", fileId);
-		long warnings = count("SELECT COUNT(*) FROM row_warning WHERE file_id = ?", fileId);
+		long rejected = this.rejectsAndWarnings.rejected(fileId);
+		long warnings = this.rejectsAndWarnings.warnings(fileId);
 		this.jdbc
 			.sql("UPDATE ingest_file SET status = ?, rows_read = ?, records_new = ?, records_updated = ?,"
 					+ " records_unchanged = ?, rows_rejected = ?, warnings = ?, merged_at = ? WHERE id = ?")
-			.params(MERGED, rowsStaged + rejected, recordsNew, recordsUpdated, recordsUnchanged, rejected, warnings,
-					Timestamp.from(Instant.now()), fileId)
+			.params(FileStatus.MERGED.name(), rowsStaged + rejected, recordsNew, recordsUpdated, recordsUnchanged,
+					rejected, warnings, Timestamp.from(Instant.now()), fileId)
 			.update();
 	}
 
@@ -176,14 +173,16 @@ public class FileLedger {
 	 * A file a rebuild cannot read any more: kept in the ledger, never read by a night.
 	 */
 	public void leftOut(long fileId) {
-		this.jdbc.sql("UPDATE ingest_file SET status = ? WHERE id = ?").params(LEFT_OUT, fileId).update();
+		this.jdbc.sql("UPDATE ingest_file SET status = ? WHERE id = ?")
+			.params(FileStatus.LEFT_OUT.name(), fileId)
+			.update();
 	}
 
 	/** Files merged into the record store, by id, with their content hash. */
 	public Map<Long, String> mergedHashes() {
 		Map<Long, String> hashes = new HashMap<>();
 		this.jdbc.sql("SELECT id, sha256 FROM ingest_file WHERE status = ?")
-			.param(MERGED)
+			.param(FileStatus.MERGED.name())
 			.query((RowCallbackHandler) (rs) -> hashes.put(rs.getLong(1), rs.getString(2)));
 		return hashes;
 	}
@@ -196,9 +195,16 @@ public class FileLedger {
 		return hashes;
 	}
 
-	private long count(String sql, long fileId) {
-		Long value = this.jdbc.sql(sql).param(fileId).query(Long.class).single();
-		return (value != null) ? value : 0;
+	/**
+	 * Whether any file's rows were merged into the record store (and so any RUT hashed
+	 * with the store's key).
+	 */
+	public boolean anyMerged() {
+		return !this.jdbc.sql("SELECT 1 FROM ingest_file WHERE status = ? FETCH FIRST 1 ROWS ONLY")
+			.param(FileStatus.MERGED.name())
+			.query(Integer.class)
+			.list()
+			.isEmpty();
 	}
 
 	/**
@@ -218,10 +224,10 @@ public class FileLedger {
 	}
 
 	/** The admitted file of a content: its name, where it is now, and its status. */
-	public record AdmittedFile(String fileName, Path path, String status) {
+	public record AdmittedFile(String fileName, Path path, FileStatus status) {
 
 		public boolean waiting() {
-			return PLANNED.equals(this.status);
+			return this.status == FileStatus.PLANNED;
 		}
 
 	}

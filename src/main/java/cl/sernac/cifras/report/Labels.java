@@ -11,7 +11,7 @@ import cl.sernac.cifras.normalize.WarningKind;
 
 /**
  * Spanish words for the codes of the store: record types, SONI subtypes, reasons for
- * rejecting a row, kinds of warning, decisions about a file.
+ * rejecting a row, kinds of warning.
  */
 final class Labels {
 
@@ -47,9 +47,6 @@ final class Labels {
 	private static final Map<WarningKind, String> WARNINGS = Map.of(WarningKind.RUT_INVALID, "RUT inválido",
 			WarningKind.COMUNA_UNKNOWN, "Comuna no reconocida", WarningKind.REGION_UNKNOWN, "Región no reconocida",
 			WarningKind.CHANNEL_UNKNOWN, "Canal no reconocido");
-
-	private static final Map<String, String> OUTCOMES = Map.of("NOT_RECOGNIZED", "No ingresado", "DEFERRED",
-			"Pendiente: aún se estaba copiando", "IGNORED", "Ignorado");
 
 	private Labels() {
 	}
@@ -117,10 +114,6 @@ final class Labels {
 
 	static String warningMessage(String code) {
 		return WarningKind.ofCode(code).message();
-	}
-
-	static String outcome(String code) {
-		return OUTCOMES.getOrDefault(code, code);
 	}
 
 	private static String word(String code, int form) {

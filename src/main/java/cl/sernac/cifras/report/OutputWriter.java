@@ -6,15 +6,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CaseQueries;
-import cl.sernac.cifras.ledger.FileLedger;
+import cl.sernac.cifras.aggregate.QualityQueries;
+import cl.sernac.cifras.ledger.FileOutcome;
 import cl.sernac.cifras.support.Printable;
 import cl.sernac.cifras.normalize.RejectReason;
 import cl.sernac.cifras.support.ChileTime;
@@ -29,8 +27,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes what every run leaves in the output folder: the machine-readable table of cases
@@ -65,7 +61,7 @@ public class OutputWriter implements Tasklet {
 	 */
 	public static final String SUMMARY_FROM_RUN = "summary.from-run";
 
-	private final JdbcClient jdbc;
+	private final QualityQueries quality;
 
 	private final CaseQueries queries;
 
@@ -92,9 +88,9 @@ public class OutputWriter implements Tasklet {
 	/**
 	 * @param zone the zone of the summary's time ({@code cifras.time-zone})
 	 */
-	public OutputWriter(JdbcClient jdbc, CaseQueries queries, Path outputDir, Path inputDir, LocalDate runDate,
+	public OutputWriter(QualityQueries quality, CaseQueries queries, Path outputDir, Path inputDir, LocalDate runDate,
 			ReportWriter plannerReport, ReportProperties reportProperties, ZoneId zone) {
-		this.jdbc = jdbc;
+		this.quality = quality;
 		this.queries = queries;
 		this.outputDir = outputDir;
 		this.inputDir = inputDir;
@@ -187,17 +183,12 @@ public class OutputWriter implements Tasklet {
 	private void writeRejects() throws IOException {
 		Table table = new Table("rejects", "Filas rechazadas", "Filas rechazadas", Table.text("archivo"),
 				Table.plain("linea"), Table.text("motivo"), Table.text("mensaje"));
-		this.jdbc
-			.sql("SELECT f.file_name, r.line_no, r.reason, r.detail FROM rejected_row r"
-					+ " JOIN ingest_file f ON f.id = r.file_id ORDER BY f.ordinal, r.line_no")
-			.query((RowCallbackHandler) (rs) -> {
-				RejectReason reason = RejectReason.ofCode(rs.getString("reason"));
-				String detail = rs.getString("detail");
-				String message = (detail == null || detail.isEmpty()) ? reason.message()
-						: reason.message() + ": " + detail;
-				table.row(Printable.of(rs.getString("file_name")), rs.getLong("line_no"), reason.code(),
-						Printable.of(message));
-			});
+		this.quality.rejectedRows((row) -> {
+			RejectReason reason = RejectReason.ofCode(row.reason());
+			String detail = row.detail();
+			String message = (detail == null || detail.isEmpty()) ? reason.message() : reason.message() + ": " + detail;
+			table.row(Printable.of(row.fileName()), row.line(), reason.code(), Printable.of(message));
+		});
 		AtomicFiles.writeUtf8(this.outputDir.resolve(REJECTS), (out) -> TableFiles.writeCsv(table, out));
 		AtomicFiles.writeUtf8(this.outputDir.resolve(REJECTS_JSON), (out) -> writeJson(table, out));
 	}
@@ -224,32 +215,18 @@ public class OutputWriter implements Tasklet {
 	 */
 	RunSummary summary(Long resumedRunId, long runId, long casesInStore) {
 		long fromRun = (resumedRunId != null) ? resumedRunId : runId;
-		Map<Long, Map<String, Long>> rejects = countsByFile(
-				"SELECT r.file_id, r.reason, COUNT(*) FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id"
-						+ " WHERE f.run_id BETWEEN ? AND ? GROUP BY r.file_id, r.reason",
-				fromRun, runId);
-		Map<Long, Map<String, Long>> warnings = countsByFile(
-				"SELECT w.file_id, w.kind, COUNT(*) FROM row_warning w JOIN run_file f ON f.file_id = w.file_id"
-						+ " WHERE f.run_id BETWEEN ? AND ? GROUP BY w.file_id, w.kind",
-				fromRun, runId);
 		List<RunSummary.FileSummary> files = new ArrayList<>();
-		this.jdbc.sql("""
-				SELECT rf.file_name, rf.outcome, rf.source_name, rf.reason, rf.file_id, f.rows_read, f.records_new,
-					f.records_updated, f.records_unchanged, f.rows_rejected, f.warnings
-				FROM run_file rf LEFT JOIN ingest_file f ON f.id = rf.file_id
-				WHERE rf.run_id BETWEEN ? AND ? ORDER BY rf.run_id, rf.file_name
-				""").params(fromRun, runId).query((RowCallbackHandler) (rs) -> {
-			long fileId = rs.getLong("file_id");
+		for (QualityQueries.RunFile file : this.quality.runFiles(fromRun, runId)) {
 			// Names and reasons (which may quote another file's name) come from outside.
-			files.add(new RunSummary.FileSummary(Printable.of(rs.getString("file_name")), rs.getString("outcome"),
-					rs.getString("source_name"), Printable.of(rs.getString("reason")), rs.getLong("rows_read"),
-					rs.getLong("records_new"), rs.getLong("records_updated"), rs.getLong("records_unchanged"),
-					rs.getLong("rows_rejected"), rs.getLong("warnings"), rejects.getOrDefault(fileId, Map.of()),
-					warnings.getOrDefault(fileId, Map.of())));
-		});
-		RunSummary.Totals totals = new RunSummary.Totals(count(files, "ADMITTED"), count(files, "ALREADY_INGESTED"),
-				count(files, "NOT_RECOGNIZED"), sum(files, RunSummary.FileSummary::rowsRead),
-				sum(files, RunSummary.FileSummary::recordsNew), sum(files, RunSummary.FileSummary::recordsUpdated),
+			files.add(new RunSummary.FileSummary(Printable.of(file.fileName()), file.outcome(), file.sourceName(),
+					Printable.of(file.reason()), file.rowsRead(), file.recordsNew(), file.recordsUpdated(),
+					file.recordsUnchanged(), file.rowsRejected(), file.warnings(), file.rejectedByReason(),
+					file.warningsByKind()));
+		}
+		RunSummary.Totals totals = new RunSummary.Totals(count(files, FileOutcome.ADMITTED),
+				count(files, FileOutcome.ALREADY_INGESTED), count(files, FileOutcome.NOT_RECOGNIZED),
+				sum(files, RunSummary.FileSummary::rowsRead), sum(files, RunSummary.FileSummary::recordsNew),
+				sum(files, RunSummary.FileSummary::recordsUpdated),
 				sum(files, RunSummary.FileSummary::recordsUnchanged), sum(files, RunSummary.FileSummary::rowsRejected),
 				sum(files, RunSummary.FileSummary::warnings));
 		return new RunSummary(runId, resumedRunId, ChileTime.now(this.zone), this.runDate.toString(),
@@ -260,32 +237,19 @@ public class OutputWriter implements Tasklet {
 	private RunSummary.Account account(long cases) {
 		long records = this.queries.records();
 		long[] sums = new long[4];
-		this.jdbc
-			.sql("SELECT source_name, COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_rejected), 0),"
-					+ " COALESCE(SUM(records_unchanged), 0), COALESCE(SUM(records_updated), 0)"
-					+ " FROM ingest_file WHERE status = ? GROUP BY source_name")
-			.param(FileLedger.MERGED)
-			.query((RowCallbackHandler) (rs) -> {
-				if (!this.accountSources.contains(rs.getString(1))) {
-					for (int i = 0; i < sums.length; i++) {
-						sums[i] += rs.getLong(i + 2);
-					}
-				}
-			});
+		for (QualityQueries.SourceRows source : this.quality.mergedRowsBySource()) {
+			if (!this.accountSources.contains(source.sourceName())) {
+				sums[0] += source.rowsRead();
+				sums[1] += source.rowsRejected();
+				sums[2] += source.recordsUnchanged();
+				sums[3] += source.recordsUpdated();
+			}
+		}
 		return new RunSummary.Account(sums[0], sums[1], sums[2], sums[3], records, records - cases, cases);
 	}
 
-	private Map<Long, Map<String, Long>> countsByFile(String sql, long fromRun, long runId) {
-		Map<Long, Map<String, Long>> counts = new HashMap<>();
-		this.jdbc.sql(sql)
-			.params(fromRun, runId)
-			.query((RowCallbackHandler) (rs) -> counts.computeIfAbsent(rs.getLong(1), (id) -> new TreeMap<>())
-				.put(rs.getString(2), rs.getLong(3)));
-		return counts;
-	}
-
-	private static int count(List<RunSummary.FileSummary> files, String outcome) {
-		return (int) files.stream().filter((f) -> outcome.equals(f.outcome())).count();
+	private static int count(List<RunSummary.FileSummary> files, FileOutcome outcome) {
+		return (int) files.stream().filter((f) -> f.outcome() == outcome).count();
 	}
 
 	private static long sum(List<RunSummary.FileSummary> files,

@@ -345,7 +345,7 @@ final class ReportPage {
 			}
 			List<Decision> notIngested = new ArrayList<>();
 			for (FileDecision decision : this.figures.notIngested()) {
-				notIngested.add(new Decision(Printable.of(decision.fileName()), Labels.outcome(decision.outcome()),
+				notIngested.add(new Decision(Printable.of(decision.fileName()), decision.outcome().cell(),
 						(decision.reason() != null) ? Printable.of(decision.reason()) : ""));
 			}
 			RunSummary.Account a = this.summary.account();

@@ -3,6 +3,8 @@ package cl.sernac.cifras.report;
 import java.util.List;
 import java.util.Map;
 
+import cl.sernac.cifras.ledger.FileOutcome;
+
 /**
  * What one run did, file by file: for analysts in Spanish and for machines as JSON.
  *
@@ -21,14 +23,13 @@ public record RunSummary(long runId, Long resumedRunId, String producedAt, Strin
 		List<FileSummary> files, Totals totals, long casesInStore, Account account) {
 
 	/**
-	 * @param outcome {@code ADMITTED}, {@code REPROCESSED}, {@code ALREADY_INGESTED},
-	 * {@code NOT_RECOGNIZED}, {@code DEFERRED} or {@code IGNORED}
+	 * @param outcome what the run decided about the file (its name in the JSON)
 	 * @param reason why a file was not admitted, or null
 	 * @param rejectedByReason rejected rows by reason code
 	 * @param warningsByKind warnings by kind code
 	 */
-	public record FileSummary(String file, String outcome, String source, String reason, long rowsRead, long recordsNew,
-			long recordsUpdated, long recordsUnchanged, long rowsRejected, long warnings,
+	public record FileSummary(String file, FileOutcome outcome, String source, String reason, long rowsRead,
+			long recordsNew, long recordsUpdated, long recordsUnchanged, long rowsRejected, long warnings,
 			Map<String, Long> rejectedByReason, Map<String, Long> warningsByKind) {
 
 		/**
@@ -36,7 +37,7 @@ public record RunSummary(long runId, Long resumedRunId, String producedAt, Strin
 		 * rebuild.
 		 */
 		public boolean wasRead() {
-			return "ADMITTED".equals(this.outcome) || "REPROCESSED".equals(this.outcome);
+			return this.outcome.read();
 		}
 
 	}
@@ -63,7 +64,7 @@ public record RunSummary(long runId, Long resumedRunId, String producedAt, Strin
 	}
 
 	public List<FileSummary> notRecognized() {
-		return this.files.stream().filter((f) -> "NOT_RECOGNIZED".equals(f.outcome())).toList();
+		return this.files.stream().filter((f) -> f.outcome() == FileOutcome.NOT_RECOGNIZED).toList();
 	}
 
 }

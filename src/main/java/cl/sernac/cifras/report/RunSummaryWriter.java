@@ -7,12 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
+import cl.sernac.cifras.ledger.FileOutcome;
 import cl.sernac.cifras.support.Printable;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import cl.sernac.cifras.support.Printable;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -25,10 +23,6 @@ public final class RunSummaryWriter {
 	public static final String TEXT_FILE = "resumen_ejecucion.txt";
 
 	public static final String JSON_FILE = "run_summary.json";
-
-	private static final Map<String, String> OUTCOMES = Map.of("ADMITTED", "ingresado", "REPROCESSED", "reprocesado",
-			"ALREADY_INGESTED", "ya ingresado", "NOT_RECOGNIZED", "no ingresado", "DEFERRED", "pendiente", "IGNORED",
-			"ignorado");
 
 	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -71,7 +65,8 @@ public final class RunSummaryWriter {
 			out.append(String.format(format, "Archivo", "Fuente", "Filas", "Rechazadas", "Repetidas", "Correcciones",
 					"Nuevos", "Advertencias"));
 			for (RunSummary.FileSummary f : admitted) {
-				String name = Printable.of(f.file()) + ("REPROCESSED".equals(f.outcome()) ? " (reprocesado)" : "");
+				String name = Printable.of(f.file()) + ((f.outcome() == FileOutcome.REPROCESSED)
+						? " (" + FileOutcome.REPROCESSED.label() + ")" : "");
 				out.append(String.format(format, shorten(name, 34), f.source(), n(f.rowsRead()), n(f.rowsRejected()),
 						n(f.recordsUnchanged()), n(f.recordsUpdated()), n(f.recordsNew()), n(f.warnings())));
 			}
@@ -88,7 +83,7 @@ public final class RunSummaryWriter {
 				out.append("  - ")
 					.append(Printable.of(f.file()))
 					.append(" (")
-					.append(OUTCOMES.get(f.outcome()))
+					.append(f.outcome().label())
 					.append("): ")
 					.append(Printable.of(f.reason()))
 					.append('\n');

@@ -3,6 +3,7 @@ package cl.sernac.cifras.staging;
 import java.util.ArrayList;
 import java.util.List;
 
+import cl.sernac.cifras.ledger.RejectsAndWarnings;
 import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.normalize.WarningKind;
 import cl.sernac.cifras.support.Milestones;
@@ -11,12 +12,12 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes a chunk of one file's rows: accepted records to the file's staging, rejects and
- * warnings to their tables. Everything is applied to the store later, file by file in
- * order, so files can be read in parallel without changing the result.
+ * warnings to their keeper ({@link RejectsAndWarnings}). Everything is applied to the
+ * store later, file by file in order, so files can be read in parallel without changing
+ * the result.
  *
  * <p>
  * The staging's length is saved with each chunk's commit; a reading that restarts after a
@@ -26,7 +27,7 @@ public class StagingWriter implements ItemWriter<RowOutcome>, ItemStream {
 
 	private static final String STAGED_BYTES = "staging.bytes";
 
-	private final JdbcTemplate jdbc;
+	private final RejectsAndWarnings rejectsAndWarnings;
 
 	private final StagingArea staging;
 
@@ -36,8 +37,8 @@ public class StagingWriter implements ItemWriter<RowOutcome>, ItemStream {
 
 	private StagingArea.Appender appender;
 
-	public StagingWriter(JdbcTemplate jdbc, StagingArea staging, long fileId, String readerName) {
-		this.jdbc = jdbc;
+	public StagingWriter(RejectsAndWarnings rejectsAndWarnings, StagingArea staging, long fileId, String readerName) {
+		this.rejectsAndWarnings = rejectsAndWarnings;
 		this.staging = staging;
 		this.fileId = fileId;
 		this.readerName = readerName;
@@ -52,9 +53,7 @@ public class StagingWriter implements ItemWriter<RowOutcome>, ItemStream {
 	public void open(ExecutionContext executionContext) {
 		boolean resumed = executionContext.containsKey(this.readerName + ".read.count");
 		if (!resumed) {
-			for (String table : List.of("rejected_row", "row_warning")) {
-				this.jdbc.update("DELETE FROM " + table + " WHERE file_id = ?", this.fileId);
-			}
+			this.rejectsAndWarnings.forget(this.fileId);
 		}
 		long keep = (resumed && executionContext.containsKey(STAGED_BYTES)) ? executionContext.getLong(STAGED_BYTES)
 				: 0;
@@ -78,27 +77,23 @@ public class StagingWriter implements ItemWriter<RowOutcome>, ItemStream {
 
 	@Override
 	public void write(Chunk<? extends RowOutcome> chunk) {
-		List<Object[]> rejected = new ArrayList<>();
-		List<Object[]> warnings = new ArrayList<>();
+		List<RejectsAndWarnings.Rejected> rejected = new ArrayList<>();
+		List<RejectsAndWarnings.Warning> warnings = new ArrayList<>();
 		for (RowOutcome outcome : chunk) {
 			if (outcome instanceof RowOutcome.Accepted row) {
 				this.appender.add(row);
 				for (WarningKind kind : row.warnings()) {
-					warnings.add(new Object[] { this.fileId, row.line(), kind.code() });
+					warnings.add(new RejectsAndWarnings.Warning(this.fileId, row.line(), kind.code()));
 				}
 			}
 			else if (outcome instanceof RowOutcome.Rejected row) {
-				rejected.add(new Object[] { this.fileId, row.line(), row.reason().code(), row.detail() });
+				rejected
+					.add(new RejectsAndWarnings.Rejected(this.fileId, row.line(), row.reason().code(), row.detail()));
 			}
 		}
 		this.appender.flush();
-		if (!rejected.isEmpty()) {
-			this.jdbc.batchUpdate("INSERT INTO rejected_row (file_id, line_no, reason, detail) VALUES (?, ?, ?, ?)",
-					rejected);
-		}
-		if (!warnings.isEmpty()) {
-			this.jdbc.batchUpdate("INSERT INTO row_warning (file_id, line_no, kind) VALUES (?, ?, ?)", warnings);
-		}
+		this.rejectsAndWarnings.addRejected(rejected);
+		this.rejectsAndWarnings.addWarnings(warnings);
 		Milestones.passed("ingest");
 	}
 

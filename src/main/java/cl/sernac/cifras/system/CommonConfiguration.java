@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import cl.sernac.cifras.aggregate.CaseQueries;
 import cl.sernac.cifras.ledger.FileLedger;
+import cl.sernac.cifras.ledger.RejectsAndWarnings;
 import cl.sernac.cifras.merge.DuckDbDataSource;
 import cl.sernac.cifras.merge.RecordStore;
 import cl.sernac.cifras.merge.RecordStoreProperties;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -68,9 +70,9 @@ class CommonConfiguration {
 	/** Keyed with the store's secret: created once the migrations have run. */
 	@Bean
 	@DependsOnDatabaseInitialization
-	RutHasher rutHasher(JdbcClient jdbcClient, CifrasProperties properties,
+	RutHasher rutHasher(JdbcClient jdbcClient, FileLedger fileLedger, CifrasProperties properties,
 			@Value("${" + RutSecret.ENVIRONMENT_VARIABLE + ":}") String secret) throws IOException {
-		return new RutHasher(RutSecret.load(jdbcClient, secret, properties.dataDir()));
+		return new RutHasher(RutSecret.load(jdbcClient, fileLedger, secret, properties.dataDir()));
 	}
 
 	@Bean
@@ -79,8 +81,13 @@ class CommonConfiguration {
 	}
 
 	@Bean
-	FileLedger fileLedger(JdbcClient jdbcClient) {
-		return new FileLedger(jdbcClient);
+	RejectsAndWarnings rejectsAndWarnings(JdbcTemplate jdbcTemplate) {
+		return new RejectsAndWarnings(jdbcTemplate);
+	}
+
+	@Bean
+	FileLedger fileLedger(JdbcClient jdbcClient, RejectsAndWarnings rejectsAndWarnings) {
+		return new FileLedger(jdbcClient, rejectsAndWarnings);
 	}
 
 	/**

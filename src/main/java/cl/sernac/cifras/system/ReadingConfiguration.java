@@ -22,6 +22,7 @@ import java.util.Map;
 
 import cl.sernac.cifras.ledger.FileFingerprint;
 import cl.sernac.cifras.ledger.FileLedger;
+import cl.sernac.cifras.ledger.RejectsAndWarnings;
 import cl.sernac.cifras.staging.StagingArea;
 import cl.sernac.cifras.staging.StagingWriter;
 import cl.sernac.cifras.normalize.RecordNormalizer;
@@ -42,7 +43,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -99,7 +99,7 @@ public class ReadingConfiguration {
 	 */
 	@Bean
 	AdmittedFileCheck.AdmittedFiles admittedFiles(SourceCatalog sourceCatalog, ReadLimits readLimits,
-			Territory territory, RutHasher rutHasher, LocalDate runDate, JdbcTemplate jdbcTemplate,
+			Territory territory, RutHasher rutHasher, LocalDate runDate, RejectsAndWarnings rejectsAndWarnings,
 			StagingArea stagingArea, CifrasProperties properties) {
 		return new AdmittedFileCheck.AdmittedFiles() {
 
@@ -112,7 +112,7 @@ public class ReadingConfiguration {
 			@Override
 			public long readAgain(FileLedger.PlannedFile file) throws Exception {
 				SourceProfile profile = sourceCatalog.get(file.sourceName()).profile();
-				StagingWriter writer = new StagingWriter(jdbcTemplate, stagingArea, file.id(),
+				StagingWriter writer = new StagingWriter(rejectsAndWarnings, stagingArea, file.id(),
 						ReadingContext.READER_NAME);
 				NormalizedRowReader reader = normalizedRows(file.path(), profile, readLimits, territory, rutHasher,
 						runDate);
@@ -245,9 +245,9 @@ public class ReadingConfiguration {
 
 	@Bean
 	@StepScope
-	StagingWriter stagingWriter(@Value("#{stepExecutionContext['fileId']}") Long fileId, JdbcTemplate jdbcTemplate,
-			StagingArea stagingArea) {
-		return new StagingWriter(jdbcTemplate, stagingArea, fileId, ReadingContext.READER_NAME);
+	StagingWriter stagingWriter(@Value("#{stepExecutionContext['fileId']}") Long fileId,
+			RejectsAndWarnings rejectsAndWarnings, StagingArea stagingArea) {
+		return new StagingWriter(rejectsAndWarnings, stagingArea, fileId, ReadingContext.READER_NAME);
 	}
 
 }

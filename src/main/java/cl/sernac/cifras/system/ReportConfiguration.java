@@ -55,10 +55,10 @@ public class ReportConfiguration {
 	}
 
 	@Bean
-	OutputWriter outputWriter(JdbcClient jdbcClient, CaseQueries caseQueries, CifrasProperties properties,
+	OutputWriter outputWriter(QualityQueries qualityQueries, CaseQueries caseQueries, CifrasProperties properties,
 			LocalDate runDate, ReportWriter plannerReport, ReportProperties reportProperties, ZoneId timeZone,
 			SourceCatalog sourceCatalog) {
-		return new OutputWriter(jdbcClient, caseQueries, properties.outputDir(), properties.inputDir(), runDate,
+		return new OutputWriter(qualityQueries, caseQueries, properties.outputDir(), properties.inputDir(), runDate,
 				plannerReport, reportProperties, timeZone)
 			.accountSources(sourceCatalog.profiles()
 				.entrySet()

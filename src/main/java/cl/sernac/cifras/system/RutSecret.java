@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import cl.sernac.cifras.ledger.FileLedger;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +40,13 @@ final class RutSecret {
 	}
 
 	/** The store's key, adopted and saved first when the store has none. */
-	static byte[] load(JdbcClient jdbc, String fromEnvironment, Path dataDir) throws IOException {
+	static byte[] load(JdbcClient jdbc, FileLedger ledger, String fromEnvironment, Path dataDir) throws IOException {
 		byte[] given = (fromEnvironment != null && !fromEnvironment.isBlank())
 				? fromEnvironment.strip().getBytes(StandardCharsets.UTF_8) : null;
 		Path file = dataDir.resolve(FILE_NAME);
 		Optional<byte[]> stored = stored(jdbc);
 		if (stored.isEmpty()) {
-			adopt(jdbc, given, file);
+			adopt(jdbc, ledger, given, file);
 			stored = stored(jdbc);
 		}
 		byte[] secret = stored.orElseThrow();
@@ -58,7 +60,7 @@ final class RutSecret {
 		return secret;
 	}
 
-	private static void adopt(JdbcClient jdbc, byte[] given, Path file) throws IOException {
+	private static void adopt(JdbcClient jdbc, FileLedger ledger, byte[] given, Path file) throws IOException {
 		byte[] secret;
 		String origin;
 		if (given != null) {
@@ -73,7 +75,8 @@ final class RutSecret {
 			secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
 			origin = "generated";
-			if (holdsRutHashes(jdbc)) {
+			// any file merged may have brought RUT hashed with the key not found
+			if (ledger.anyMerged()) {
 				logger.warn(
 						"El almacén tiene RUT cifrados con una clave que no se encontró ({} ni {}): se crea una"
 								+ " nueva, con la que esos RUT ya no coinciden; --rebuild los vuelve a cifrar con ella",
@@ -96,14 +99,6 @@ final class RutSecret {
 			.query(String.class)
 			.optional()
 			.map((text) -> Base64.getDecoder().decode(text));
-	}
-
-	private static boolean holdsRutHashes(JdbcClient jdbc) {
-		// any file merged may have brought RUT hashed with the key not found
-		return !jdbc.sql("SELECT 1 FROM ingest_file WHERE status = 'MERGED' FETCH FIRST 1 ROWS ONLY")
-			.query(Integer.class)
-			.list()
-			.isEmpty();
 	}
 
 	/** The file of earlier versions: the key in Base64 on one line. */

@@ -131,7 +131,7 @@ class PlannerQueriesTests {
 			.record(7, "portal_copia.csv", FileOutcome.ALREADY_INGESTED, "portal", null, "Mismo contenido");
 		this.store.ledger().record(8, "otro.txt", FileOutcome.NOT_RECOGNIZED, null, null, "x");
 		assertThat(this.quality.notIngested(7)).containsExactly(new QualityQueries.FileDecision("notas.txt",
-				"NOT_RECOGNIZED", "El nombre no corresponde a ninguna fuente configurada"));
+				FileOutcome.NOT_RECOGNIZED, "El nombre no corresponde a ninguna fuente configurada"));
 	}
 
 }

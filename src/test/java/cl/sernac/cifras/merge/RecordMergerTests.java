@@ -388,7 +388,8 @@ class RecordMergerTests {
 	}
 
 	private void stageThroughWriter(StagedFile file, RowOutcome.Accepted row) throws Exception {
-		StagingWriter writer = new StagingWriter(this.store.jdbc(), this.store.staging(), file.id(), "reader");
+		StagingWriter writer = new StagingWriter(this.store.rejectsAndWarnings(), this.store.staging(), file.id(),
+				"reader");
 		writer.open(new ExecutionContext());
 		writer.write(Chunk.of(row));
 		writer.close();

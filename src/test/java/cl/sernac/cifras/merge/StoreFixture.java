@@ -16,6 +16,8 @@ import cl.sernac.cifras.aggregate.CaseCells;
 import cl.sernac.cifras.aggregate.CountedCaseQueries;
 import cl.sernac.cifras.ledger.FileFingerprint;
 import cl.sernac.cifras.ledger.FileLedger;
+import cl.sernac.cifras.ledger.FileStatus;
+import cl.sernac.cifras.ledger.RejectsAndWarnings;
 import cl.sernac.cifras.normalize.RowOutcome;
 import cl.sernac.cifras.reading.SourceCatalog;
 import cl.sernac.cifras.reading.SourceProfile;
@@ -54,6 +56,8 @@ public final class StoreFixture implements AutoCloseable {
 
 	private final FileLedger ledger;
 
+	private final RejectsAndWarnings rejectsAndWarnings;
+
 	private final StagingArea staging;
 
 	private final RecordMerger merger;
@@ -90,7 +94,8 @@ public final class StoreFixture implements AutoCloseable {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.client = JdbcClient.create(dataSource);
-		this.ledger = new FileLedger(this.client);
+		this.rejectsAndWarnings = new RejectsAndWarnings(this.jdbc);
+		this.ledger = new FileLedger(this.client, this.rejectsAndWarnings);
 		this.staging = new StagingArea(stagingDirectory());
 		Path recordsFile = this.staging.directory().resolveSibling(this.staging.directory().getFileName() + ".duckdb");
 		DuckDbDataSource recordsSource = new DuckDbDataSource(recordsFile, new RecordStoreProperties(null,
@@ -140,6 +145,10 @@ public final class StoreFixture implements AutoCloseable {
 		return this.cases;
 	}
 
+	public RejectsAndWarnings rejectsAndWarnings() {
+		return this.rejectsAndWarnings;
+	}
+
 	public FileLedger ledger() {
 		return this.ledger;
 	}
@@ -186,13 +195,12 @@ public final class StoreFixture implements AutoCloseable {
 	/** Records a rejected line of a file, as the staging writer would. */
 	public void reject(StagedFile file, long line, String reason) {
 		file.lastLine = Math.max(file.lastLine, line);
-		this.jdbc.update("INSERT INTO rejected_row (file_id, line_no, reason, detail) VALUES (?, ?, ?, ?)", file.id(),
-				line, reason, "");
+		this.rejectsAndWarnings.addRejected(List.of(new RejectsAndWarnings.Rejected(file.id(), line, reason, "")));
 	}
 
 	/** Records a warning on a line of a file, as the staging writer would. */
 	public void warn(StagedFile file, long line, String kind) {
-		this.jdbc.update("INSERT INTO row_warning (file_id, line_no, kind) VALUES (?, ?, ?)", file.id(), line, kind);
+		this.rejectsAndWarnings.addWarnings(List.of(new RejectsAndWarnings.Warning(file.id(), line, kind)));
 	}
 
 	/** Applies every staged file, in ledger order. */
@@ -243,18 +251,17 @@ public final class StoreFixture implements AutoCloseable {
 	/** What the ledger says about a file. */
 	public FileStats stats(StagedFile file) {
 		return this.jdbc.queryForObject("SELECT * FROM ingest_file WHERE id = ?",
-				(rs, i) -> new FileStats(rs.getString("status"), (Integer) rs.getObject("rows_read"),
-						(Integer) rs.getObject("records_new"), (Integer) rs.getObject("records_updated"),
-						(Integer) rs.getObject("records_unchanged"), (Integer) rs.getObject("rows_rejected"),
-						(Integer) rs.getObject("warnings")),
+				(rs, i) -> new FileStats(FileStatus.valueOf(rs.getString("status")),
+						(Integer) rs.getObject("rows_read"), (Integer) rs.getObject("records_new"),
+						(Integer) rs.getObject("records_updated"), (Integer) rs.getObject("records_unchanged"),
+						(Integer) rs.getObject("rows_rejected"), (Integer) rs.getObject("warnings")),
 				file.id());
 	}
 
 	/** Files in the order they were applied. */
 	public List<String> mergeOrder() {
-		return this.jdbc.queryForList(
-				"SELECT file_name FROM ingest_file WHERE status = 'MERGED' ORDER BY merged_at," + " ordinal",
-				String.class);
+		return this.jdbc.queryForList("SELECT file_name FROM ingest_file WHERE status = ? ORDER BY merged_at, ordinal",
+				String.class, FileStatus.MERGED.name());
 	}
 
 	@Override
@@ -423,12 +430,12 @@ public final class StoreFixture implements AutoCloseable {
 	}
 
 	/** The ledger's figures for a file. */
-	public record FileStats(String status, Integer rowsRead, Integer recordsNew, Integer recordsUpdated,
+	public record FileStats(FileStatus status, Integer rowsRead, Integer recordsNew, Integer recordsUpdated,
 			Integer recordsUnchanged, Integer rowsRejected, Integer warnings) {
 
 		public static FileStats merged(int rowsRead, int recordsNew, int recordsUpdated, int recordsUnchanged,
 				int rowsRejected, int warnings) {
-			return new FileStats(FileLedger.MERGED, rowsRead, recordsNew, recordsUpdated, recordsUnchanged,
+			return new FileStats(FileStatus.MERGED, rowsRead, recordsNew, recordsUpdated, recordsUnchanged,
 					rowsRejected, warnings);
 		}
 

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
 
+import cl.sernac.cifras.ledger.FileLedger;
+import cl.sernac.cifras.ledger.RejectsAndWarnings;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -30,6 +33,8 @@ class RutSecretTests {
 
 	private JdbcClient jdbc;
 
+	private FileLedger ledger;
+
 	@BeforeEach
 	void migratedStore() {
 		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -38,46 +43,48 @@ class RutSecretTests {
 			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
 			.load()
 			.migrate();
-		this.jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
+		this.jdbc = JdbcClient.create(dataSource);
+		this.ledger = new FileLedger(this.jdbc, new RejectsAndWarnings(new JdbcTemplate(dataSource)));
 	}
 
 	@Test
 	void aNewStoreGetsANewKeyThatStaysAndNoFile() throws Exception {
-		byte[] first = RutSecret.load(this.jdbc, null, this.dataDir);
+		byte[] first = RutSecret.load(this.jdbc, this.ledger, null, this.dataDir);
 		assertThat(first).hasSize(32);
 		assertThat(origin()).isEqualTo("generated");
-		assertThat(RutSecret.load(this.jdbc, "", this.dataDir)).isEqualTo(first);
+		assertThat(RutSecret.load(this.jdbc, this.ledger, "", this.dataDir)).isEqualTo(first);
 		assertThat(this.dataDir.resolve(RutSecret.FILE_NAME)).doesNotExist();
 	}
 
 	@Test
 	void aStoreOfAnEarlierVersionAdoptsItsDataFoldersKeyFile() throws Exception {
 		byte[] legacy = legacyKeyFile();
-		assertThat(RutSecret.load(this.jdbc, null, this.dataDir)).isEqualTo(legacy);
+		assertThat(RutSecret.load(this.jdbc, this.ledger, null, this.dataDir)).isEqualTo(legacy);
 		assertThat(origin()).isEqualTo("file");
 		// from now on the store's key, whatever file another folder holds
 		Files.writeString(this.dataDir.resolve(RutSecret.FILE_NAME), Base64.getEncoder().encodeToString(new byte[32]));
-		assertThat(RutSecret.load(this.jdbc, null, this.dataDir)).isEqualTo(legacy);
+		assertThat(RutSecret.load(this.jdbc, this.ledger, null, this.dataDir)).isEqualTo(legacy);
 	}
 
 	@Test
 	void theEnvironmentsKeyIsAdoptedBeforeTheFile() throws Exception {
 		legacyKeyFile();
-		byte[] adopted = RutSecret.load(this.jdbc, "  " + ENVIRONMENT_KEY + "\n", this.dataDir);
+		byte[] adopted = RutSecret.load(this.jdbc, this.ledger, "  " + ENVIRONMENT_KEY + "\n", this.dataDir);
 		assertThat(adopted).isEqualTo(ENVIRONMENT_KEY.getBytes(StandardCharsets.UTF_8));
 		assertThat(origin()).isEqualTo("environment");
-		assertThat(RutSecret.load(this.jdbc, ENVIRONMENT_KEY, this.dataDir)).isEqualTo(adopted);
-		assertThat(RutSecret.load(this.jdbc, null, this.dataDir)).isEqualTo(adopted);
+		assertThat(RutSecret.load(this.jdbc, this.ledger, ENVIRONMENT_KEY, this.dataDir)).isEqualTo(adopted);
+		assertThat(RutSecret.load(this.jdbc, this.ledger, null, this.dataDir)).isEqualTo(adopted);
 	}
 
 	@Test
 	void anotherKeyInTheEnvironmentIsRefused() throws Exception {
-		byte[] stored = RutSecret.load(this.jdbc, null, this.dataDir);
+		byte[] stored = RutSecret.load(this.jdbc, this.ledger, null, this.dataDir);
 		assertThatExceptionOfType(RutSecret.Mismatch.class)
-			.isThrownBy(() -> RutSecret.load(this.jdbc, ENVIRONMENT_KEY, this.dataDir))
+			.isThrownBy(() -> RutSecret.load(this.jdbc, this.ledger, ENVIRONMENT_KEY, this.dataDir))
 			.withMessageContaining("CIFRAS_RUT_SECRET no es la clave con que esta base de datos cifra los RUT")
 			.satisfies((ex) -> assertThat(ex.getExitCode()).isEqualTo(CifrasExit.FAILED));
-		assertThat(RutSecret.load(this.jdbc, null, this.dataDir)).isEqualTo(stored);
+		assertThat(RutSecret.load(this.jdbc, this.ledger, null, this.dataDir)).isEqualTo(stored);
 	}
 
 	private byte[] legacyKeyFile() throws Exception {
