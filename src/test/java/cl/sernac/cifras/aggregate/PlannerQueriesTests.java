@@ -1,5 +1,7 @@
 package cl.sernac.cifras.aggregate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.aggregate.CaseCells.OrganizationYearCount;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static cl.sernac.cifras.merge.StoreFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The figures of the planners' report, grouped by SQL in one pass over the counted cases
@@ -132,6 +135,46 @@ class PlannerQueriesTests {
 		this.store.ledger().record(8, "otro.txt", FileOutcome.NOT_RECOGNIZED, null, null, "x");
 		assertThat(this.quality.notIngested(7)).containsExactly(new QualityQueries.FileDecision("notas.txt",
 				FileOutcome.NOT_RECOGNIZED, "El nombre no corresponde a ninguna fuente configurada"));
+	}
+
+	@Test
+	void theRunsFilesWithWhatEachBroughtAndTheRowsRejected() {
+		// given a file merged with two rows rejected and a warning, admitted by one run
+		// and
+		// reprocessed by the next, which also saw a file it could not read
+		StagedFile file = this.store.admit("callcenter_2016.csv");
+		this.store.stage(file, row("1"), row("2"));
+		this.store.reject(file, 4, "bad-date");
+		this.store.reject(file, 5, "bad-date");
+		this.store.warn(file, 3, "rut-invalid");
+		this.store.mergeAll();
+		this.store.ledger().record(7, "callcenter_2016.csv", FileOutcome.ADMITTED, "callcenter", file.id(), null);
+		this.store.ledger().record(8, "callcenter_2016.csv", FileOutcome.REPROCESSED, "callcenter", file.id(), null);
+		this.store.ledger().record(8, "notas.txt", FileOutcome.NOT_RECOGNIZED, null, null, "x");
+		// when the two runs are summed up
+		List<QualityQueries.RunFile> files = this.quality.runFiles(7, 8);
+		// then every file of both, by run and name, the file read counted once in each
+		assertThat(files).extracting(QualityQueries.RunFile::fileName, QualityQueries.RunFile::outcome)
+			.containsExactly(tuple("callcenter_2016.csv", FileOutcome.ADMITTED),
+					tuple("callcenter_2016.csv", FileOutcome.REPROCESSED),
+					tuple("notas.txt", FileOutcome.NOT_RECOGNIZED));
+		for (QualityQueries.RunFile read : files.subList(0, 2)) {
+			assertThat(read.rowsRead()).isEqualTo(4);
+			assertThat(read.recordsNew()).isEqualTo(2);
+			assertThat(read.rowsRejected()).isEqualTo(2);
+			assertThat(read.rejectedByReason()).isEqualTo(Map.of("bad-date", 2L));
+			assertThat(read.warningsByKind()).isEqualTo(Map.of("rut-invalid", 1L));
+		}
+		assertThat(files.get(2).rowsRead()).isZero();
+		assertThat(files.get(2).rejectedByReason()).isEmpty();
+		assertThat(files.get(2).reason()).isEqualTo("x");
+		assertThat(this.quality.runFiles(8, 8)).hasSize(2);
+		List<QualityQueries.RejectedRow> rejected = new ArrayList<>();
+		this.quality.rejectedRows(rejected::add);
+		assertThat(rejected).containsExactly(new QualityQueries.RejectedRow("callcenter_2016.csv", 4, "bad-date", ""),
+				new QualityQueries.RejectedRow("callcenter_2016.csv", 5, "bad-date", ""));
+		assertThat(this.quality.mergedRowsBySource())
+			.containsExactly(new QualityQueries.SourceRows("callcenter", 4, 2, 0, 0));
 	}
 
 }
