@@ -1,5 +1,6 @@
 package cl.sernac.cifras.aggregate;
 
+import cl.sernac.cifras.reading.RecordType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IntSummaryStatistics;
@@ -104,7 +105,7 @@ public final class CaseCells {
 	 * SONI by subtype and year; a SONI without subtype is counted under an empty subtype.
 	 */
 	public List<SubtypeYearCount> soniBySubtypeYear() {
-		return sum((cell) -> cell.recordType().equals("SONI"),
+		return sum((cell) -> RecordType.SONI.is(cell.recordType()),
 				(cell) -> new SubtypeYearCount(cell.subtype(), cell.year(), 0),
 				Comparator.comparing(SubtypeYearCount::subtype).thenComparingInt(SubtypeYearCount::year),
 				(key, records) -> new SubtypeYearCount(key.subtype(), key.year(), records));

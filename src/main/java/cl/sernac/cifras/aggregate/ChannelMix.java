@@ -1,5 +1,6 @@
 package cl.sernac.cifras.aggregate;
 
+import cl.sernac.cifras.reading.RecordType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,10 +22,8 @@ import cl.sernac.cifras.reading.ChannelCatalog;
  */
 public final class ChannelMix {
 
-	/** Record types in the order the account reads them. */
-	public static final List<String> TYPES = List.of("CONSULTA", "RECLAMO", "SONI");
-
-	public static final Comparator<String> TYPE_ORDER = order(TYPES);
+	/** Record types in {@link RecordType}'s order; a code outside it comes after. */
+	public static final Comparator<String> TYPE_ORDER = order(RecordType.codes());
 
 	/**
 	 * Channels in the order of the channel catalogue ({@code cifras.channels}); a code

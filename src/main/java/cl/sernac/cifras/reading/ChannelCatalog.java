@@ -30,6 +30,18 @@ public final class ChannelCatalog {
 
 	public static final String PREFIX = "cifras.channels";
 
+	/**
+	 * The mobile unit's channel: its cases say the comuna where the unit stood, which the
+	 * report counts as a comuna visited.
+	 */
+	public static final String MOBILE_UNIT = "MOVIL";
+
+	/**
+	 * The municipal platforms' channel: its cases name the municipality or provincial
+	 * government whose platform took them.
+	 */
+	public static final String MUNICIPAL_PLATFORMS = "MUNICIPAL";
+
 	private static final Color UNKNOWN_COLOR = new Color(0x8C8C8C);
 
 	private static volatile ChannelCatalog current;

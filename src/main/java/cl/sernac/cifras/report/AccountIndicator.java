@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.reading.RecordType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -53,12 +54,13 @@ public enum AccountIndicator {
 
 	/** The record type counted, for consultations, complaints and SONI. */
 	public String recordType() {
-		return switch (this) {
-			case CONSULTAS -> "CONSULTA";
-			case RECLAMOS -> "RECLAMO";
-			case SONI -> "SONI";
+		RecordType type = switch (this) {
+			case CONSULTAS -> RecordType.CONSULTA;
+			case RECLAMOS -> RecordType.RECLAMO;
+			case SONI -> RecordType.SONI;
 			default -> null;
 		};
+		return (type != null) ? type.code() : null;
 	}
 
 	public static Optional<AccountIndicator> of(String code) {

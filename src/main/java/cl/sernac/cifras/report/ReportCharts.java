@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.ChileanFormat;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -120,7 +121,7 @@ final class ReportCharts {
 	 */
 	List<Callable<Chart>> drawings(Path outputDir) {
 		List<Callable<Chart>> drawings = new ArrayList<>();
-		for (String type : ChannelMix.TYPES) {
+		for (String type : RecordType.codes()) {
 			for (String kind : KINDS) {
 				drawings.add(() -> write(outputDir, "charts/" + slug(type) + "_" + kind, type, kind,
 						(canvas) -> new ReportCharts(this.figures, this.source, canvas).draw(type, kind)));

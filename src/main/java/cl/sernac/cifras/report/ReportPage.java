@@ -1,5 +1,6 @@
 package cl.sernac.cifras.report;
 
+import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.ChileanFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -139,7 +140,7 @@ final class ReportPage {
 			Period period = this.figures.period();
 			List<Card> cards = new ArrayList<>();
 			List<String> parts = new ArrayList<>();
-			for (String type : ChannelMix.TYPES) {
+			for (String type : RecordType.codes()) {
 				long total = this.figures.periodTotal(type);
 				parts.add(Labels.typeCount(type, total));
 				List<Line> channels = new ArrayList<>();
@@ -147,7 +148,7 @@ final class ReportPage {
 					.forEach((channel, records) -> channels.add(new Line(ChileanFormat.integer(records),
 							Channels.name(channel), percent(Shares.share(records, total)), Channels.hex(channel))));
 				List<Line> subtypes = new ArrayList<>();
-				if (type.equals("SONI")) {
+				if (RecordType.SONI.is(type)) {
 					this.figures.periodSoniBySubtype()
 						.forEach((subtype, records) -> subtypes.add(new Line(ChileanFormat.integer(records),
 								Labels.subtypeNoun(subtype, records), percent(Shares.share(records, total)), null)));
@@ -182,7 +183,7 @@ final class ReportPage {
 		private List<String> findings() {
 			MixFindings mix = MixFindings.of(this.figures);
 			List<String> findings = new ArrayList<>();
-			for (String type : ChannelMix.TYPES) {
+			for (String type : RecordType.codes()) {
 				mix.sentence(type).ifPresent(findings::add);
 			}
 			return findings;
@@ -279,7 +280,7 @@ final class ReportPage {
 			HtmlTable account = html(this.tables.periodByChannelAndType());
 			List<HeaderCell> groups = new ArrayList<>(List.of(new HeaderCell("", 1)));
 			List<String> header = new ArrayList<>(List.of("Canal"));
-			for (String type : ChannelMix.TYPES) {
+			for (String type : RecordType.codes()) {
 				groups.add(new HeaderCell(Labels.type(type), 2));
 				header.addAll(List.of("Casos", "%"));
 			}
