@@ -22,20 +22,6 @@ final class Labels {
 	/** What the abbreviation SONI stands for, said once where a reader first meets it. */
 	static final String SONI_IN_FULL = "«Su opinión nos interesa»";
 
-	/**
-	 * Short enough for a column header; {@link RejectReason#message()} says it in full.
-	 */
-	private static final Map<RejectReason, String> REASONS = Map.of(RejectReason.MISSING_KEY, "Sin clave",
-			RejectReason.VALUE_TOO_LONG, "Valor demasiado largo", RejectReason.BAD_DATE, "Fecha ilegible",
-			RejectReason.DATE_OUT_OF_RANGE, "Fecha fuera de rango", RejectReason.UNKNOWN_TYPE, "Tipo no reconocido",
-			RejectReason.FIELD_COUNT, "Campos de más o de menos", RejectReason.UNBALANCED_QUOTE, "Comillas sin cerrar",
-			RejectReason.LINE_TOO_LONG, "Línea demasiado larga", RejectReason.CONTROL_CHARACTERS,
-			"Caracteres de control");
-
-	private static final Map<WarningKind, String> WARNINGS = Map.of(WarningKind.RUT_INVALID, "RUT inválido",
-			WarningKind.COMUNA_UNKNOWN, "Comuna no reconocida", WarningKind.REGION_UNKNOWN, "Región no reconocida",
-			WarningKind.CHANNEL_UNKNOWN, "Canal no reconocido");
-
 	private static final Map<String, String> OUTCOMES = Map.of("NOT_RECOGNIZED", "No ingresado", "DEFERRED",
 			"Pendiente: aún se estaba copiando", "IGNORED", "Ignorado");
 
@@ -99,8 +85,9 @@ final class Labels {
 		return Arrays.stream(RejectReason.values()).map(RejectReason::code).toList();
 	}
 
+	/** Short enough for a column header. */
 	static String reason(String code) {
-		return REASONS.get(RejectReason.ofCode(code));
+		return RejectReason.ofCode(code).label();
 	}
 
 	static String reasonMessage(String code) {
@@ -111,8 +98,9 @@ final class Labels {
 		return Arrays.stream(WarningKind.values()).map(WarningKind::code).toList();
 	}
 
+	/** Short enough for a column header. */
 	static String warning(String code) {
-		return WARNINGS.get(WarningKind.ofCode(code));
+		return WarningKind.ofCode(code).label();
 	}
 
 	static String warningMessage(String code) {
