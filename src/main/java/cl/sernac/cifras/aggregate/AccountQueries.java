@@ -1,9 +1,9 @@
 package cl.sernac.cifras.aggregate;
 
-import cl.sernac.cifras.reading.ChannelCatalog;
 import java.util.List;
 import java.util.function.Supplier;
 
+import cl.sernac.cifras.reading.ChannelCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

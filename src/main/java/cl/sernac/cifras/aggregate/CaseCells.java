@@ -1,6 +1,5 @@
 package cl.sernac.cifras.aggregate;
 
-import cl.sernac.cifras.reading.RecordType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IntSummaryStatistics;
@@ -11,6 +10,8 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import cl.sernac.cifras.reading.RecordType;
 
 /**
  * The counted cases as {@link CaseQueries#cells()} groups them, and the figures of the

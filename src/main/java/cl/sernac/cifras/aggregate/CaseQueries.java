@@ -1,11 +1,11 @@
 package cl.sernac.cifras.aggregate;
 
-import java.util.stream.Collectors;
-import cl.sernac.cifras.reading.RecordType;
-import cl.sernac.cifras.reading.ChannelCatalog;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

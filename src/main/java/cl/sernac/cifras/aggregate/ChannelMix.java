@@ -1,6 +1,5 @@
 package cl.sernac.cifras.aggregate;
 
-import cl.sernac.cifras.reading.RecordType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import java.util.TreeSet;
 
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 
 /**
  * The mix of channels year by year: for each type, channel and year, the records, the

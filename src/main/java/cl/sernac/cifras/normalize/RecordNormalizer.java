@@ -1,7 +1,5 @@
 package cl.sernac.cifras.normalize;
 
-import cl.sernac.cifras.reading.SoniSubtype;
-import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.PersonalData;
 import cl.sernac.cifras.support.Text;
 import java.time.LocalDate;
@@ -16,6 +14,8 @@ import cl.sernac.cifras.support.ChileanFormat;
 import cl.sernac.cifras.reading.ExportRow;
 import cl.sernac.cifras.reading.SourceProfile;
 
+import cl.sernac.cifras.reading.RecordType;
+import cl.sernac.cifras.reading.SoniSubtype;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**

@@ -1,9 +1,10 @@
 package cl.sernac.cifras.report;
 
-import cl.sernac.cifras.reading.RecordType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
+import cl.sernac.cifras.reading.RecordType;
 
 /**
  * The figures a target can be set for (SPEC-ACCOUNT, Targets), by the code a target's

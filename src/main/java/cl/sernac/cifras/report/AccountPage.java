@@ -1,13 +1,13 @@
 package cl.sernac.cifras.report;
 
-import cl.sernac.cifras.reading.RecordType;
-import cl.sernac.cifras.reading.ChannelCatalog;
 import cl.sernac.cifras.support.ChileanFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.aggregate.AccountQueries;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 
 /**
  * What the page shows of the public account beyond the cases (template

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import cl.sernac.cifras.reading.RecordType;
-import cl.sernac.cifras.reading.ChannelCatalog;
 import cl.sernac.cifras.aggregate.AccountQueries;
 import cl.sernac.cifras.aggregate.Shares;
 import cl.sernac.cifras.normalize.AccountCodes;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.Text;
 
 /**
@@ -95,8 +95,8 @@ final class AccountTables {
 	 */
 	Table programmes() {
 		Table table = new Table("cuenta_programas", "Programas",
-				"Consultas y reclamos ingresados por programa, cualquiera sea el canal, y por el canal SERNAC Móvil, "
-						+ this.figures.period().label(),
+				"Consultas y reclamos ingresados por programa, cualquiera sea el canal, y por el canal "
+						+ Channels.name(MOBILE_UNIT) + ", " + this.figures.period().label(),
 				Table.text("Programa o canal"), Table.count("Consultas"), Table.count("Reclamos"));
 		for (String programme : this.figures.programmes()) {
 			table.row(programmeName(programme), this.figures.programmeInPeriod(programme, CONSULTA),

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import cl.sernac.cifras.normalize.RejectReason;
+import cl.sernac.cifras.normalize.WarningKind;
 import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.reading.SoniSubtype;
-import cl.sernac.cifras.normalize.WarningKind;
 
 /**
  * Spanish words for the codes of the store, as the report puts them in tables and

@@ -1,6 +1,5 @@
 package cl.sernac.cifras.report;
 
-import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.ChileanFormat;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -29,6 +28,7 @@ import java.util.function.Function;
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.reading.RecordType;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.DateAxis;

@@ -1,6 +1,5 @@
 package cl.sernac.cifras.report;
 
-import cl.sernac.cifras.reading.SoniSubtype;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.aggregate.QualityQueries;
 import cl.sernac.cifras.normalize.Territory;
+import cl.sernac.cifras.reading.SoniSubtype;
 
 /**
  * Everything the tables, charts and page show, read from the store once per run.

@@ -1,6 +1,5 @@
 package cl.sernac.cifras.report;
 
-import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.ChileanFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,6 +18,8 @@ import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.aggregate.QualityQueries.FileDecision;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.Printable;
 import cl.sernac.cifras.normalize.Territory;
 import org.thymeleaf.TemplateEngine;
@@ -167,8 +168,8 @@ final class ReportPage {
 			MobileCoverage.Coverage mobile = this.figures.mobile().years(period.from(), period.to());
 			MunicipalCoverage.Count municipal = this.figures.municipal().count(period.from(), period.to());
 			List<String> notes = List.of(
-					"SERNAC Móvil visitó " + mobile.visited().size() + " de las " + mobile.regionTotal()
-							+ " comunas de la región de " + region + ".",
+					Channels.name(ChannelCatalog.MOBILE_UNIT) + " visitó " + mobile.visited().size() + " de las "
+							+ mobile.regionTotal() + " comunas de la región de " + region + ".",
 					plural(municipal.municipalities(), "municipalidad", "municipalidades") + " y "
 							+ plural(municipal.provincialGovernments(), "gobernación provincial",
 									"gobernaciones provinciales")
@@ -301,9 +302,9 @@ final class ReportPage {
 		private Coverage mobile(String region) {
 			Period period = this.figures.period();
 			MobileCoverage.Coverage coverage = this.figures.mobile().years(period.from(), period.to());
-			String sentence = "En el período " + period.label() + ", SERNAC Móvil atendió en "
-					+ coverage.visited().size() + " de las " + coverage.regionTotal() + " comunas de la región de "
-					+ region + ".";
+			String sentence = "En el período " + period.label() + ", " + Channels.name(ChannelCatalog.MOBILE_UNIT)
+					+ " atendió en " + coverage.visited().size() + " de las " + coverage.regionTotal()
+					+ " comunas de la región de " + region + ".";
 			List<String> notes = new ArrayList<>();
 			notes.add(coverage.notVisited().isEmpty() ? "Visitó todas las comunas de la región."
 					: "No visitó: " + names(coverage.notVisited()) + ".");

@@ -1,7 +1,5 @@
 package cl.sernac.cifras.report;
 
-import cl.sernac.cifras.reading.RecordType;
-import cl.sernac.cifras.reading.SoniSubtype;
 import java.text.Collator;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,6 +17,9 @@ import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.aggregate.QualityQueries.FileQuality;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
+import cl.sernac.cifras.reading.SoniSubtype;
 import cl.sernac.cifras.support.Printable;
 import cl.sernac.cifras.normalize.Territory;
 
@@ -176,9 +177,9 @@ final class ReportTables {
 
 	Table mobileCoverage() {
 		Table table = new Table("movil_cobertura", "Móvil cobertura",
-				"SERNAC Móvil: comunas de la región visitadas, por año y en el período", text("Año o período"),
-				count("Comunas visitadas"), count("Comunas de la región"), share("Cobertura (%)"),
-				text("Comunas no visitadas"), text("Visitadas fuera de la región"));
+				Channels.name(ChannelCatalog.MOBILE_UNIT) + ": comunas de la región visitadas, por año y en el período",
+				text("Año o período"), count("Comunas visitadas"), count("Comunas de la región"),
+				share("Cobertura (%)"), text("Comunas no visitadas"), text("Visitadas fuera de la región"));
 		for (int year : this.figures.years()) {
 			mobileCoverageRow(table, String.valueOf(year), this.figures.mobile().years(year, year));
 		}
@@ -201,7 +202,7 @@ final class ReportTables {
 		columns.add(count("Atenciones en el período " + this.figures.period().label()));
 		columns.add(text("Visitada en el período"));
 		Table table = new Table("movil_comunas", "Móvil por comuna",
-				"SERNAC Móvil: atenciones por comuna donde se instaló y año", columns);
+				Channels.name(ChannelCatalog.MOBILE_UNIT) + ": atenciones por comuna donde se instaló y año", columns);
 		Period period = this.figures.period();
 		for (String place : this.figures.mobile().places()) {
 			List<Object> cells = new ArrayList<>(List.of(place, comunaName(place)));

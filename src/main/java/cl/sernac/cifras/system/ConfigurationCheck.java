@@ -1,7 +1,5 @@
 package cl.sernac.cifras.system;
 
-import cl.sernac.cifras.reading.SoniSubtype;
-import cl.sernac.cifras.reading.RecordType;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.Charset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +19,8 @@ import cl.sernac.cifras.report.AccountProperties;
 import cl.sernac.cifras.reading.ChannelCatalog;
 import cl.sernac.cifras.reading.SourceProfile;
 
+import cl.sernac.cifras.reading.RecordType;
+import cl.sernac.cifras.reading.SoniSubtype;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
