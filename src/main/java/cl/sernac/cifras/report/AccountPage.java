@@ -74,11 +74,11 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 		String key = figures.programmeKey();
 		List<String> network = new ArrayList<>();
 		network.add(period.phrase() + ", a través de «" + programme + "» ingresamos "
-				+ of(figures.programmeInPeriod(key, CONSULTA), "consulta", "consultas") + " y "
-				+ of(figures.programmeInPeriod(key, RECLAMO), "reclamo", "reclamos") + "; el canal "
+				+ Labels.typeCount(CONSULTA, figures.programmeInPeriod(key, CONSULTA)) + " y "
+				+ Labels.typeCount(RECLAMO, figures.programmeInPeriod(key, RECLAMO)) + "; el canal "
 				+ Channels.name(MOBILE_UNIT) + " registró "
-				+ of(figures.casesInPeriod(CONSULTA, MOBILE_UNIT), "consulta", "consultas") + " y "
-				+ of(figures.casesInPeriod(RECLAMO, MOBILE_UNIT), "reclamo", "reclamos") + ".");
+				+ Labels.typeCount(CONSULTA, figures.casesInPeriod(CONSULTA, MOBILE_UNIT)) + " y "
+				+ Labels.typeCount(RECLAMO, figures.casesInPeriod(RECLAMO, MOBILE_UNIT)) + ".");
 		network.add("Las cifras del programa incluyen las atenciones que la oficina regional ingresa durante sus"
 				+ " visitas, que se cuentan también en el canal Oficina regional; por eso difieren de las del canal.");
 		network.add(Channels.name(MOBILE_UNIT) + " visitó " + n(figures.mobileRegionComunasInPeriod()) + " de las "
