@@ -3,6 +3,7 @@ package cl.sernac.cifras.aggregate;
 import java.util.List;
 import java.util.function.Supplier;
 
+import cl.sernac.cifras.reading.ChannelCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -113,11 +114,15 @@ public class AccountQueries {
 	 * Comunas where the mobile unit attended, by year; {@code what} is the comuna code.
 	 */
 	public List<YearCount> mobileComunas() {
-		return this.jdbc.get().sql("""
-				SELECT place_code, CAST(FLOOR(intake_day / 10000) AS INTEGER) AS y, COUNT(*) AS n
-				FROM counted_case WHERE channel = 'MOVIL' AND place_code IS NOT NULL
-				GROUP BY place_code, CAST(FLOOR(intake_day / 10000) AS INTEGER) ORDER BY place_code, y
-				""").query((rs, i) -> new YearCount(rs.getString(1), null, rs.getInt(2), rs.getLong(3))).list();
+		return this.jdbc.get()
+			.sql("""
+					SELECT place_code, CAST(FLOOR(intake_day / 10000) AS INTEGER) AS y, COUNT(*) AS n
+					FROM counted_case WHERE channel = ? AND place_code IS NOT NULL
+					GROUP BY place_code, CAST(FLOOR(intake_day / 10000) AS INTEGER) ORDER BY place_code, y
+					""")
+			.param(ChannelCatalog.MOBILE_UNIT)
+			.query((rs, i) -> new YearCount(rs.getString(1), null, rs.getInt(2), rs.getLong(3)))
+			.list();
 	}
 
 	/**
@@ -139,10 +144,14 @@ public class AccountQueries {
 	 * Municipalities whose platform (a municipal agreement) sent cases between two years.
 	 */
 	public long municipalities(int fromYear, int toYear) {
-		return this.jdbc.get().sql("""
-				SELECT COUNT(DISTINCT organization) FROM counted_case
-				WHERE channel = 'MUNICIPAL' AND organization IS NOT NULL AND intake_day >= ? AND intake_day <= ?
-				""").params(fromYear * 10000 + 101, toYear * 10000 + 1231).query(Long.class).single();
+		return this.jdbc.get()
+			.sql("""
+					SELECT COUNT(DISTINCT organization) FROM counted_case
+					WHERE channel = ? AND organization IS NOT NULL AND intake_day >= ? AND intake_day <= ?
+					""")
+			.params(ChannelCatalog.MUNICIPAL_PLATFORMS, fromYear * 10000 + 101, toYear * 10000 + 1231)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

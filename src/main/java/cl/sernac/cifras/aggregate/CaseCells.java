@@ -11,6 +11,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import cl.sernac.cifras.reading.RecordType;
+
 /**
  * The counted cases as {@link CaseQueries#cells()} groups them, and the figures of the
  * planners' report as sums of those groups: by type, channel and year or month, over a
@@ -104,7 +106,7 @@ public final class CaseCells {
 	 * SONI by subtype and year; a SONI without subtype is counted under an empty subtype.
 	 */
 	public List<SubtypeYearCount> soniBySubtypeYear() {
-		return sum((cell) -> cell.recordType().equals("SONI"),
+		return sum((cell) -> RecordType.SONI.is(cell.recordType()),
 				(cell) -> new SubtypeYearCount(cell.subtype(), cell.year(), 0),
 				Comparator.comparing(SubtypeYearCount::subtype).thenComparingInt(SubtypeYearCount::year),
 				(key, records) -> new SubtypeYearCount(key.subtype(), key.year(), records));

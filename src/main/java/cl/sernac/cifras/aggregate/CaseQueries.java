@@ -2,7 +2,10 @@ package cl.sernac.cifras.aggregate;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,15 +34,15 @@ public class CaseQueries {
 		return new CaseCells(this.jdbc.get()
 			.sql("""
 					SELECT record_type, COALESCE(subtype, '') AS subtype, channel, intake_day / 100 AS ym,
-						CASE WHEN channel = 'MOVIL' THEN COALESCE(place_code, '') ELSE '' END AS place,
-						CASE WHEN channel = 'MUNICIPAL' THEN COALESCE(organization, '') ELSE '' END AS organization,
+						CASE WHEN channel = '%1$s' THEN COALESCE(place_code, '') ELSE '' END AS place,
+						CASE WHEN channel = '%2$s' THEN COALESCE(organization, '') ELSE '' END AS organization,
 						COUNT(*) AS records
 					FROM counted_case
 					GROUP BY record_type, COALESCE(subtype, ''), channel, intake_day / 100,
-						CASE WHEN channel = 'MOVIL' THEN COALESCE(place_code, '') ELSE '' END,
-						CASE WHEN channel = 'MUNICIPAL' THEN COALESCE(organization, '') ELSE '' END
+						CASE WHEN channel = '%1$s' THEN COALESCE(place_code, '') ELSE '' END,
+						CASE WHEN channel = '%2$s' THEN COALESCE(organization, '') ELSE '' END
 					ORDER BY record_type, subtype, channel, ym, place, organization
-					""")
+					""".formatted(ChannelCatalog.MOBILE_UNIT, ChannelCatalog.MUNICIPAL_PLATFORMS))
 			.query((rs, i) -> new CaseCells.Cell(rs.getString("record_type"), rs.getString("subtype"),
 					rs.getString("channel"), rs.getInt("ym"), emptyAsNone(rs.getString("place")),
 					emptyAsNone(rs.getString("organization")), rs.getLong("records")))
@@ -52,7 +55,9 @@ public class CaseQueries {
 	 */
 	public long records() {
 		return this.jdbc.get()
-			.sql("SELECT COUNT(*) FROM intake_record WHERE record_type IN ('CONSULTA', 'RECLAMO', 'SONI')")
+			.sql("SELECT COUNT(*) FROM intake_record WHERE record_type IN ("
+					+ RecordType.codes().stream().map((code) -> "'" + code + "'").collect(Collectors.joining(", "))
+					+ ")")
 			.query(Long.class)
 			.single();
 	}

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 
 /**
  * The mix of channels year by year: for each type, channel and year, the records, the
@@ -21,10 +22,8 @@ import cl.sernac.cifras.reading.ChannelCatalog;
  */
 public final class ChannelMix {
 
-	/** Record types in the order the account reads them. */
-	public static final List<String> TYPES = List.of("CONSULTA", "RECLAMO", "SONI");
-
-	public static final Comparator<String> TYPE_ORDER = order(TYPES);
+	/** Record types in {@link RecordType}'s order; a code outside it comes after. */
+	public static final Comparator<String> TYPE_ORDER = order(RecordType.codes());
 
 	/**
 	 * Channels in the order of the channel catalogue ({@code cifras.channels}); a code

@@ -14,6 +14,8 @@ import cl.sernac.cifras.support.ChileanFormat;
 import cl.sernac.cifras.reading.ExportRow;
 import cl.sernac.cifras.reading.SourceProfile;
 
+import cl.sernac.cifras.reading.RecordType;
+import cl.sernac.cifras.reading.SoniSubtype;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -53,9 +55,9 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 			"ASOCIACION", "BANCO", "COMPANIA", "EMPRESA", "PLATAFORMA", "PROGRAMA", "CIVIL", "NACIONAL", "REGIONAL",
 			"GOBIERNO");
 
-	private static final Set<String> TYPE_CODES = Set.of("CONSULTA", "RECLAMO", "SONI");
+	private static final Set<String> TYPE_CODES = Set.copyOf(RecordType.codes());
 
-	private static final Set<String> SUBTYPE_CODES = Set.of("DISCONFORMIDAD", "RECONOCIMIENTO", "SUGERENCIA");
+	private static final Set<String> SUBTYPE_CODES = Set.copyOf(SoniSubtype.codes());
 
 	private final SourceProfile profile;
 
@@ -135,7 +137,7 @@ public class RecordNormalizer implements ItemProcessor<ExportRow, RowOutcome> {
 			return new RowOutcome.Rejected(row.line(), RejectReason.UNKNOWN_TYPE, codeShown("Tipo", row.type()));
 		}
 		String subtype = null;
-		if ("SONI".equals(type)) {
+		if (RecordType.SONI.is(type)) {
 			subtype = this.subtypes.get(Text.fold(row.subtype()));
 			if (subtype == null) {
 				return new RowOutcome.Rejected(row.line(), RejectReason.UNKNOWN_TYPE,

@@ -19,8 +19,8 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * The intake channels, declared under {@code cifras.channels}: per channel its code (what
  * profiles and the store use), its Spanish label, its colour in every chart and table,
- * and its place in every list of channels. A new channel is declared once here and a
- * profile may then name it.
+ * its place in every list of channels, and how a sentence names it. A new channel is
+ * declared once here and a profile may then name it.
  *
  * <p>
  * The catalogue in use is process-wide: the application context sets it when it starts
@@ -29,6 +29,18 @@ import org.springframework.core.io.ClassPathResource;
 public final class ChannelCatalog {
 
 	public static final String PREFIX = "cifras.channels";
+
+	/**
+	 * The mobile unit's channel: its cases say the comuna where the unit stood, which the
+	 * report counts as a comuna visited.
+	 */
+	public static final String MOBILE_UNIT = "MOVIL";
+
+	/**
+	 * The municipal platforms' channel: its cases name the municipality or provincial
+	 * government whose platform took them.
+	 */
+	public static final String MUNICIPAL_PLATFORMS = "MUNICIPAL";
 
 	private static final Color UNKNOWN_COLOR = new Color(0x8C8C8C);
 
@@ -46,9 +58,9 @@ public final class ChannelCatalog {
 	/** The catalogue bound from configuration entries, by their key. */
 	public static ChannelCatalog of(Map<String, Entry> entries) {
 		List<Channel> channels = new ArrayList<>();
-		entries.forEach((key, entry) -> channels
-			.add(new Channel(code(key, entry), label(key, entry), color(entry.color()).orElse(UNKNOWN_COLOR),
-					(entry.order() != null) ? entry.order() : Integer.MAX_VALUE)));
+		entries.forEach((key, entry) -> channels.add(new Channel(code(key, entry), label(key, entry),
+				color(entry.color()).orElse(UNKNOWN_COLOR), (entry.order() != null) ? entry.order() : Integer.MAX_VALUE,
+				subject(key, entry), Boolean.TRUE.equals(entry.plural()))));
 		return new ChannelCatalog(channels);
 	}
 
@@ -94,6 +106,11 @@ public final class ChannelCatalog {
 
 	private static String label(String key, Entry entry) {
 		return (entry.label() != null && !entry.label().isBlank()) ? entry.label().strip() : code(key, entry);
+	}
+
+	private static String subject(String key, Entry entry) {
+		return (entry.subject() != null && !entry.subject().isBlank()) ? entry.subject().strip()
+				: "el canal " + label(key, entry);
 	}
 
 	/** A colour written {@code #RRGGBB}; empty when it is not one. */
@@ -148,12 +165,21 @@ public final class ChannelCatalog {
 	 * @param label Spanish name shown in tables, charts and the report
 	 * @param color colour as {@code #RRGGBB}
 	 * @param order place in every list of channels, smallest first
+	 * @param subject how a sentence names the channel, lower case, with its article
+	 * ({@code las plataformas municipales}); {@code el canal} and the label when empty
+	 * @param plural whether a verb after the subject goes in plural ({@code true} for
+	 * {@code las plataformas municipales}); singular when empty
 	 */
-	public record Entry(String code, String label, String color, Integer order) {
+	public record Entry(String code, String label, String color, Integer order, String subject, Boolean plural) {
 	}
 
-	/** A channel of the catalogue. */
-	public record Channel(String code, String label, Color color, int order) {
+	/**
+	 * A channel of the catalogue.
+	 *
+	 * @param subject how a sentence names it, lower case, with its article
+	 * @param plural whether a verb after the subject goes in plural
+	 */
+	public record Channel(String code, String label, Color color, int order, String subject, boolean plural) {
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import cl.sernac.cifras.reading.RecordType;
+
 /**
  * The figures a target can be set for (SPEC-ACCOUNT, Targets), by the code a target's
  * {@code indicator} names, with the Spanish the report shows.
@@ -53,12 +55,13 @@ public enum AccountIndicator {
 
 	/** The record type counted, for consultations, complaints and SONI. */
 	public String recordType() {
-		return switch (this) {
-			case CONSULTAS -> "CONSULTA";
-			case RECLAMOS -> "RECLAMO";
-			case SONI -> "SONI";
+		RecordType type = switch (this) {
+			case CONSULTAS -> RecordType.CONSULTA;
+			case RECLAMOS -> RecordType.RECLAMO;
+			case SONI -> RecordType.SONI;
 			default -> null;
 		};
+		return (type != null) ? type.code() : null;
 	}
 
 	public static Optional<AccountIndicator> of(String code) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import cl.sernac.cifras.aggregate.AccountQueries;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 
 /**
  * What the page shows of the public account beyond the cases (template
@@ -19,6 +21,12 @@ import cl.sernac.cifras.aggregate.AccountQueries;
  * @param texts the prose sections, as safe HTML, in the account's order
  */
 record AccountPage(String period, List<Section> sections, List<AccountTexts.Text> texts) {
+
+	private static final String CONSULTA = RecordType.CONSULTA.code();
+
+	private static final String RECLAMO = RecordType.RECLAMO.code();
+
+	private static final String MOBILE_UNIT = ChannelCatalog.MOBILE_UNIT;
 
 	/**
 	 * A section of the account.
@@ -66,14 +74,14 @@ record AccountPage(String period, List<Section> sections, List<AccountTexts.Text
 		String key = figures.programmeKey();
 		List<String> network = new ArrayList<>();
 		network.add(period.phrase() + ", a través de «" + programme + "» ingresamos "
-				+ of(figures.programmeInPeriod(key, "CONSULTA"), "consulta", "consultas") + " y "
-				+ of(figures.programmeInPeriod(key, "RECLAMO"), "reclamo", "reclamos") + "; el canal "
-				+ Channels.name("MOVIL") + " registró "
-				+ of(figures.casesInPeriod("CONSULTA", "MOVIL"), "consulta", "consultas") + " y "
-				+ of(figures.casesInPeriod("RECLAMO", "MOVIL"), "reclamo", "reclamos") + ".");
+				+ Labels.typeCount(CONSULTA, figures.programmeInPeriod(key, CONSULTA)) + " y "
+				+ Labels.typeCount(RECLAMO, figures.programmeInPeriod(key, RECLAMO)) + "; el canal "
+				+ Channels.name(MOBILE_UNIT) + " registró "
+				+ Labels.typeCount(CONSULTA, figures.casesInPeriod(CONSULTA, MOBILE_UNIT)) + " y "
+				+ Labels.typeCount(RECLAMO, figures.casesInPeriod(RECLAMO, MOBILE_UNIT)) + ".");
 		network.add("Las cifras del programa incluyen las atenciones que la oficina regional ingresa durante sus"
 				+ " visitas, que se cuentan también en el canal Oficina regional; por eso difieren de las del canal.");
-		network.add(Channels.name("MOVIL") + " visitó " + n(figures.mobileRegionComunasInPeriod()) + " de las "
+		network.add(Channels.name(MOBILE_UNIT) + " visitó " + n(figures.mobileRegionComunasInPeriod()) + " de las "
 				+ n(figures.regionComunas()) + " comunas de la región.");
 		if (figures.municipalities() > 0) {
 			network.add(n(figures.municipalities()) + " municipalidades y gobernaciones con convenio enviaron casos por"

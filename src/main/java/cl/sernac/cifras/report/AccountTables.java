@@ -8,6 +8,8 @@ import java.util.Map;
 import cl.sernac.cifras.aggregate.AccountQueries;
 import cl.sernac.cifras.aggregate.Shares;
 import cl.sernac.cifras.normalize.AccountCodes;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.Text;
 
 /**
@@ -18,6 +20,12 @@ import cl.sernac.cifras.support.Text;
 final class AccountTables {
 
 	private static final String TOTAL = "Total";
+
+	private static final String CONSULTA = RecordType.CONSULTA.code();
+
+	private static final String RECLAMO = RecordType.RECLAMO.code();
+
+	private static final String MOBILE_UNIT = ChannelCatalog.MOBILE_UNIT;
 
 	private final AccountFigures figures;
 
@@ -87,15 +95,15 @@ final class AccountTables {
 	 */
 	Table programmes() {
 		Table table = new Table("cuenta_programas", "Programas",
-				"Consultas y reclamos ingresados por programa, cualquiera sea el canal, y por el canal SERNAC Móvil, "
-						+ this.figures.period().label(),
+				"Consultas y reclamos ingresados por programa, cualquiera sea el canal, y por el canal "
+						+ Channels.name(MOBILE_UNIT) + ", " + this.figures.period().label(),
 				Table.text("Programa o canal"), Table.count("Consultas"), Table.count("Reclamos"));
 		for (String programme : this.figures.programmes()) {
-			table.row(programmeName(programme), this.figures.programmeInPeriod(programme, "CONSULTA"),
-					this.figures.programmeInPeriod(programme, "RECLAMO"));
+			table.row(programmeName(programme), this.figures.programmeInPeriod(programme, CONSULTA),
+					this.figures.programmeInPeriod(programme, RECLAMO));
 		}
-		table.row("Canal " + Channels.name("MOVIL") + " (todos los programas)",
-				this.figures.casesInPeriod("CONSULTA", "MOVIL"), this.figures.casesInPeriod("RECLAMO", "MOVIL"));
+		table.row("Canal " + Channels.name(MOBILE_UNIT) + " (todos los programas)",
+				this.figures.casesInPeriod(CONSULTA, MOBILE_UNIT), this.figures.casesInPeriod(RECLAMO, MOBILE_UNIT));
 		return table;
 	}
 

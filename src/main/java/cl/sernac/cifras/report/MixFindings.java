@@ -3,11 +3,11 @@ package cl.sernac.cifras.report;
 import cl.sernac.cifras.support.ChileanFormat;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.reading.ChannelCatalog;
 
 /**
  * What moved most in the channel mix of each record type over the period: the channel
@@ -15,15 +15,6 @@ import cl.sernac.cifras.aggregate.Shares;
  * type. The same finding is the mix chart's title and a sentence under the headline.
  */
 final class MixFindings {
-
-	/**
-	 * How a sentence names the default channels, with the article and number the verb
-	 * agrees with; a channel declared in configuration is named "el canal ...".
-	 */
-	private static final Map<String, Subject> SUBJECTS = Map.of("CALL_CENTER", new Subject("el call center", false),
-			"INTERNET", new Subject("Internet", false), "OFICINA", new Subject("la oficina regional", false),
-			"MUNICIPAL", new Subject("las plataformas municipales", true), "MOVIL", new Subject("SERNAC Móvil", false),
-			"CONVENIO", new Subject("los servicios en convenio", true));
 
 	private final ReportFigures figures;
 
@@ -78,9 +69,16 @@ final class MixFindings {
 			.sum();
 	}
 
-	/** The sentence's subject for a channel, lower case as inside a sentence. */
+	/**
+	 * The sentence's subject for a channel, lower case as inside a sentence, with the
+	 * number the verb agrees with, as the channel catalogue declares it; a channel
+	 * outside the catalogue is "el canal" and its code.
+	 */
 	static Subject subject(String channel) {
-		return SUBJECTS.getOrDefault(channel, new Subject("el canal " + Channels.name(channel), false));
+		return ChannelCatalog.current()
+			.get(channel)
+			.map((declared) -> new Subject(declared.subject(), declared.plural()))
+			.orElse(new Subject("el canal " + Channels.name(channel), false));
 	}
 
 	/**

@@ -28,6 +28,7 @@ import java.util.function.Function;
 import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.reading.RecordType;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.DateAxis;
@@ -120,7 +121,7 @@ final class ReportCharts {
 	 */
 	List<Callable<Chart>> drawings(Path outputDir) {
 		List<Callable<Chart>> drawings = new ArrayList<>();
-		for (String type : ChannelMix.TYPES) {
+		for (String type : RecordType.codes()) {
 			for (String kind : KINDS) {
 				drawings.add(() -> write(outputDir, "charts/" + slug(type) + "_" + kind, type, kind,
 						(canvas) -> new ReportCharts(this.figures, this.source, canvas).draw(type, kind)));

@@ -17,6 +17,7 @@ import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.aggregate.QualityQueries;
 import cl.sernac.cifras.normalize.Territory;
+import cl.sernac.cifras.reading.SoniSubtype;
 
 /**
  * Everything the tables, charts and page show, read from the store once per run.
@@ -40,8 +41,6 @@ record ReportFigures(Period period, List<Integer> years, ChannelMix mix, List<Ty
 		MunicipalCoverage municipal, String regionCode, List<QualityQueries.FileQuality> files,
 		Map<String, Long> rejectedByReason, Map<String, Long> warningsByKind,
 		List<QualityQueries.FileDecision> notIngested) {
-
-	static final List<String> SUBTYPES = List.of("DISCONFORMIDAD", "RECONOCIMIENTO", "SUGERENCIA");
 
 	/**
 	 * The figures from the counted cases (one pass over them, done by the caller) and the
@@ -89,7 +88,7 @@ record ReportFigures(Period period, List<Integer> years, ChannelMix mix, List<Ty
 	Map<String, Long> periodSoniBySubtype() {
 		Map<String, Long> counts = new TreeMap<>(
 				Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()));
-		for (String subtype : SUBTYPES) {
+		for (String subtype : SoniSubtype.codes()) {
 			counts.put(subtype, 0L);
 		}
 		this.soni.stream()

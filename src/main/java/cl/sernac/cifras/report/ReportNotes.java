@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import cl.sernac.cifras.reading.RecordType;
+
 /**
  * What the report's figures mean, said once for every place that says it: the page's
  * notes and definitions, the workbook's first sheet and every chart's source line.
@@ -38,8 +40,8 @@ final class ReportNotes {
 	static List<Note> definitions(Period period) {
 		return List.of(new Note("Consulta", "El consumidor pregunta por sus derechos o por una situación de consumo."),
 				new Note("Reclamo", "El consumidor reclama contra un proveedor."),
-				new Note("SONI",
-						"«Su opinión nos interesa»: una opinión sobre la atención del propio SERNAC, de disconformidad,"
+				new Note(RecordType.SONI.title(),
+						Labels.SONI_IN_FULL + ": una opinión sobre la atención del propio SERNAC, de disconformidad,"
 								+ " de reconocimiento o una sugerencia."),
 				new Note("Canal de ingreso",
 						"Por dónde llegó el consumidor: call center, Internet (el portal), la oficina regional, las"

@@ -18,6 +18,8 @@ import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.aggregate.QualityQueries.FileDecision;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
 import cl.sernac.cifras.support.Printable;
 import cl.sernac.cifras.normalize.Territory;
 import org.thymeleaf.TemplateEngine;
@@ -139,7 +141,7 @@ final class ReportPage {
 			Period period = this.figures.period();
 			List<Card> cards = new ArrayList<>();
 			List<String> parts = new ArrayList<>();
-			for (String type : ChannelMix.TYPES) {
+			for (String type : RecordType.codes()) {
 				long total = this.figures.periodTotal(type);
 				parts.add(Labels.typeCount(type, total));
 				List<Line> channels = new ArrayList<>();
@@ -147,7 +149,7 @@ final class ReportPage {
 					.forEach((channel, records) -> channels.add(new Line(ChileanFormat.integer(records),
 							Channels.name(channel), percent(Shares.share(records, total)), Channels.hex(channel))));
 				List<Line> subtypes = new ArrayList<>();
-				if (type.equals("SONI")) {
+				if (RecordType.SONI.is(type)) {
 					this.figures.periodSoniBySubtype()
 						.forEach((subtype, records) -> subtypes.add(new Line(ChileanFormat.integer(records),
 								Labels.subtypeNoun(subtype, records), percent(Shares.share(records, total)), null)));
@@ -166,8 +168,8 @@ final class ReportPage {
 			MobileCoverage.Coverage mobile = this.figures.mobile().years(period.from(), period.to());
 			MunicipalCoverage.Count municipal = this.figures.municipal().count(period.from(), period.to());
 			List<String> notes = List.of(
-					"SERNAC Móvil visitó " + mobile.visited().size() + " de las " + mobile.regionTotal()
-							+ " comunas de la región de " + region + ".",
+					Channels.name(ChannelCatalog.MOBILE_UNIT) + " visitó " + mobile.visited().size() + " de las "
+							+ mobile.regionTotal() + " comunas de la región de " + region + ".",
 					plural(municipal.municipalities(), "municipalidad", "municipalidades") + " y "
 							+ plural(municipal.provincialGovernments(), "gobernación provincial",
 									"gobernaciones provinciales")
@@ -182,7 +184,7 @@ final class ReportPage {
 		private List<String> findings() {
 			MixFindings mix = MixFindings.of(this.figures);
 			List<String> findings = new ArrayList<>();
-			for (String type : ChannelMix.TYPES) {
+			for (String type : RecordType.codes()) {
 				mix.sentence(type).ifPresent(findings::add);
 			}
 			return findings;
@@ -279,7 +281,7 @@ final class ReportPage {
 			HtmlTable account = html(this.tables.periodByChannelAndType());
 			List<HeaderCell> groups = new ArrayList<>(List.of(new HeaderCell("", 1)));
 			List<String> header = new ArrayList<>(List.of("Canal"));
-			for (String type : ChannelMix.TYPES) {
+			for (String type : RecordType.codes()) {
 				groups.add(new HeaderCell(Labels.type(type), 2));
 				header.addAll(List.of("Casos", "%"));
 			}
@@ -300,9 +302,9 @@ final class ReportPage {
 		private Coverage mobile(String region) {
 			Period period = this.figures.period();
 			MobileCoverage.Coverage coverage = this.figures.mobile().years(period.from(), period.to());
-			String sentence = "En el período " + period.label() + ", SERNAC Móvil atendió en "
-					+ coverage.visited().size() + " de las " + coverage.regionTotal() + " comunas de la región de "
-					+ region + ".";
+			String sentence = "En el período " + period.label() + ", " + Channels.name(ChannelCatalog.MOBILE_UNIT)
+					+ " atendió en " + coverage.visited().size() + " de las " + coverage.regionTotal()
+					+ " comunas de la región de " + region + ".";
 			List<String> notes = new ArrayList<>();
 			notes.add(coverage.notVisited().isEmpty() ? "Visitó todas las comunas de la región."
 					: "No visitó: " + names(coverage.notVisited()) + ".");

@@ -17,6 +17,9 @@ import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
 import cl.sernac.cifras.aggregate.QualityQueries.FileQuality;
 import cl.sernac.cifras.aggregate.Shares;
+import cl.sernac.cifras.reading.ChannelCatalog;
+import cl.sernac.cifras.reading.RecordType;
+import cl.sernac.cifras.reading.SoniSubtype;
 import cl.sernac.cifras.support.Printable;
 import cl.sernac.cifras.normalize.Territory;
 
@@ -94,7 +97,7 @@ final class ReportTables {
 				"Cuenta del período " + this.figures.period().label() + ": registros por tipo y canal", text("Período"),
 				text("Tipo"), text("Canal"), count("Registros"), share("Participación en el total del tipo (%)"));
 		String label = this.figures.period().label();
-		for (String type : ChannelMix.TYPES) {
+		for (String type : RecordType.codes()) {
 			long total = this.figures.periodTotal(type);
 			this.figures.periodByChannel(type)
 				.forEach((channel, records) -> table.row(label, Labels.type(type), Channels.name(channel), records,
@@ -110,7 +113,7 @@ final class ReportTables {
 	 */
 	Table periodByChannelAndType() {
 		List<Table.Column> columns = new ArrayList<>(List.of(text("Canal")));
-		for (String type : ChannelMix.TYPES) {
+		for (String type : RecordType.codes()) {
 			columns.add(count(Labels.type(type)));
 			columns.add(share(Labels.type(type) + ": participación (%)"));
 		}
@@ -121,7 +124,7 @@ final class ReportTables {
 				columns);
 		for (String channel : periodChannels()) {
 			List<Object> cells = new ArrayList<>(List.of(Channels.name(channel)));
-			for (String type : ChannelMix.TYPES) {
+			for (String type : RecordType.codes()) {
 				long records = this.figures.periodByChannel(type).getOrDefault(channel, 0L);
 				cells.add(records);
 				cells.add(Shares.share(records, this.figures.periodTotal(type)));
@@ -129,7 +132,7 @@ final class ReportTables {
 			table.row(cells.toArray());
 		}
 		List<Object> total = new ArrayList<>(List.of("Total"));
-		for (String type : ChannelMix.TYPES) {
+		for (String type : RecordType.codes()) {
 			long records = this.figures.periodTotal(type);
 			total.add(records);
 			total.add(Shares.share(records, records));
@@ -144,7 +147,7 @@ final class ReportTables {
 	 */
 	List<String> periodChannels() {
 		Set<String> channels = new TreeSet<>(ChannelMix.CHANNEL_ORDER);
-		for (String type : ChannelMix.TYPES) {
+		for (String type : RecordType.codes()) {
 			channels.addAll(this.figures.periodByChannel(type).keySet());
 		}
 		return List.copyOf(channels);
@@ -155,7 +158,7 @@ final class ReportTables {
 				plain("Año"), count("Registros"), share("Participación en los SONI del año (%)"));
 		Map<String, Long> counts = new TreeMap<>();
 		Map<Integer, Long> totals = new TreeMap<>();
-		List<String> subtypes = new ArrayList<>(ReportFigures.SUBTYPES);
+		List<String> subtypes = new ArrayList<>(SoniSubtype.codes());
 		for (SubtypeYearCount c : this.figures.soni()) {
 			counts.put(c.subtype() + '|' + c.year(), c.records());
 			totals.merge(c.year(), c.records(), Long::sum);
@@ -174,9 +177,9 @@ final class ReportTables {
 
 	Table mobileCoverage() {
 		Table table = new Table("movil_cobertura", "Móvil cobertura",
-				"SERNAC Móvil: comunas de la región visitadas, por año y en el período", text("Año o período"),
-				count("Comunas visitadas"), count("Comunas de la región"), share("Cobertura (%)"),
-				text("Comunas no visitadas"), text("Visitadas fuera de la región"));
+				Channels.name(ChannelCatalog.MOBILE_UNIT) + ": comunas de la región visitadas, por año y en el período",
+				text("Año o período"), count("Comunas visitadas"), count("Comunas de la región"),
+				share("Cobertura (%)"), text("Comunas no visitadas"), text("Visitadas fuera de la región"));
 		for (int year : this.figures.years()) {
 			mobileCoverageRow(table, String.valueOf(year), this.figures.mobile().years(year, year));
 		}
@@ -199,7 +202,7 @@ final class ReportTables {
 		columns.add(count("Atenciones en el período " + this.figures.period().label()));
 		columns.add(text("Visitada en el período"));
 		Table table = new Table("movil_comunas", "Móvil por comuna",
-				"SERNAC Móvil: atenciones por comuna donde se instaló y año", columns);
+				Channels.name(ChannelCatalog.MOBILE_UNIT) + ": atenciones por comuna donde se instaló y año", columns);
 		Period period = this.figures.period();
 		for (String place : this.figures.mobile().places()) {
 			List<Object> cells = new ArrayList<>(List.of(place, comunaName(place)));
@@ -237,8 +240,8 @@ final class ReportTables {
 			for (int year : this.figures.years()) {
 				cells.add(municipal.records(org, year, year));
 				if (period.contains(year)) {
-					consultas += municipal.records(org, year, "CONSULTA");
-					reclamos += municipal.records(org, year, "RECLAMO");
+					consultas += municipal.records(org, year, RecordType.CONSULTA.code());
+					reclamos += municipal.records(org, year, RecordType.RECLAMO.code());
 				}
 			}
 			cells.addAll(List.of(consultas, reclamos, consultas + reclamos));

@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 
-import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.normalize.AccountCodes;
 import cl.sernac.cifras.report.AccountIndicator;
 import cl.sernac.cifras.report.AccountProperties;
 import cl.sernac.cifras.reading.ChannelCatalog;
 import cl.sernac.cifras.reading.SourceProfile;
 
+import cl.sernac.cifras.reading.RecordType;
+import cl.sernac.cifras.reading.SoniSubtype;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -39,9 +40,6 @@ import org.springframework.core.env.StandardEnvironment;
 public final class ConfigurationCheck {
 
 	static final String PREFIX = "Configuración: ";
-
-	/** SONI subtypes the store and the report know. */
-	static final List<String> SUBTYPES = List.of("DISCONFORMIDAD", "RECONOCIMIENTO", "SUGERENCIA");
 
 	/**
 	 * Variables of the environment that start like a property of Cifras but are read as
@@ -348,10 +346,10 @@ public final class ConfigurationCheck {
 		List<String> types = switch (kind) {
 			case JUICIO -> List.copyOf(AccountCodes.ACTIONS.keySet());
 			case ACTIVIDAD -> List.copyOf(AccountCodes.LINES.keySet());
-			case CASO -> ChannelMix.TYPES;
+			case CASO -> RecordType.codes();
 		};
 		List<String> subtypes = (kind == SourceProfile.Kind.ACTIVIDAD) ? List.copyOf(AccountCodes.MECHANISMS.keySet())
-				: SUBTYPES;
+				: SoniSubtype.codes();
 		for (String code : profile.typeValues().keySet()) {
 			if (!types.contains(code)) {
 				problems.add(at + "type-values: " + unknown("tipo", code, types));

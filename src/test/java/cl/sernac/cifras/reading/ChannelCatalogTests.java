@@ -38,8 +38,9 @@ class ChannelCatalogTests {
 
 	@Test
 	void aDeclaredChannelIsNamedColouredAndOrderedAsDeclared() {
-		ChannelCatalog.use(ChannelCatalog.of(Map.of("totem", new ChannelCatalog.Entry(null, "Tótems", "#F0E442", 0),
-				"movil", new ChannelCatalog.Entry("MOVIL", "SERNAC Móvil", "#D55E00", 5))));
+		ChannelCatalog
+			.use(ChannelCatalog.of(Map.of("totem", new ChannelCatalog.Entry(null, "Tótems", "#F0E442", 0, null, null),
+					"movil", new ChannelCatalog.Entry("MOVIL", "SERNAC Móvil", "#D55E00", 5, null, null))));
 		assertThat(Channels.name("TOTEM")).isEqualTo("Tótems");
 		assertThat(Channels.hex("TOTEM")).isEqualTo("#F0E442");
 		assertThat(Channels.name("OTRO")).isEqualTo("OTRO");

@@ -11,6 +11,7 @@ import cl.sernac.cifras.aggregate.CaseCells.TypeChannelCount;
 import cl.sernac.cifras.aggregate.ChannelMix;
 import cl.sernac.cifras.aggregate.MobileCoverage;
 import cl.sernac.cifras.aggregate.MunicipalCoverage;
+import cl.sernac.cifras.reading.RecordType;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.ChartEntity;
@@ -46,7 +47,7 @@ class ReportChartsTests {
 	@Test
 	void everyChartStatesAFindingAndItsSource() {
 		ReportCharts charts = charts(DEMO);
-		for (String type : ChannelMix.TYPES) {
+		for (String type : RecordType.codes()) {
 			for (ReportCharts.Drawn drawn : all(charts, type)) {
 				assertThat(ChartStyle.source(drawn.chart())).isEqualTo(SOURCE);
 				assertThat(drawn.chart().getTitle().getText()).matches(".*\\d.*");
@@ -67,7 +68,7 @@ class ReportChartsTests {
 		for (ChartStyle.Canvas canvas : List.of(ChartStyle.SLIDE, ChartStyle.PHONE)) {
 			for (List<String> data : List.of(DEMO, CROWDED)) {
 				ReportCharts charts = charts(data, canvas);
-				for (String type : ChannelMix.TYPES) {
+				for (String type : RecordType.codes()) {
 					for (ReportCharts.Drawn drawn : all(charts, type)) {
 						ChartRenderingInfo info = render(drawn.chart(), canvas);
 						assertNoOverlap(labelAreas(info), dataAreas(info), drawn.chart().getTitle().getText());
