@@ -177,12 +177,7 @@ final class DemoWriter {
 
 	/** Values of the unknown extra columns; they must be ignored. */
 	private String extraValue(DemoSource source) {
-		int n = this.extraCounter++;
-		return switch (source) {
-			case PORTAL -> Integer.toString(500_000 + n);
-			case MOVIL -> (n % 9 == 4) ? "Lluvia; poca asistencia, se cerró antes" : "";
-			default -> "";
-		};
+		return DemoFormats.extraValue(source, this.extraCounter++);
 	}
 
 	static Layout layout(DemoSource source, YearMonth month) {
@@ -194,10 +189,9 @@ final class DemoWriter {
 			case CALLCENTER:
 				if (CALLCENTER_RESAVED.contains(month)) {
 					if (month.equals(YearMonth.of(2015, 3))) {
-						return new Layout(new int[] { 6, 0, 3, 7, 2, 4, 5, 1, -1 },
-								List.of("COMUNA", "ID_LLAMADA", "TIPO_ATENCION", "DURACIÓN_SEG", "RUT", "MERCADO",
-										"REGIÓN", "FECHA_HORA", "EXTRA_CALLCENTER"),
-								StandardCharsets.UTF_8, true, true, 3, false, false);
+						DemoFormats.Reordering reordered = DemoFormats.REORDERED.get(source);
+						return new Layout(reordered.order(), reordered.header(), StandardCharsets.UTF_8, true, true, 3,
+								false, false);
 					}
 					return new Layout(identity, source.columns, StandardCharsets.UTF_8, true, true, 3,
 							month.getYear() == 2016, false);
@@ -226,31 +220,28 @@ final class DemoWriter {
 			case PORTAL:
 				boolean bom = month.getYear() == 2014 || PORTAL_BOM.contains(month);
 				if (month.equals(YearMonth.of(2016, 4))) {
-					return new Layout(new int[] { 1, 0, 4, 2, 3, -1, 7, 6, 5, 8, 9, 10 },
-							List.of("fecha_ingreso", "folio", "canal_origen", "tipo_solicitud", "subtipo", "id_interno",
-									"comuna", "region", "rut_consumidor", "mercado", "proveedor", "descripcion"),
-							source.charset, bom, false, 0, false, false);
+					return reordered(source, bom);
 				}
 				return new Layout(identity, source.columns, source.charset, bom, false, 0, false, false);
 			case MOVIL:
 				if (month.equals(YearMonth.of(2015, 10))) {
-					return new Layout(
-							new int[] { 3, 0, 1, 4, 5, 6, -1, 2 }, List.of("correlativo", "fecha", "comuna_visitada",
-									"tipo", "rut", "mercado", "observaciones", "programa"),
-							source.charset, false, false, 0, false, false);
+					return reordered(source, false);
 				}
 				return plain;
 			case CONVENIO:
 				if (month.getYear() == 2015 && month.getMonthValue() >= 4 && month.getMonthValue() <= 9) {
-					return new Layout(
-							new int[] { 2, 6, 4, 3, 5, 0, 1, -1 }, List.of("fecha_recepcion", "comuna", "folio_sernac",
-									"tipo", "rut", "institucion", "id_caso", "EXTRA_CONVENIO"),
-							source.charset, false, false, 0, false, false);
+					return reordered(source, false);
 				}
 				return plain;
 			default:
 				return plain;
 		}
+	}
+
+	/** The source's columns in another order, with an unknown extra one. */
+	private static Layout reordered(DemoSource source, boolean bom) {
+		DemoFormats.Reordering reordered = DemoFormats.REORDERED.get(source);
+		return new Layout(reordered.order(), reordered.header(), source.charset, bom, false, 0, false, false);
 	}
 
 	private static List<String> withProgramme(List<String> columns) {

@@ -94,12 +94,6 @@ public final class ScaledDataGenerator {
 	/** No date written may be after this day (the run date of the benchmark). */
 	public static final LocalDate LATEST_DATE = LocalDate.of(2026, 11, 28);
 
-	/**
-	 * Seasonal shape of intake: summer holidays low, national holidays in September,
-	 * year-end high.
-	 */
-	private static final double[] SEASON = { 0.90, 0.80, 1.04, 1.01, 1.05, 0.97, 1.00, 1.04, 0.91, 1.03, 1.08, 1.06 };
-
 	private static final double YEARLY_GROWTH = 0.04;
 
 	/**
@@ -311,7 +305,8 @@ public final class ScaledDataGenerator {
 
 	/** Relative volume of a month: season and growth. */
 	private static double weight(YearMonth month) {
-		return SEASON[month.getMonthValue() - 1] * (1 + YEARLY_GROWTH * (month.getYear() - FIRST_MONTH.getYear()));
+		return DemoFormats.SEASON[month.getMonthValue() - 1]
+				* (1 + YEARLY_GROWTH * (month.getYear() - FIRST_MONTH.getYear()));
 	}
 
 	/**
