@@ -15,8 +15,10 @@ import java.util.Set;
  * ({@link ScaledExports}) share about the six exports, so that both write them alike:
  * type codes, the calendar and its seasons, the municipal platforms and partner services,
  * how a forwarded case is entered centrally and numbered, how each export writes its
- * dates, times and types, its rows, its re-ordered columns, and the places nobody can
- * recognise. {@link DemoSource} has each export's dialect and columns.
+ * dates, times and types, its rows, its re-ordered columns, the places nobody can
+ * recognise and how a row is broken for each reject reason. {@link DemoSource} has each
+ * export's dialect and columns, {@link DemoWriter} how a file is written (layouts,
+ * quoting, empty rows, copies and the files that must not be ingested).
  *
  * <p>
  * A method that takes a {@link Random} draws from it in a fixed order: the generators'
@@ -318,6 +320,88 @@ final class DemoFormats {
 			case MOVIL -> (n % 9 == 4) ? "Lluvia; poca asistencia, se cerró antes" : "";
 			default -> "";
 		};
+	}
+
+	// ---- rejected rows
+	// -----------------------------------------------------------------------
+
+	/**
+	 * How a row is broken when it is to be rejected: its values, a field written after
+	 * its last one (or null), and whether its last field is left out.
+	 */
+	record Broken(String[] values, String extraField, boolean dropLast) {
+	}
+
+	/**
+	 * A copy of a valid row broken in exactly one way, as each export breaks rows for a
+	 * reason of SPEC rule 3; {@code early} chooses between the two ways a reason has (an
+	 * impossible date or a date in another format, a date before or after the period,
+	 * ...), {@code year} the year of an impossible date.
+	 */
+	static Broken breakRow(DemoSource source, String reason, String[] values, int year, boolean early) {
+		String[] v = values.clone();
+		String extra = null;
+		boolean dropLast = false;
+		switch (source) {
+			case CALLCENTER -> {
+				switch (reason) {
+					case "missing-key" -> v[0] = early ? "" : "   ";
+					case "bad-date" -> v[1] = early ? "31/02/" + year + " 10:14:00" : year + "-10-07 11:20:00";
+					case "unknown-type" -> v[3] = "QUEJA";
+					case "field-count" -> extra = "RETAIL";
+					default -> v[1] = early ? "11/03/1999 10:00:00" : "14/09/2031 10:05:00";
+				}
+			}
+			case PORTAL -> {
+				switch (reason) {
+					case "missing-key" -> v[0] = "";
+					case "bad-date" -> v[1] = early ? year + "-02-30T10:15:00" : "15/07/" + year + " 10:00";
+					case "unknown-type" -> v[2] = early ? "queja" : "denuncia";
+					case "field-count" -> {
+						v[10] = "Cobro duplicado";
+						extra = " sin respuesta";
+					}
+					default -> v[1] = early ? "1999-12-31T10:00:00" : "2031-11-05T09:12:00";
+				}
+			}
+			case OFICINA -> {
+				switch (reason) {
+					case "missing-key" -> v[0] = "";
+					case "bad-date" -> v[1] = early ? "31-04-" + year : year + "-07-01";
+					case "unknown-type" -> v[3] = "Denuncia";
+					case "field-count" -> dropLast = true;
+					default -> v[1] = "12-03-1914";
+				}
+			}
+			case MUNICIPAL -> {
+				switch (reason) {
+					case "missing-key" -> v[early ? 1 : 0] = "";
+					case "bad-date" -> v[2] = early ? "31/2/" + year : year + "-08-12";
+					case "unknown-type" -> v[3] = "Sugerencia";
+					case "field-count" -> extra = "COMERCIO";
+					default -> v[2] = "5/5/2031";
+				}
+			}
+			case MOVIL -> {
+				switch (reason) {
+					case "missing-key" -> v[3] = "";
+					case "bad-date" -> v[0] = year + "-09-31";
+					case "unknown-type" -> v[4] = "orientacion";
+					case "field-count" -> dropLast = true;
+					default -> v[0] = "2031-01-01";
+				}
+			}
+			case CONVENIO -> {
+				switch (reason) {
+					case "missing-key" -> v[1] = "";
+					case "bad-date" -> v[2] = year + "0631";
+					case "unknown-type" -> v[3] = "S";
+					case "field-count" -> extra = "";
+					default -> v[2] = "19991231";
+				}
+			}
+		}
+		return new Broken(v, extra, dropLast);
 	}
 
 	// ---- dates and times as each export writes them, without a formatter (the scaled

@@ -698,71 +698,63 @@ final class DemoPlan {
 
 	private void rejects() {
 		DemoSource cc = DemoSource.CALLCENTER;
-		reject(cc, 2014, 5, "missing-key", (v) -> v[0] = "");
-		reject(cc, 2015, 7, "missing-key", (v) -> v[0] = "   ");
-		reject(cc, 2015, 3, "bad-date", (v) -> v[1] = "31/02/2015 10:14:00");
-		reject(cc, 2015, 10, "bad-date", (v) -> v[1] = "2015-10-07 11:20:00");
-		reject(cc, 2016, 2, "unknown-type", (v) -> v[3] = "QUEJA");
-		reject(cc, 2016, 6, "field-count", (v) -> {
-		}).extraField = "RETAIL";
-		reject(cc, 2014, 11, "date-out-of-range", (v) -> v[1] = "11/03/1999 10:00:00");
-		reject(cc, 2016, 9, "date-out-of-range", (v) -> v[1] = "14/09/2031 10:05:00");
+		reject(cc, 2014, 5, "missing-key", true);
+		reject(cc, 2015, 7, "missing-key", false);
+		reject(cc, 2015, 3, "bad-date", true);
+		reject(cc, 2015, 10, "bad-date", false);
+		reject(cc, 2016, 2, "unknown-type", true);
+		reject(cc, 2016, 6, "field-count", true);
+		reject(cc, 2014, 11, "date-out-of-range", true);
+		reject(cc, 2016, 9, "date-out-of-range", false);
 		DemoSource portal = DemoSource.PORTAL;
-		reject(portal, 2014, 8, "missing-key", (v) -> v[0] = "");
-		reject(portal, 2015, 2, "bad-date", (v) -> v[1] = "2015-02-29T10:15:00");
-		reject(portal, 2016, 7, "bad-date", (v) -> v[1] = "15/07/2016 10:00");
-		reject(portal, 2015, 9, "unknown-type", (v) -> v[2] = "queja");
-		reject(portal, 2014, 12, "unknown-type", (v) -> v[2] = "denuncia");
-		reject(portal, 2016, 3, "field-count", (v) -> v[10] = "Cobro duplicado").extraField = " sin respuesta";
-		reject(portal, 2015, 6, "date-out-of-range", (v) -> v[1] = "1999-12-31T10:00:00");
-		reject(portal, 2016, 11, "date-out-of-range", (v) -> v[1] = "2031-11-05T09:12:00");
+		reject(portal, 2014, 8, "missing-key", true);
+		// the 29th of February of a year that has none
+		reject(portal, 2015, 2, "bad-date", true, (v) -> v[1] = "2015-02-29T10:15:00");
+		reject(portal, 2016, 7, "bad-date", false);
+		reject(portal, 2015, 9, "unknown-type", true);
+		reject(portal, 2014, 12, "unknown-type", false);
+		reject(portal, 2016, 3, "field-count", true);
+		reject(portal, 2015, 6, "date-out-of-range", true);
+		reject(portal, 2016, 11, "date-out-of-range", false);
 		DemoSource office = DemoSource.OFICINA;
-		reject(office, 2014, 10, "missing-key", (v) -> v[0] = "");
-		reject(office, 2015, 7, "bad-date", (v) -> v[1] = "2015-07-01");
-		reject(office, 2016, 4, "bad-date", (v) -> v[1] = "31-04-2016");
-		reject(office, 2015, 12, "unknown-type", (v) -> v[3] = "Denuncia");
-		reject(office, 2016, 10, "field-count", (v) -> {
-		}).fieldDelta = -1;
-		reject(office, 2014, 3, "date-out-of-range", (v) -> v[1] = "12-03-1914");
+		reject(office, 2014, 10, "missing-key", true);
+		reject(office, 2015, 7, "bad-date", false);
+		reject(office, 2016, 4, "bad-date", true);
+		reject(office, 2015, 12, "unknown-type", true);
+		reject(office, 2016, 10, "field-count", true);
+		reject(office, 2014, 3, "date-out-of-range", true);
 		DemoSource municipal = DemoSource.MUNICIPAL;
-		reject(municipal, 2015, 3, "missing-key", (v) -> {
-			v[0] = "Municipalidad de Zapallar";
-			v[1] = "";
-		});
-		reject(municipal, 2016, 3, "missing-key", (v) -> v[0] = "");
-		reject(municipal, 2015, 2, "bad-date", (v) -> v[2] = "31/2/2015");
-		reject(municipal, 2016, 8, "bad-date", (v) -> v[2] = "2016-08-12");
-		reject(municipal, 2014, 10, "unknown-type", (v) -> v[3] = "Sugerencia");
-		reject(municipal, 2015, 11, "field-count", (v) -> {
-		}).extraField = "COMERCIO";
-		reject(municipal, 2016, 5, "date-out-of-range", (v) -> v[2] = "5/5/2031");
+		reject(municipal, 2015, 3, "missing-key", true, (v) -> v[0] = "Municipalidad de Zapallar");
+		reject(municipal, 2016, 3, "missing-key", false);
+		reject(municipal, 2015, 2, "bad-date", true);
+		reject(municipal, 2016, 8, "bad-date", false);
+		reject(municipal, 2014, 10, "unknown-type", true);
+		reject(municipal, 2015, 11, "field-count", true);
+		reject(municipal, 2016, 5, "date-out-of-range", true);
 		DemoSource movil = DemoSource.MOVIL;
-		reject(movil, 2015, 5, "missing-key", (v) -> {
-			v[1] = "Juan Fernández";
-			v[3] = "";
-		});
-		reject(movil, 2014, 9, "bad-date", (v) -> v[0] = "2014-09-31");
-		reject(movil, 2016, 3, "unknown-type", (v) -> v[4] = "orientacion");
-		reject(movil, 2015, 8, "field-count", (v) -> {
-		}).fieldDelta = -1;
-		reject(movil, 2016, 12, "date-out-of-range", (v) -> {
-			v[0] = "2031-01-01";
-			v[1] = "Isla de Pascua";
-		});
+		reject(movil, 2015, 5, "missing-key", true, (v) -> v[1] = "Juan Fernández");
+		reject(movil, 2014, 9, "bad-date", true);
+		reject(movil, 2016, 3, "unknown-type", true);
+		reject(movil, 2015, 8, "field-count", true);
+		reject(movil, 2016, 12, "date-out-of-range", true, (v) -> v[1] = "Isla de Pascua");
 		DemoSource partner = DemoSource.CONVENIO;
-		reject(partner, 2014, 7, "missing-key", (v) -> v[1] = "");
-		reject(partner, 2015, 6, "bad-date", (v) -> v[2] = "20150631");
-		reject(partner, 2016, 1, "unknown-type", (v) -> v[3] = "S");
-		reject(partner, 2015, 10, "field-count", (v) -> {
-		}).extraField = "";
-		reject(partner, 2016, 9, "date-out-of-range", (v) -> v[2] = "19991231");
+		reject(partner, 2014, 7, "missing-key", true);
+		reject(partner, 2015, 6, "bad-date", true);
+		reject(partner, 2016, 1, "unknown-type", true);
+		reject(partner, 2015, 10, "field-count", true);
+		reject(partner, 2016, 9, "date-out-of-range", true);
+	}
+
+	private void reject(DemoSource source, int year, int month, String reason, boolean early) {
+		reject(source, year, month, reason, early, (v) -> {
+		});
 	}
 
 	/**
-	 * A row that would be valid, broken in exactly one way and placed in the export of
-	 * its month.
+	 * A row that would be valid, broken in exactly one way ({@link DemoFormats#breakRow},
+	 * then {@code also}) and placed in the export of its month.
 	 */
-	private DemoRow reject(DemoSource source, int year, int month, String reason, Consumer<String[]> breakIt) {
+	private void reject(DemoSource source, int year, int month, String reason, boolean early, Consumer<String[]> also) {
 		LocalDateTime at = moment(YearMonth.of(year, month), true, 9 * 60, 17 * 60);
 		int n = ++this.rejectKey;
 		String rut = DemoFake.rut(this.random);
@@ -784,12 +776,14 @@ final class DemoPlan {
 			case CONVENIO -> new String[] { "ChileAtiende", Integer.toString(99_000 + n),
 					DemoFormats.partnerDate(at.toLocalDate()), "R", "", rut, comuna };
 		};
-		breakIt.accept(values);
+		DemoFormats.Broken broken = DemoFormats.breakRow(source, reason, values, year, early);
+		also.accept(broken.values());
 		DemoRow row = new DemoRow(source, at);
-		row.values = values;
+		row.values = broken.values();
+		row.extraField = broken.extraField();
+		row.fieldDelta = broken.dropLast() ? -1 : 0;
 		row.reject = reason;
 		this.rows.get(source).add(row);
-		return row;
 	}
 
 	// ---- checks

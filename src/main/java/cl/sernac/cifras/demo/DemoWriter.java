@@ -28,12 +28,12 @@ import java.util.TreeMap;
 final class DemoWriter {
 
 	/** Files delivered a second time under another name, byte for byte. */
-	static final Map<String, String> COPIES = Map.of("portal_2015_06.csv", "portal_2015_06 (copia).csv",
-			"municipal_2016_03.csv", "municipal_2016_03 (copia).csv");
+	static final Map<String, String> COPIES = Map.of("portal_2015_06.csv", copyName("portal_2015_06.csv"),
+			"municipal_2016_03.csv", copyName("municipal_2016_03.csv"));
 
 	static final String NOTE = "notas_analista.txt";
 
-	static final String SUMMARY = "callcenter_resumen_2015.csv";
+	static final String SUMMARY = summaryName(2015);
 
 	private static final Set<YearMonth> CALLCENTER_RESAVED = Set.of(YearMonth.of(2014, 9), YearMonth.of(2015, 3),
 			YearMonth.of(2016, 8));
@@ -86,6 +86,39 @@ final class DemoWriter {
 		return String.format(Locale.ROOT, "%s_%d_%02d.csv", source.prefix, month.getYear(), month.getMonthValue());
 	}
 
+	/** The name of an export delivered a second time, byte for byte. */
+	static String copyName(String name) {
+		return name.replace(".csv", " (copia).csv");
+	}
+
+	/** A call-center summary of a year: a file that must not be ingested. */
+	static String summaryName(int year) {
+		return "callcenter_resumen_" + year + ".csv";
+	}
+
+	/**
+	 * The analyst's note, which must not be ingested; {@code portal} and
+	 * {@code municipal} say which of their exports came twice.
+	 */
+	static void writeNote(Path directory, String portal, String municipal) throws IOException {
+		try (Writer out = open(directory.resolve(NOTE), StandardCharsets.UTF_8, false)) {
+			out.write("recordar pedir export de diciembre al call center\n");
+			out.write("el portal" + portal + " llegó dos veces (copia), idem municipal" + municipal + "\n");
+		}
+	}
+
+	/**
+	 * A call-center summary of calls by month, whose header lacks the required columns.
+	 */
+	static void writeSummary(Path directory, int year, Map<YearMonth, Integer> calls) throws IOException {
+		try (Writer out = open(directory.resolve(summaryName(year)), DemoSource.CALLCENTER.charset, false)) {
+			out.write("MES;TOTAL\r\n");
+			for (Map.Entry<YearMonth, Integer> entry : calls.entrySet()) {
+				out.write(entry.getKey() + ";" + entry.getValue() + "\r\n");
+			}
+		}
+	}
+
 	void writeAll() throws IOException {
 		Files.createDirectories(this.directory);
 		for (DemoSource source : DemoSource.values()) {
@@ -112,21 +145,19 @@ final class DemoWriter {
 		Layout layout = layout(source, month);
 		int written = 0;
 		try (Writer out = open(this.directory.resolve(name), layout.charset(), layout.bom())) {
-			if (layout.leadingEmptyRow()) {
-				writeEmpty(out, source, layout);
-			}
-			writeRecord(out, source, layout, layout.header().toArray(String[]::new));
+			writeHeader(out, source, layout);
 			for (DemoRow row : previous) {
 				if (row.repeated()) {
 					boolean correction = row.first != null;
-					writeRecord(out, source, layout,
+					writeRecord(out, source, layout.quoteAll(),
 							fields(row, (row.resent != null) ? row.resent : row.values, layout));
 					count(correction ? "rows-re-sent-with-a-correction" : "rows-repeated-by-overlapping-exports");
 					written++;
 				}
 			}
 			for (DemoRow row : current) {
-				writeRecord(out, source, layout, fields(row, (row.first != null) ? row.first : row.values, layout));
+				writeRecord(out, source, layout.quoteAll(),
+						fields(row, (row.first != null) ? row.first : row.values, layout));
 				written++;
 				if (row.reject != null) {
 					this.rejectsByFile.computeIfAbsent(name, (n) -> new TreeMap<>()).merge(row.reject, 1, Integer::sum);
@@ -167,12 +198,12 @@ final class DemoWriter {
 		if (row.fieldDelta < 0) {
 			fields.remove(fields.size() - 1);
 		}
-		for (String field : fields) {
-			if (field.indexOf('\n') >= 0) {
-				count("multi-line-fields-written");
-			}
+		String[] written = fields.toArray(String[]::new);
+		int multiLine = multiLineFields(written);
+		if (multiLine > 0) {
+			this.stats.merge("multi-line-fields-written", multiLine, Integer::sum);
 		}
-		return fields.toArray(String[]::new);
+		return written;
 	}
 
 	/** Values of the unknown extra columns; they must be ignored. */
@@ -266,15 +297,27 @@ final class DemoWriter {
 		return writer;
 	}
 
-	private static void writeRecord(Writer out, DemoSource source, Layout layout, String[] fields) throws IOException {
+	/** The header, after an empty first row where the layout has one. */
+	static void writeHeader(Writer out, DemoSource source, Layout layout) throws IOException {
+		if (layout.leadingEmptyRow()) {
+			writeEmpty(out, source, layout);
+		}
+		writeRecord(out, source, layout.quoteAll(), layout.header().toArray(String[]::new));
+	}
+
+	/**
+	 * Writes one record: a field is quoted where it holds the delimiter, a quote or a
+	 * line break, or always if {@code quoteAll} (as a spreadsheet saves it).
+	 */
+	static void writeRecord(Writer out, DemoSource source, boolean quoteAll, String[] fields) throws IOException {
 		for (int i = 0; i < fields.length; i++) {
 			if (i > 0) {
 				out.write(source.delimiter);
 			}
 			String field = fields[i];
-			if (layout.quoteAll() || needsQuotes(field, source.delimiter)) {
+			if (quoteAll || needsQuotes(field, source.delimiter)) {
 				out.write('"');
-				out.write(field.replace("\"", "\"\""));
+				out.write((field.indexOf('"') >= 0) ? field.replace("\"", "\"\"") : field);
 				out.write('"');
 			}
 			else {
@@ -294,30 +337,36 @@ final class DemoWriter {
 		return false;
 	}
 
-	private static void writeEmpty(Writer out, DemoSource source, Layout layout) throws IOException {
+	/**
+	 * An all-empty row as wide as the header (skipped by a correct count); a spreadsheet
+	 * re-save may quote its empty fields.
+	 */
+	static void writeEmpty(Writer out, DemoSource source, Layout layout) throws IOException {
 		String[] empty = new String[layout.header().size()];
 		Arrays.fill(empty, "");
-		writeRecord(out, source, new Layout(layout.order(), layout.header(), layout.charset(), layout.bom(),
-				layout.quotedEmptyRows(), 0, false, false), empty);
+		writeRecord(out, source, layout.quotedEmptyRows(), empty);
+	}
+
+	/** How many of the fields run over several lines. */
+	static int multiLineFields(String[] fields) {
+		int count = 0;
+		for (String field : fields) {
+			if (field.indexOf('\n') >= 0) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private void writeUnknownFiles() throws IOException {
-		try (Writer out = open(this.directory.resolve(NOTE), StandardCharsets.UTF_8, false)) {
-			out.write("recordar pedir export de diciembre al call center\n");
-			out.write("el portal de junio 2015 llegó dos veces (copia), idem municipal marzo 2016\n");
-		}
+		writeNote(this.directory, " de junio 2015", " marzo 2016");
 		Map<YearMonth, Integer> calls = new TreeMap<>();
 		for (DemoRow row : this.plan.rows.get(DemoSource.CALLCENTER)) {
 			if (row.counted != null && row.counted.year() == 2015) {
 				calls.merge(row.fileMonth, 1, Integer::sum);
 			}
 		}
-		try (Writer out = open(this.directory.resolve(SUMMARY), DemoSource.CALLCENTER.charset, false)) {
-			out.write("MES;TOTAL\r\n");
-			for (Map.Entry<YearMonth, Integer> entry : calls.entrySet()) {
-				out.write(entry.getKey() + ";" + entry.getValue() + "\r\n");
-			}
-		}
+		writeSummary(this.directory, 2015, calls);
 	}
 
 	List<String> files() {

@@ -199,11 +199,11 @@ public final class ScaledDataGenerator {
 			json.append(",\"months\":").append(this.months);
 			json.append(",\"first_month\":\"").append(this.main.firstMonth()).append('"');
 			json.append(",\"last_month\":\"").append(this.main.lastMonth()).append('"');
-			json.append(",\"dir\":").append(quote(this.main.path().toString()));
+			json.append(",\"dir\":").append(DemoManifest.quote(this.main.path().toString()));
 			json.append(",\"files\":").append(this.main.files());
 			json.append(",\"data_rows\":").append(this.main.dataRows());
 			if (this.extra != null) {
-				json.append(",\"extra_dir\":").append(quote(this.extra.path().toString()));
+				json.append(",\"extra_dir\":").append(DemoManifest.quote(this.extra.path().toString()));
 				json.append(",\"extra_month\":\"").append(this.extra.firstMonth()).append('"');
 				json.append(",\"extra_files\":").append(this.extra.files());
 				json.append(",\"extra_data_rows\":").append(this.extra.dataRows());
@@ -217,24 +217,8 @@ public final class ScaledDataGenerator {
 
 		private static String object(Map<String, Long> map) {
 			List<String> entries = new ArrayList<>();
-			map.forEach((key, value) -> entries.add(quote(key) + ":" + value));
+			map.forEach((key, value) -> entries.add(DemoManifest.quote(key) + ":" + value));
 			return "{" + String.join(",", entries) + "}";
-		}
-
-		private static String quote(String text) {
-			StringBuilder quoted = new StringBuilder("\"");
-			for (char c : text.toCharArray()) {
-				if (c == '"' || c == '\\') {
-					quoted.append('\\').append(c);
-				}
-				else if (c < 0x20) {
-					quoted.append(String.format("\\u%04x", (int) c));
-				}
-				else {
-					quoted.append(c);
-				}
-			}
-			return quoted.append('"').toString();
 		}
 
 	}

@@ -142,9 +142,6 @@ final class ScaledExports {
 	/** Per file and month: columns in another order, with an unknown extra column. */
 	static final double REORDER_RATE = 1.0 / 20;
 
-	private static final List<String> REASONS = List.of("missing-key", "bad-date", "unknown-type", "field-count",
-			"date-out-of-range");
-
 	/**
 	 * Why the next monthly export holds a row of this month: repeated (the overlap, maybe
 	 * with a key variant), corrected, or delivered late for the first time.
@@ -164,10 +161,6 @@ final class ScaledExports {
 	 * entry month.
 	 */
 	private record Forwarded(LocalDateTime entry, long sequence, String folio, String type, String channel) {
-	}
-
-	/** How a row is broken when it is to be rejected. */
-	private record Broken(String[] values, String extraField, boolean dropLast) {
 	}
 
 	private final Random random;
@@ -292,7 +285,7 @@ final class ScaledExports {
 	/** Delivers an export again under another name, byte for byte. */
 	void copy(DemoSource source, YearMonth month) throws IOException {
 		String name = fileName(source, month);
-		String copy = name.replace(".csv", " (copia).csv");
+		String copy = DemoWriter.copyName(name);
 		Files.copy(this.directory.resolve(name), this.directory.resolve(copy), StandardCopyOption.REPLACE_EXISTING);
 		long rows = this.rowsByFile.get(name);
 		this.rowsByFile.put(copy, rows);
@@ -305,17 +298,12 @@ final class ScaledExports {
 
 	/** A note and a call-center summary: the files that must not be ingested. */
 	void writeUnknownFiles(YearMonth first) throws IOException {
-		try (Writer out = DemoWriter.open(this.directory.resolve(DemoWriter.NOTE), StandardCharsets.UTF_8, false)) {
-			out.write("recordar pedir export de diciembre al call center\n");
-			out.write("el portal llegó dos veces (copia), idem municipal\n");
+		DemoWriter.writeNote(this.directory, "", "");
+		Map<YearMonth, Integer> calls = new TreeMap<>();
+		for (int m = 1; m <= 12; m++) {
+			calls.put(YearMonth.of(first.getYear(), m), 40_000 + this.random.nextInt(20_000));
 		}
-		String summary = "callcenter_resumen_" + first.getYear() + ".csv";
-		try (Writer out = DemoWriter.open(this.directory.resolve(summary), DemoSource.CALLCENTER.charset, false)) {
-			out.write("MES;TOTAL\r\n");
-			for (int m = 1; m <= 12; m++) {
-				out.write(YearMonth.of(first.getYear(), m) + ";" + (40_000 + this.random.nextInt(20_000)) + "\r\n");
-			}
-		}
+		DemoWriter.writeSummary(this.directory, first.getYear(), calls);
 		this.files += 2;
 		count("files-not-to-ingest", 2);
 	}
@@ -367,31 +355,18 @@ final class ScaledExports {
 		}
 
 		void header() throws IOException {
-			String[] header = this.layout.header().toArray(String[]::new);
-			write(this.out, this.layout, header, true, false);
+			DemoWriter.writeHeader(this.out, this.source, this.layout);
 			if (this.twin != null) {
-				write(this.twin, this.twinLayout, header, true, false);
+				DemoWriter.writeHeader(this.twin, this.source, this.twinLayout);
 			}
 		}
 
 		/** An all-empty row (skipped by a correct count). */
 		void empty() throws IOException {
-			empty(this.out, this.layout);
+			DemoWriter.writeEmpty(this.out, this.source, this.layout);
 			if (this.twin != null) {
-				empty(this.twin, this.twinLayout);
+				DemoWriter.writeEmpty(this.twin, this.source, this.twinLayout);
 			}
-		}
-
-		private void empty(Writer writer, DemoWriter.Layout as) throws IOException {
-			for (int i = 0; i < as.header().size(); i++) {
-				if (i > 0) {
-					writer.write(this.source.delimiter);
-				}
-				if (as.quotedEmptyRows()) {
-					writer.write("\"\"");
-				}
-			}
-			writer.write(this.source.lineEnd);
 		}
 
 		/** Writes a data row given in canonical column order. */
@@ -407,51 +382,15 @@ final class ScaledExports {
 			if (extraField != null) {
 				fields[last] = extraField;
 			}
-			write(this.out, this.layout, fields, false, true);
+			int multiLine = DemoWriter.multiLineFields(fields);
+			if (multiLine > 0) {
+				count("multi-line-fields-written", multiLine);
+			}
+			DemoWriter.writeRecord(this.out, this.source, this.layout.quoteAll(), fields);
 			if (this.twin != null) {
-				write(this.twin, this.twinLayout, fields, false, false);
+				DemoWriter.writeRecord(this.twin, this.source, this.twinLayout.quoteAll(), fields);
 			}
 			this.rows++;
-		}
-
-		private void write(Writer writer, DemoWriter.Layout as, String[] fields, boolean header, boolean tally)
-				throws IOException {
-			if (header && as.leadingEmptyRow()) {
-				empty(writer, as);
-			}
-			for (int i = 0; i < fields.length; i++) {
-				if (i > 0) {
-					writer.write(this.source.delimiter);
-				}
-				field(writer, as, fields[i], tally);
-			}
-			writer.write(this.source.lineEnd);
-		}
-
-		private void field(Writer writer, DemoWriter.Layout as, String field, boolean tally) throws IOException {
-			boolean quote = as.quoteAll();
-			boolean multiLine = false;
-			for (int i = 0; i < field.length(); i++) {
-				char c = field.charAt(i);
-				if (c == this.source.delimiter || c == '"' || c == '\r') {
-					quote = true;
-				}
-				else if (c == '\n') {
-					quote = true;
-					multiLine = true;
-				}
-			}
-			if (multiLine && tally) {
-				count("multi-line-fields-written", 1);
-			}
-			if (quote) {
-				writer.write('"');
-				writer.write((field.indexOf('"') >= 0) ? field.replace("\"", "\"\"") : field);
-				writer.write('"');
-			}
-			else {
-				writer.write(field);
-			}
 		}
 
 		/**
@@ -462,7 +401,7 @@ final class ScaledExports {
 		 */
 		void fresh(String[] values, int dayOfMonth, Fate fate) throws IOException {
 			if (fate == Fate.REJECT) {
-				Broken broken = breakRow(this.source, values);
+				DemoFormats.Broken broken = breakRow(this.source, values);
 				row(broken.values(), broken.extraField(), broken.dropLast());
 				return;
 			}
@@ -505,12 +444,12 @@ final class ScaledExports {
 		@Override
 		public void close() throws IOException {
 			for (int i = 0; i < this.layout.trailingEmptyRows(); i++) {
-				empty(this.out, this.layout);
+				DemoWriter.writeEmpty(this.out, this.source, this.layout);
 			}
 			this.out.close();
 			if (this.twin != null) {
 				for (int i = 0; i < this.twinLayout.trailingEmptyRows(); i++) {
-					empty(this.twin, this.twinLayout);
+					DemoWriter.writeEmpty(this.twin, this.source, this.twinLayout);
 				}
 				this.twin.close();
 			}
@@ -1083,74 +1022,12 @@ final class ScaledExports {
 	}
 
 	/** Breaks a row in exactly one way, each reason of SPEC rule 3 in turn. */
-	private Broken breakRow(DemoSource source, String[] values) {
-		String reason = REASONS.get(this.rejectTurn++ % REASONS.size());
+	private DemoFormats.Broken breakRow(DemoSource source, String[] values) {
+		String reason = DemoManifest.REJECT_REASONS.get(this.rejectTurn++ % DemoManifest.REJECT_REASONS.size());
 		count("rejected:" + reason, 1);
-		String[] v = values.clone();
-		String year = Integer.toString(2014 + this.random.nextInt(12));
+		int year = 2014 + this.random.nextInt(12);
 		boolean early = this.random.nextBoolean();
-		String extra = null;
-		boolean dropLast = false;
-		switch (source) {
-			case CALLCENTER -> {
-				switch (reason) {
-					case "missing-key" -> v[0] = early ? "" : "   ";
-					case "bad-date" -> v[1] = early ? "31/02/" + year + " 10:14:00" : year + "-10-07 11:20:00";
-					case "unknown-type" -> v[3] = "QUEJA";
-					case "field-count" -> extra = "RETAIL";
-					default -> v[1] = early ? "11/03/1999 10:00:00" : "14/09/2031 10:05:00";
-				}
-			}
-			case PORTAL -> {
-				switch (reason) {
-					case "missing-key" -> v[0] = "";
-					case "bad-date" -> v[1] = early ? year + "-02-30T10:15:00" : "15/07/" + year + " 10:00";
-					case "unknown-type" -> v[2] = early ? "queja" : "denuncia";
-					case "field-count" -> {
-						v[10] = "Cobro duplicado";
-						extra = " sin respuesta";
-					}
-					default -> v[1] = early ? "1999-12-31T10:00:00" : "2031-11-05T09:12:00";
-				}
-			}
-			case OFICINA -> {
-				switch (reason) {
-					case "missing-key" -> v[0] = "";
-					case "bad-date" -> v[1] = early ? "31-04-" + year : year + "-07-01";
-					case "unknown-type" -> v[3] = "Denuncia";
-					case "field-count" -> dropLast = true;
-					default -> v[1] = "12-03-1914";
-				}
-			}
-			case MUNICIPAL -> {
-				switch (reason) {
-					case "missing-key" -> v[early ? 1 : 0] = "";
-					case "bad-date" -> v[2] = early ? "31/2/" + year : year + "-08-12";
-					case "unknown-type" -> v[3] = "Sugerencia";
-					case "field-count" -> extra = "COMERCIO";
-					default -> v[2] = "5/5/2031";
-				}
-			}
-			case MOVIL -> {
-				switch (reason) {
-					case "missing-key" -> v[3] = "";
-					case "bad-date" -> v[0] = year + "-09-31";
-					case "unknown-type" -> v[4] = "orientacion";
-					case "field-count" -> dropLast = true;
-					default -> v[0] = "2031-01-01";
-				}
-			}
-			case CONVENIO -> {
-				switch (reason) {
-					case "missing-key" -> v[1] = "";
-					case "bad-date" -> v[2] = year + "0631";
-					case "unknown-type" -> v[3] = "S";
-					case "field-count" -> extra = "";
-					default -> v[2] = "19991231";
-				}
-			}
-		}
-		return new Broken(v, extra, dropLast);
+		return DemoFormats.breakRow(source, reason, values, year, early);
 	}
 
 }
