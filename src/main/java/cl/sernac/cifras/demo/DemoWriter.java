@@ -52,6 +52,20 @@ final class DemoWriter {
 	record Layout(int[] order, List<String> header, Charset charset, boolean bom, boolean quoteAll,
 			int trailingEmptyRows, boolean quotedEmptyRows, boolean leadingEmptyRow) {
 
+		/**
+		 * An export saved again by a spreadsheet: UTF-8 with a byte-order mark, every
+		 * field quoted, empty rows at the end (three in the Windows exports, two in the
+		 * others).
+		 */
+		static Layout resaved(DemoSource source, int[] order, List<String> header, boolean quotedEmptyRows) {
+			return new Layout(order, header, StandardCharsets.UTF_8, true, true, resavedEmptyRows(source),
+					quotedEmptyRows, false);
+		}
+
+		static int resavedEmptyRows(DemoSource source) {
+			return (source == DemoSource.CALLCENTER || source == DemoSource.OFICINA) ? 3 : 2;
+		}
+
 		boolean reordered() {
 			for (int i = 0; i < this.order.length; i++) {
 				if (this.order[i] != i) {
@@ -221,24 +235,21 @@ final class DemoWriter {
 				if (CALLCENTER_RESAVED.contains(month)) {
 					if (month.equals(YearMonth.of(2015, 3))) {
 						DemoFormats.Reordering reordered = DemoFormats.REORDERED.get(source);
-						return new Layout(reordered.order(), reordered.header(), StandardCharsets.UTF_8, true, true, 3,
-								false, false);
+						return Layout.resaved(source, reordered.order(), reordered.header(), false);
 					}
-					return new Layout(identity, source.columns, StandardCharsets.UTF_8, true, true, 3,
-							month.getYear() == 2016, false);
+					return Layout.resaved(source, identity, source.columns, month.getYear() == 2016);
 				}
 				return plain;
 			case OFICINA:
 				// since 2015 the office's export carries the optional PROGRAMA column
 				List<String> office = (month.getYear() >= 2015) ? withProgramme(source.columns) : source.columns;
 				if (OFICINA_RESAVED.contains(month)) {
-					return new Layout(identity, office, StandardCharsets.UTF_8, true, true, 3, month.getYear() == 2016,
-							false);
+					return Layout.resaved(source, identity, office, month.getYear() == 2016);
 				}
 				return new Layout(identity, office, source.charset, source.bom, false, 0, false, false);
 			case MUNICIPAL:
 				if (month.equals(YearMonth.of(2015, 7))) {
-					return new Layout(identity, source.columns, source.charset, true, true, 2, false, false);
+					return Layout.resaved(source, identity, source.columns, false);
 				}
 				if (month.equals(YearMonth.of(2016, 2))) {
 					return new Layout(identity, source.columns, source.charset, true, false, 0, false, true);

@@ -30,10 +30,11 @@ import java.util.Map;
  * platforms 21.5%, mobile unit 1.5%, partner services 1.5%, plus the central-system rows
  * of forwarded cases in the portal export.
  *
- * <h2>Awkward cases, at the rates of real exports ({@link ScaledExports} has the
- * constants)</h2> At least as demanding as SPEC's exports: about a fifth of the rows
- * carry a central folio that links two rows into one case (rule 2), one in seventy is a
- * correction (rule 1), and the text is as long and as punctuated as consumers write it.
+ * <h2>Awkward cases, at the rates of real exports ({@link ScaledExports} has the rates,
+ * {@link DemoFormats} the formats it shares with the demo)</h2> At least as demanding as
+ * SPEC's exports: about a fifth of the rows carry a central folio that links two rows
+ * into one case (rule 2), one in seventy is a correction (rule 1), and the text is as
+ * long and as punctuated as consumers write it.
  * <ul>
  * <li>overlaps: every monthly export repeats the rows of the last days of the previous
  * month (call center 2, portal 1, office 3, municipal 2, mobile 3, partner 2 days), about

@@ -567,7 +567,7 @@ final class ScaledExports {
 					charset = StandardCharsets.UTF_8;
 					bom = true;
 					quoteAll = true;
-					trailing = (source == DemoSource.MUNICIPAL) ? 2 : 3;
+					trailing = DemoWriter.Layout.resavedEmptyRows(source);
 					quotedEmpty = variant % 2 == 1;
 					count("files-saved-again-by-a-spreadsheet", 1);
 				}
@@ -582,7 +582,7 @@ final class ScaledExports {
 				if (resave < OTHER_RESAVE_RATE) {
 					bom = true;
 					quoteAll = true;
-					trailing = 2;
+					trailing = DemoWriter.Layout.resavedEmptyRows(source);
 					quotedEmpty = variant % 2 == 1;
 					count("files-saved-again-by-a-spreadsheet", 1);
 				}
