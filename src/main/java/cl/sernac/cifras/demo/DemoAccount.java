@@ -215,9 +215,9 @@ final class DemoAccount {
 			financial += n;
 		}
 		int inCommunity = financial - IN_SCHOOLS;
-		int[] schoolchildren = DemoPlan.split(SCHOOLCHILDREN, weights(IN_SCHOOLS));
-		int[] young = DemoPlan.split(YOUNG_PEOPLE, weights(inCommunity));
-		int[] older = DemoPlan.split(OLDER_ADULTS, weights(inCommunity));
+		int[] schoolchildren = DemoFormats.split(SCHOOLCHILDREN, weights(IN_SCHOOLS));
+		int[] young = DemoFormats.split(YOUNG_PEOPLE, weights(inCommunity));
+		int[] older = DemoFormats.split(OLDER_ADULTS, weights(inCommunity));
 		List<Boolean> inSchool = new ArrayList<>();
 		inSchool.addAll(Collections.nCopies(IN_SCHOOLS, true));
 		inSchool.addAll(Collections.nCopies(inCommunity, false));

@@ -161,7 +161,8 @@ public record DemoManifest(long seed, List<String> files, Map<String, Integer> d
 		return "[" + String.join(", ", values.stream().map(DemoManifest::quote).toList()) + "]";
 	}
 
-	private static String quote(String text) {
+	/** A JSON string. */
+	static String quote(String text) {
 		StringBuilder quoted = new StringBuilder("\"");
 		for (char c : text.toCharArray()) {
 			switch (c) {

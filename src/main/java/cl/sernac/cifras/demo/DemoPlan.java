@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,6 +22,11 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import static cl.sernac.cifras.demo.DemoFormats.CONSULTA;
+import static cl.sernac.cifras.demo.DemoFormats.INTERNET;
+import static cl.sernac.cifras.demo.DemoFormats.RECLAMO;
+import static cl.sernac.cifras.demo.DemoFormats.SONI;
+
 /**
  * Plans every row of the demo exports: the final records that must add up to the
  * 2014-2016 account, then the noise a correct count must see through (overlaps,
@@ -39,35 +43,7 @@ final class DemoPlan {
 
 	static final YearMonth LAST = YearMonth.of(LAST_YEAR, 12);
 
-	static final String CONSULTA = "CONSULTA";
-
-	static final String RECLAMO = "RECLAMO";
-
-	static final String SONI = "SONI";
-
-	static final String INTERNET = "INTERNET";
-
 	private static final LocalDateTime END = LocalDateTime.of(LAST_YEAR + 1, 1, 1, 0, 0);
-
-	static final DateTimeFormatter CALL_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss", Locale.ROOT);
-
-	static final DateTimeFormatter PORTAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
-
-	static final DateTimeFormatter OFFICE_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu", Locale.ROOT);
-
-	static final DateTimeFormatter OFFICE_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-
-	static final DateTimeFormatter MUNICIPAL_DATE = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT);
-
-	static final DateTimeFormatter MOVIL_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
-
-	static final DateTimeFormatter CONVENIO_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
-
-	/**
-	 * Seasonal shape of intake: summer holidays low, national holidays in September,
-	 * year-end high.
-	 */
-	private static final double[] SEASON = { 0.90, 0.80, 1.04, 1.01, 1.05, 0.97, 1.00, 1.04, 0.91, 1.03, 1.08, 1.06 };
 
 	private static final String[][] SONI_SUBTYPES = { { "DISCONFORMIDAD" }, { "RECONOCIMIENTO" }, { "SUGERENCIA" } };
 
@@ -89,13 +65,6 @@ final class DemoPlan {
 	}
 
 	/**
-	 * A municipal platform: who attends, the comunas it serves, its share of intake and
-	 * since when.
-	 */
-	record Municipio(String name, List<String> home, int weight, YearMonth start) {
-	}
-
-	/**
 	 * A portal row registered by a municipal platform or partner service whose intake row
 	 * never arrives.
 	 */
@@ -112,14 +81,6 @@ final class DemoPlan {
 			new PortalOnly("CONVENIO", RECLAMO, YearMonth.of(2015, 11)),
 			new PortalOnly("CONVENIO", RECLAMO, YearMonth.of(2016, 6)));
 
-	private static final List<String> UNKNOWN_COMUNAS = List.of("Villa Inexistente", "Sector Sin Nombre",
-			"Población Los Aromos");
-
-	private static final List<String> UNKNOWN_REGIONS = List.of("S/I", "Sin información");
-
-	/** Comunas the mobile unit never reached: the islands. */
-	private static final Set<String> NOT_VISITED = Set.of("05104", "05201");
-
 	final Random random;
 
 	final DemoGeo geo;
@@ -130,11 +91,9 @@ final class DemoPlan {
 
 	final Map<String, Integer> exercised = new LinkedHashMap<>();
 
-	private final List<Municipio> municipios;
+	private final List<DemoFormats.Municipio> municipios;
 
-	private final Map<String, Municipio> municipioByName = new HashMap<>();
-
-	private final Map<String, String> institutions = new LinkedHashMap<>();
+	private final Map<String, DemoFormats.Municipio> municipioByName = new HashMap<>();
 
 	DemoPlan(long seed, DemoGeo geo) {
 		this.random = new Random(seed);
@@ -142,33 +101,8 @@ final class DemoPlan {
 		for (DemoSource source : DemoSource.values()) {
 			this.rows.put(source, new ArrayList<>());
 		}
-		this.municipios = List.of(municipio("Valparaíso", "05101", 14, 2014, 1),
-				municipio("Viña del Mar", "05109", 14, 2014, 1), municipio("Quilpué", "05801", 9, 2014, 1),
-				municipio("Villa Alemana", "05804", 7, 2014, 1), municipio("San Antonio", "05601", 7, 2014, 1),
-				municipio("Quillota", "05501", 7, 2014, 1), municipio("Los Andes", "05301", 6, 2014, 1),
-				municipio("San Felipe", "05701", 6, 2014, 1), municipio("La Calera", "05502", 4, 2014, 1),
-				municipio("Limache", "05802", 4, 2014, 1), municipio("Concón", "05103", 4, 2014, 1),
-				new Municipio("Gobernación Provincial de San Antonio", codes(geo.province("056")), 3,
-						YearMonth.of(2014, 1)),
-				municipio("La Ligua", "05401", 3, 2014, 4), municipio("Casablanca", "05102", 3, 2014, 7),
-				municipio("Quintero", "05107", 3, 2015, 1), municipio("Llaillay", "05703", 2, 2015, 1),
-				municipio("Olmué", "05803", 2, 2015, 3),
-				new Municipio("Gobernación Provincial de Quillota", codes(geo.province("055")), 2,
-						YearMonth.of(2015, 6)),
-				municipio("Cartagena", "05603", 2, 2015, 9), municipio("El Quisco", "05604", 2, 2016, 1),
-				municipio("Cabildo", "05402", 2, 2016, 1), municipio("Santo Domingo", "05606", 1, 2016, 4));
+		this.municipios = DemoFormats.municipios(geo);
 		this.municipios.forEach((m) -> this.municipioByName.put(m.name(), m));
-		this.institutions.put("ChileAtiende", "6");
-		this.institutions.put("Instituto de Previsión Social", "3");
-		this.institutions.put("Servicio de Registro Civil e Identificación", "1");
-	}
-
-	private static Municipio municipio(String comuna, String code, int weight, int year, int month) {
-		return new Municipio("Municipalidad de " + comuna, List.of(code), weight, YearMonth.of(year, month));
-	}
-
-	private static List<String> codes(List<DemoGeo.Comuna> comunas) {
-		return comunas.stream().map(DemoGeo.Comuna::code).toList();
 	}
 
 	DemoPlan build() {
@@ -256,7 +190,7 @@ final class DemoPlan {
 	}
 
 	private void account(String type, String subtype, String channel, int total, double... yearWeights) {
-		int[] byYear = split(total, yearWeights);
+		int[] byYear = DemoFormats.split(total, yearWeights);
 		for (int i = 0; i < byYear.length; i++) {
 			if (byYear[i] > 0) {
 				this.targets.put(new Cell(type, subtype, channel, FIRST_YEAR + i), byYear[i]);
@@ -269,58 +203,23 @@ final class DemoPlan {
 	}
 
 	/**
-	 * Largest-remainder split of {@code total} in proportion to {@code weights}; exact.
-	 */
-	static int[] split(int total, double[] weights) {
-		double sum = 0;
-		for (double weight : weights) {
-			sum += weight;
-		}
-		int[] parts = new int[weights.length];
-		double[] remainders = new double[weights.length];
-		int given = 0;
-		for (int i = 0; i < weights.length; i++) {
-			double exact = total * weights[i] / sum;
-			parts[i] = (int) Math.floor(exact);
-			remainders[i] = exact - parts[i];
-			given += parts[i];
-		}
-		while (given < total) {
-			int best = 0;
-			for (int i = 1; i < weights.length; i++) {
-				if (remainders[i] > remainders[best]) {
-					best = i;
-				}
-			}
-			parts[best]++;
-			remainders[best] = -1;
-			given++;
-		}
-		return parts;
-	}
-
-	/**
 	 * A year's total spread over its twelve months with the seasonal shape and some
 	 * noise.
 	 */
 	private int[] months(int total) {
 		double[] weights = new double[12];
 		for (int m = 0; m < 12; m++) {
-			weights[m] = SEASON[m] * (0.95 + 0.10 * this.random.nextDouble());
+			weights[m] = DemoFormats.SEASON[m] * (0.95 + 0.10 * this.random.nextDouble());
 		}
-		return split(total, weights);
+		return DemoFormats.split(total, weights);
 	}
-
-	/** Fixed-date national holidays (month * 100 + day): offices are closed. */
-	private static final Set<Integer> HOLIDAYS = Set.of(101, 501, 521, 918, 919, 1225);
 
 	private LocalDateTime moment(YearMonth month, boolean weekdays, int fromMinute, int toMinute) {
 		LocalDate day;
 		do {
 			day = month.atDay(1 + this.random.nextInt(month.lengthOfMonth()));
 		}
-		while (weekdays && (day.getDayOfWeek().getValue() > 5
-				|| HOLIDAYS.contains(day.getMonthValue() * 100 + day.getDayOfMonth())));
+		while (weekdays && !DemoFormats.workingDay(day));
 		int minute = fromMinute + this.random.nextInt(toMinute - fromMinute);
 		return day.atTime(minute / 60, minute % 60, this.random.nextInt(60));
 	}
@@ -352,15 +251,6 @@ final class DemoPlan {
 		list.sort(Comparator.comparing((DemoRow r) -> r.at));
 	}
 
-	private String rutOrEmpty(int percentEmpty) {
-		return (this.random.nextInt(100) < percentEmpty) ? "" : DemoFake.rut(this.random);
-	}
-
-	private static String capitalized(String word) {
-		String lower = word.toLowerCase(Locale.ROOT);
-		return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-	}
-
 	// ---- call center
 	// -------------------------------------------------------------------
 
@@ -375,14 +265,7 @@ final class DemoPlan {
 		byTime(list);
 		long id = 4_000_001L;
 		for (DemoRow row : list) {
-			int draw = this.random.nextInt(100);
-			String type = (draw < 65) ? row.type
-					: (draw < 90) ? " " + row.type.toLowerCase(Locale.ROOT) : capitalized(row.type);
-			int seconds = 40 + this.random.nextInt(300)
-					+ ((this.random.nextInt(4) == 0) ? this.random.nextInt(1500) : 0);
-			row.values = new String[] { Long.toString(id), row.at.format(CALL_TIME), rutOrEmpty(12), type,
-					DemoFake.market(this.random), this.geo.region(this.random),
-					this.geo.render(this.geo.pick(this.random), this.random), Integer.toString(seconds) };
+			row.values = DemoFormats.callRow(id, DemoFormats.callTime(row.at), row.type, this.geo, this.random);
 			id += 1 + this.random.nextInt(3);
 		}
 	}
@@ -411,12 +294,13 @@ final class DemoPlan {
 				type = (draw < 90) ? "SONI" : "Soni";
 			}
 			else {
-				type = (draw < 85) ? capitalized(row.type) : (draw < 93) ? row.type : row.type.toLowerCase(Locale.ROOT);
+				type = DemoFormats.officeType(row.type, draw);
 			}
 			String subtype = row.subtype.isEmpty() ? ""
-					: (this.random.nextInt(10) == 0) ? row.subtype : capitalized(row.subtype);
-			row.values = new String[] { Integer.toString(id++), row.at.format(OFFICE_DATE), row.at.format(OFFICE_TIME),
-					type, subtype, rutOrEmpty(1), DemoFake.name(this.random),
+					: (this.random.nextInt(10) == 0) ? row.subtype : DemoFormats.capitalized(row.subtype);
+			row.values = new String[] { Integer.toString(id++), DemoFormats.officeDate(row.at.toLocalDate()),
+					DemoFormats.officeTime(row.at.toLocalTime().toSecondOfDay()), type, subtype,
+					DemoFormats.rutOrEmpty(1, this.random), DemoFake.name(this.random),
 					this.geo.render(this.geo.pick(this.random), this.random), DemoFake.matter(this.random) };
 		}
 	}
@@ -425,13 +309,15 @@ final class DemoPlan {
 	// -------------------------------------------------------------------
 
 	private void movil() {
-		List<DemoGeo.Comuna> pool = this.geo.comunas.stream().filter((c) -> !NOT_VISITED.contains(c.code())).toList();
+		List<DemoGeo.Comuna> pool = this.geo.comunas.stream()
+			.filter((c) -> !DemoFormats.NOT_VISITED.contains(c.code()))
+			.toList();
 		int[] visitsPerYear = { 32, 35, 38 };
 		int visits = visitsPerYear[0] + visitsPerYear[1] + visitsPerYear[2];
 		List<DemoGeo.Comuna> where = new ArrayList<>(pool);
 		while (where.size() < visits) {
 			DemoGeo.Comuna comuna = this.geo.pick(this.random);
-			if (!NOT_VISITED.contains(comuna.code())) {
+			if (!DemoFormats.NOT_VISITED.contains(comuna.code())) {
 				where.add(comuna);
 			}
 		}
@@ -447,12 +333,12 @@ final class DemoPlan {
 			for (int i = 0; i < yearVisits; i++) {
 				sizeWeights[i] = 0.4 + this.random.nextDouble();
 			}
-			int[] sizes = split(consultas + reclamos - 3 * yearVisits, sizeWeights);
+			int[] sizes = DemoFormats.split(consultas + reclamos - 3 * yearVisits, sizeWeights);
 			List<String> types = new ArrayList<>();
 			types.addAll(Collections.nCopies(consultas, CONSULTA));
 			types.addAll(Collections.nCopies(reclamos, RECLAMO));
 			Collections.shuffle(types, this.random);
-			int[] perMonth = split(yearVisits, SEASON);
+			int[] perMonth = DemoFormats.split(yearVisits, DemoFormats.SEASON);
 			int visit = 0;
 			int person = 0;
 			for (int m = 0; m < 12; m++) {
@@ -464,11 +350,7 @@ final class DemoPlan {
 							.atDay(1 + this.random.nextInt(YearMonth.of(year, m + 1).lengthOfMonth()));
 					}
 					while (day.getDayOfWeek() == DayOfWeek.SUNDAY || !visited.add(day + comuna.code()));
-					int draw = this.random.nextInt(100);
-					String spelled = (comuna.alias() != null && draw < 50) ? comuna.alias()
-							: (draw < 80) ? comuna.name()
-									: (draw < 90) ? DemoGeo.plain(comuna.name()).toUpperCase(Locale.ROOT)
-											: DemoGeo.plain(comuna.name());
+					String spelled = DemoFormats.visited(comuna, this.random);
 					// drawn as before, so the rest of the sequence stays the same; every
 					// visit
 					// is the territorial programme's
@@ -481,10 +363,8 @@ final class DemoPlan {
 						row.channel = "MOVIL";
 						row.owner = comuna.name();
 						row.counted = new Cell(type, "", "MOVIL", year);
-						String tipo = (this.random.nextInt(20) == 0) ? capitalized(type)
-								: type.toLowerCase(Locale.ROOT);
-						row.values = new String[] { day.format(MOVIL_DATE), spelled, programme,
-								Integer.toString(correlativo), tipo, rutOrEmpty(3), DemoFake.market(this.random) };
+						row.values = DemoFormats.movilRow(DemoFormats.movilDate(day), spelled, programme, correlativo,
+								type, this.random);
 						list.add(row);
 					}
 				}
@@ -502,19 +382,13 @@ final class DemoPlan {
 			.count();
 	}
 
-	private final Map<YearMonth, List<Municipio>> activeMunicipios = new HashMap<>();
+	private final Map<YearMonth, List<DemoFormats.Municipio>> activeMunicipios = new HashMap<>();
 
-	private Municipio pickMunicipio(YearMonth month) {
-		List<Municipio> active = this.activeMunicipios.computeIfAbsent(month,
+	/** A platform drawn by weight among those that had joined by {@code month}. */
+	private DemoFormats.Municipio pickMunicipio(YearMonth month) {
+		List<DemoFormats.Municipio> active = this.activeMunicipios.computeIfAbsent(month,
 				(ym) -> this.municipios.stream().filter((m) -> !m.start().isAfter(ym)).toList());
-		int ticket = this.random.nextInt(active.stream().mapToInt(Municipio::weight).sum());
-		for (Municipio municipio : active) {
-			ticket -= municipio.weight();
-			if (ticket < 0) {
-				return municipio;
-			}
-		}
-		throw new IllegalStateException();
+		return DemoFormats.pick(active, active.stream().mapToInt(DemoFormats.Municipio::weight).sum(), this.random);
 	}
 
 	private void municipal() {
@@ -535,7 +409,7 @@ final class DemoPlan {
 		for (DemoRow row : list) {
 			int percent = row.type.equals(RECLAMO) ? 250 : 25;
 			if (this.random.nextInt(1000) < percent) {
-				forward(row, centralEntry(row.at), "MUNICIPAL");
+				forward(row, DemoFormats.centralEntry(row.at, this.random), "MUNICIPAL");
 			}
 		}
 		// Cases a platform attended in the last days of 2014 and the central system
@@ -559,16 +433,6 @@ final class DemoPlan {
 		}
 	}
 
-	private LocalDateTime centralEntry(LocalDateTime intake) {
-		int draw = this.random.nextInt(100);
-		if (draw < 25) {
-			return intake.plusMinutes(20 + this.random.nextInt(240));
-		}
-		int days = (draw < 50) ? 1 : (draw < 65) ? 2 : (draw < 75) ? 3 : 4 + this.random.nextInt(11);
-		int minute = 480 + this.random.nextInt(720);
-		return intake.toLocalDate().plusDays(days).atTime(minute / 60, minute % 60, this.random.nextInt(60));
-	}
-
 	private void forward(DemoRow intake, LocalDateTime centralEntry, String channel) {
 		if (!centralEntry.isBefore(END)) {
 			intake.pendingCentralEntry = centralEntry;
@@ -584,15 +448,8 @@ final class DemoPlan {
 
 	private void renderMunicipal() {
 		for (DemoRow row : this.rows.get(DemoSource.MUNICIPAL)) {
-			Municipio municipio = this.municipioByName.get(row.owner);
-			DemoGeo.Comuna comuna = (this.random.nextInt(100) < 75)
-					? this.geo.byCode(municipio.home().get(this.random.nextInt(municipio.home().size())))
-					: this.geo.pick(this.random);
-			int draw = this.random.nextInt(100);
-			String type = (draw < 88) ? capitalized(row.type)
-					: (draw < 96) ? row.type : row.type.toLowerCase(Locale.ROOT);
-			row.values = new String[] { row.owner, row.id, row.at.format(MUNICIPAL_DATE), type, row.folio,
-					rutOrEmpty(3), this.geo.render(comuna, this.random), DemoFake.market(this.random) };
+			row.values = DemoFormats.municipalRow(this.municipioByName.get(row.owner), row.id,
+					DemoFormats.municipalDate(row.at.toLocalDate()), row.type, row.folio, this.geo, this.random);
 		}
 	}
 
@@ -607,16 +464,14 @@ final class DemoPlan {
 					(m) -> moment(m, true, 9 * 60, 17 * 60)));
 		}
 		byTime(list);
-		List<String> names = new ArrayList<>(this.institutions.keySet());
 		Map<String, Integer> ids = new HashMap<>();
 		for (DemoRow row : list) {
-			int ticket = this.random.nextInt(10);
-			row.owner = (ticket < 6) ? names.get(0) : (ticket < 9) ? names.get(1) : names.get(2);
+			row.owner = DemoFormats.institution(this.random);
 			row.id = Integer.toString(ids.merge(row.owner, 10_001, (a, b) -> a + 1));
 		}
 		for (DemoRow row : list) {
 			if (this.random.nextInt(100) < 60) {
-				forward(row, centralEntry(row.at), "CONVENIO");
+				forward(row, DemoFormats.centralEntry(row.at, this.random), "CONVENIO");
 			}
 		}
 		// One case received in the last days of 2015 and entered centrally in January
@@ -630,9 +485,8 @@ final class DemoPlan {
 
 	private void renderConvenio() {
 		for (DemoRow row : this.rows.get(DemoSource.CONVENIO)) {
-			String type = (this.random.nextInt(30) == 0) ? "r" : "R";
-			row.values = new String[] { row.owner, row.id, row.at.format(CONVENIO_DATE), type, row.folio, rutOrEmpty(2),
-					this.geo.render(this.geo.pick(this.random), this.random) };
+			row.values = DemoFormats.partnerRow(row.owner, row.id, DemoFormats.partnerDate(row.at.toLocalDate()),
+					row.type, row.folio, this.geo, this.random);
 		}
 	}
 
@@ -669,7 +523,8 @@ final class DemoPlan {
 		byTime(list);
 		Map<String, Integer> counters = new HashMap<>();
 		for (DemoRow row : list) {
-			row.folio = folio(counters, (row.folioType != null) ? row.folioType : row.type, row.at.getYear());
+			row.folio = DemoFormats.folio(counters, (row.folioType != null) ? row.folioType : row.type,
+					row.at.getYear());
 			if (row.link != null) {
 				row.link.folio = row.folio;
 			}
@@ -680,29 +535,19 @@ final class DemoPlan {
 		pending.removeIf((r) -> r.pendingCentralEntry == null);
 		pending.sort(Comparator.comparing((DemoRow r) -> r.pendingCentralEntry));
 		for (DemoRow row : pending) {
-			row.folio = folio(counters, row.type, row.pendingCentralEntry.getYear());
+			row.folio = DemoFormats.folio(counters, row.type, row.pendingCentralEntry.getYear());
 		}
 		this.exercised.put("intake-rows-with-folio-whose-central-row-is-not-yet-delivered", pending.size());
-	}
-
-	private static String folio(Map<String, Integer> counters, String type, int year) {
-		char letter = type.charAt(0);
-		int number = counters.merge(letter + "-" + year, 1, Integer::sum);
-		String digits = Integer.toString(number);
-		return letter + "-" + year + "-" + "0000000".substring(digits.length()) + digits;
 	}
 
 	private void renderPortal() {
 		for (DemoRow row : this.rows.get(DemoSource.PORTAL)) {
 			boolean web = row.channel.equals(INTERNET);
 			int draw = this.random.nextInt(100);
-			String type = (draw < 94) ? row.type.toLowerCase(Locale.ROOT)
-					: (draw < 97) ? capitalized(row.type) : " " + row.type + " ";
-			String channel = !web ? row.channel : (draw % 50 < 30) ? "" : (draw % 50 < 49) ? INTERNET : "Internet";
-			String text = web ? DemoFake.description(this.random) : row.channel.equals("MUNICIPAL")
-					? "Ingresado por plataforma municipal" : "Ingresado por servicio en convenio";
-			row.values = new String[] { row.folio, row.at.format(PORTAL_TIME), type,
-					row.subtype.toLowerCase(Locale.ROOT), channel, DemoFake.rut(this.random),
+			String text = web ? DemoFake.description(this.random) : DemoFormats.centralText(row.channel);
+			row.values = new String[] { row.folio, DemoFormats.portalTime(row.at),
+					DemoFormats.portalType(row.type, draw), row.subtype.toLowerCase(Locale.ROOT),
+					DemoFormats.portalChannel(row.channel, draw), DemoFake.rut(this.random),
 					this.geo.region(this.random), this.geo.render(this.geo.pick(this.random), this.random),
 					DemoFake.market(this.random), DemoFake.provider(this.random), text };
 		}
@@ -770,11 +615,6 @@ final class DemoPlan {
 		}
 	}
 
-	private static String caseVariant(String value) {
-		String upper = DemoGeo.plain(value).toUpperCase(Locale.ROOT);
-		return upper.equals(value) ? DemoGeo.plain(value).toLowerCase(Locale.ROOT) : upper;
-	}
-
 	private void variants() {
 		int varied = 0;
 		varied += vary(DemoSource.CALLCENTER, (r) -> r.first == null, 10, (v) -> v[0] = " " + v[0]);
@@ -787,8 +627,8 @@ final class DemoPlan {
 		varied += vary(DemoSource.MUNICIPAL, (r) -> r.first == null, 12,
 				(v) -> v[0] = municipalForms.get(form[0]++ % municipalForms.size()).apply(v[0]));
 		varied += vary(DemoSource.MUNICIPAL, (r) -> r.first != null, 2, (v) -> v[0] = v[0].toUpperCase(Locale.ROOT));
-		varied += vary(DemoSource.MOVIL, (r) -> r.first == null, 3, (v) -> v[1] = caseVariant(v[1]));
-		varied += vary(DemoSource.CONVENIO, (r) -> r.first == null, 3, (v) -> v[0] = caseVariant(v[0]));
+		varied += vary(DemoSource.MOVIL, (r) -> r.first == null, 3, (v) -> v[1] = DemoFormats.caseVariant(v[1]));
+		varied += vary(DemoSource.CONVENIO, (r) -> r.first == null, 3, (v) -> v[0] = DemoFormats.caseVariant(v[0]));
 		this.exercised.put("rows-re-sent-with-a-key-variant", varied);
 	}
 
@@ -809,22 +649,27 @@ final class DemoPlan {
 	}
 
 	private void warnings() {
-		warn(DemoSource.CALLCENTER, "rut-check-digit", 2, 30);
-		warn(DemoSource.PORTAL, "rut-check-digit", 5, 40);
-		warn(DemoSource.OFICINA, "rut-check-digit", 5, 15);
-		warn(DemoSource.MUNICIPAL, "rut-check-digit", 5, 20);
-		warn(DemoSource.MOVIL, "rut-check-digit", 5, 3);
-		warn(DemoSource.CONVENIO, "rut-check-digit", 5, 2);
-		warn(DemoSource.CALLCENTER, "unknown-comuna", 6, 3);
-		warn(DemoSource.PORTAL, "unknown-comuna", 7, 3);
-		warn(DemoSource.OFICINA, "unknown-comuna", 7, 3);
-		warn(DemoSource.MUNICIPAL, "unknown-comuna", 6, 2);
-		warn(DemoSource.CONVENIO, "unknown-comuna", 6, 1);
-		warn(DemoSource.CALLCENTER, "unknown-region", 5, 3);
-		warn(DemoSource.PORTAL, "unknown-region", 6, 2);
+		warn(DemoSource.CALLCENTER, "rut-check-digit", 30);
+		warn(DemoSource.PORTAL, "rut-check-digit", 40);
+		warn(DemoSource.OFICINA, "rut-check-digit", 15);
+		warn(DemoSource.MUNICIPAL, "rut-check-digit", 20);
+		warn(DemoSource.MOVIL, "rut-check-digit", 3);
+		warn(DemoSource.CONVENIO, "rut-check-digit", 2);
+		warn(DemoSource.CALLCENTER, "unknown-comuna", 3);
+		warn(DemoSource.PORTAL, "unknown-comuna", 3);
+		warn(DemoSource.OFICINA, "unknown-comuna", 3);
+		warn(DemoSource.MUNICIPAL, "unknown-comuna", 2);
+		warn(DemoSource.CONVENIO, "unknown-comuna", 1);
+		warn(DemoSource.CALLCENTER, "unknown-region", 3);
+		warn(DemoSource.PORTAL, "unknown-region", 2);
 	}
 
-	private void warn(DemoSource source, String kind, int column, int count) {
+	private void warn(DemoSource source, String kind, int count) {
+		int column = switch (kind) {
+			case "rut-check-digit" -> source.rutColumn();
+			case "unknown-comuna" -> source.comunaColumn();
+			default -> source.regionColumn();
+		};
 		List<DemoRow> pool = this.rows.get(source);
 		int done = 0;
 		for (int attempt = 0; done < count; attempt++) {
@@ -839,8 +684,8 @@ final class DemoPlan {
 			row.warning = kind;
 			row.values[column] = switch (kind) {
 				case "rut-check-digit" -> DemoFake.withWrongCheckDigit(row.values[column], this.random);
-				case "unknown-comuna" -> UNKNOWN_COMUNAS.get(done % UNKNOWN_COMUNAS.size());
-				default -> UNKNOWN_REGIONS.get(done % UNKNOWN_REGIONS.size());
+				case "unknown-comuna" -> DemoFormats.UNKNOWN_COMUNAS.get(done % DemoFormats.UNKNOWN_COMUNAS.size());
+				default -> DemoFormats.UNKNOWN_REGIONS.get(done % DemoFormats.UNKNOWN_REGIONS.size());
 			};
 			done++;
 		}
@@ -853,97 +698,92 @@ final class DemoPlan {
 
 	private void rejects() {
 		DemoSource cc = DemoSource.CALLCENTER;
-		reject(cc, 2014, 5, "missing-key", (v) -> v[0] = "");
-		reject(cc, 2015, 7, "missing-key", (v) -> v[0] = "   ");
-		reject(cc, 2015, 3, "bad-date", (v) -> v[1] = "31/02/2015 10:14:00");
-		reject(cc, 2015, 10, "bad-date", (v) -> v[1] = "2015-10-07 11:20:00");
-		reject(cc, 2016, 2, "unknown-type", (v) -> v[3] = "QUEJA");
-		reject(cc, 2016, 6, "field-count", (v) -> {
-		}).extraField = "RETAIL";
-		reject(cc, 2014, 11, "date-out-of-range", (v) -> v[1] = "11/03/1999 10:00:00");
-		reject(cc, 2016, 9, "date-out-of-range", (v) -> v[1] = "14/09/2031 10:05:00");
+		reject(cc, 2014, 5, "missing-key", true);
+		reject(cc, 2015, 7, "missing-key", false);
+		reject(cc, 2015, 3, "bad-date", true);
+		reject(cc, 2015, 10, "bad-date", false);
+		reject(cc, 2016, 2, "unknown-type", true);
+		reject(cc, 2016, 6, "field-count", true);
+		reject(cc, 2014, 11, "date-out-of-range", true);
+		reject(cc, 2016, 9, "date-out-of-range", false);
 		DemoSource portal = DemoSource.PORTAL;
-		reject(portal, 2014, 8, "missing-key", (v) -> v[0] = "");
-		reject(portal, 2015, 2, "bad-date", (v) -> v[1] = "2015-02-29T10:15:00");
-		reject(portal, 2016, 7, "bad-date", (v) -> v[1] = "15/07/2016 10:00");
-		reject(portal, 2015, 9, "unknown-type", (v) -> v[2] = "queja");
-		reject(portal, 2014, 12, "unknown-type", (v) -> v[2] = "denuncia");
-		reject(portal, 2016, 3, "field-count", (v) -> v[10] = "Cobro duplicado").extraField = " sin respuesta";
-		reject(portal, 2015, 6, "date-out-of-range", (v) -> v[1] = "1999-12-31T10:00:00");
-		reject(portal, 2016, 11, "date-out-of-range", (v) -> v[1] = "2031-11-05T09:12:00");
+		reject(portal, 2014, 8, "missing-key", true);
+		// the 29th of February of a year that has none
+		reject(portal, 2015, 2, "bad-date", true, (v) -> v[1] = "2015-02-29T10:15:00");
+		reject(portal, 2016, 7, "bad-date", false);
+		reject(portal, 2015, 9, "unknown-type", true);
+		reject(portal, 2014, 12, "unknown-type", false);
+		reject(portal, 2016, 3, "field-count", true);
+		reject(portal, 2015, 6, "date-out-of-range", true);
+		reject(portal, 2016, 11, "date-out-of-range", false);
 		DemoSource office = DemoSource.OFICINA;
-		reject(office, 2014, 10, "missing-key", (v) -> v[0] = "");
-		reject(office, 2015, 7, "bad-date", (v) -> v[1] = "2015-07-01");
-		reject(office, 2016, 4, "bad-date", (v) -> v[1] = "31-04-2016");
-		reject(office, 2015, 12, "unknown-type", (v) -> v[3] = "Denuncia");
-		reject(office, 2016, 10, "field-count", (v) -> {
-		}).fieldDelta = -1;
-		reject(office, 2014, 3, "date-out-of-range", (v) -> v[1] = "12-03-1914");
+		reject(office, 2014, 10, "missing-key", true);
+		reject(office, 2015, 7, "bad-date", false);
+		reject(office, 2016, 4, "bad-date", true);
+		reject(office, 2015, 12, "unknown-type", true);
+		reject(office, 2016, 10, "field-count", true);
+		reject(office, 2014, 3, "date-out-of-range", true);
 		DemoSource municipal = DemoSource.MUNICIPAL;
-		reject(municipal, 2015, 3, "missing-key", (v) -> {
-			v[0] = "Municipalidad de Zapallar";
-			v[1] = "";
-		});
-		reject(municipal, 2016, 3, "missing-key", (v) -> v[0] = "");
-		reject(municipal, 2015, 2, "bad-date", (v) -> v[2] = "31/2/2015");
-		reject(municipal, 2016, 8, "bad-date", (v) -> v[2] = "2016-08-12");
-		reject(municipal, 2014, 10, "unknown-type", (v) -> v[3] = "Sugerencia");
-		reject(municipal, 2015, 11, "field-count", (v) -> {
-		}).extraField = "COMERCIO";
-		reject(municipal, 2016, 5, "date-out-of-range", (v) -> v[2] = "5/5/2031");
+		reject(municipal, 2015, 3, "missing-key", true, (v) -> v[0] = "Municipalidad de Zapallar");
+		reject(municipal, 2016, 3, "missing-key", false);
+		reject(municipal, 2015, 2, "bad-date", true);
+		reject(municipal, 2016, 8, "bad-date", false);
+		reject(municipal, 2014, 10, "unknown-type", true);
+		reject(municipal, 2015, 11, "field-count", true);
+		reject(municipal, 2016, 5, "date-out-of-range", true);
 		DemoSource movil = DemoSource.MOVIL;
-		reject(movil, 2015, 5, "missing-key", (v) -> {
-			v[1] = "Juan Fernández";
-			v[3] = "";
-		});
-		reject(movil, 2014, 9, "bad-date", (v) -> v[0] = "2014-09-31");
-		reject(movil, 2016, 3, "unknown-type", (v) -> v[4] = "orientacion");
-		reject(movil, 2015, 8, "field-count", (v) -> {
-		}).fieldDelta = -1;
-		reject(movil, 2016, 12, "date-out-of-range", (v) -> {
-			v[0] = "2031-01-01";
-			v[1] = "Isla de Pascua";
-		});
+		reject(movil, 2015, 5, "missing-key", true, (v) -> v[1] = "Juan Fernández");
+		reject(movil, 2014, 9, "bad-date", true);
+		reject(movil, 2016, 3, "unknown-type", true);
+		reject(movil, 2015, 8, "field-count", true);
+		reject(movil, 2016, 12, "date-out-of-range", true, (v) -> v[1] = "Isla de Pascua");
 		DemoSource partner = DemoSource.CONVENIO;
-		reject(partner, 2014, 7, "missing-key", (v) -> v[1] = "");
-		reject(partner, 2015, 6, "bad-date", (v) -> v[2] = "20150631");
-		reject(partner, 2016, 1, "unknown-type", (v) -> v[3] = "S");
-		reject(partner, 2015, 10, "field-count", (v) -> {
-		}).extraField = "";
-		reject(partner, 2016, 9, "date-out-of-range", (v) -> v[2] = "19991231");
+		reject(partner, 2014, 7, "missing-key", true);
+		reject(partner, 2015, 6, "bad-date", true);
+		reject(partner, 2016, 1, "unknown-type", true);
+		reject(partner, 2015, 10, "field-count", true);
+		reject(partner, 2016, 9, "date-out-of-range", true);
+	}
+
+	private void reject(DemoSource source, int year, int month, String reason, boolean early) {
+		reject(source, year, month, reason, early, (v) -> {
+		});
 	}
 
 	/**
-	 * A row that would be valid, broken in exactly one way and placed in the export of
-	 * its month.
+	 * A row that would be valid, broken in exactly one way ({@link DemoFormats#breakRow},
+	 * then {@code also}) and placed in the export of its month.
 	 */
-	private DemoRow reject(DemoSource source, int year, int month, String reason, Consumer<String[]> breakIt) {
+	private void reject(DemoSource source, int year, int month, String reason, boolean early, Consumer<String[]> also) {
 		LocalDateTime at = moment(YearMonth.of(year, month), true, 9 * 60, 17 * 60);
 		int n = ++this.rejectKey;
 		String rut = DemoFake.rut(this.random);
 		String comuna = this.geo.pick(this.random).name();
 		String market = DemoFake.market(this.random);
 		String[] values = switch (source) {
-			case CALLCENTER -> new String[] { Integer.toString(4_900_000 + n), at.format(CALL_TIME), rut, CONSULTA,
+			case CALLCENTER -> new String[] { Integer.toString(4_900_000 + n), DemoFormats.callTime(at), rut, CONSULTA,
 					market, "V", comuna, "300" };
 			case PORTAL ->
-				new String[] { String.format(Locale.ROOT, "R-%d-%07d", year, 8_000_000 + n), at.format(PORTAL_TIME),
+				new String[] { String.format(Locale.ROOT, "R-%d-%07d", year, 8_000_000 + n), DemoFormats.portalTime(at),
 						"reclamo", "", "", rut, "5", comuna, market, DemoFake.provider(this.random), "Sin detalle" };
-			case OFICINA -> new String[] { Integer.toString(290_000 + n), at.format(OFFICE_DATE),
-					at.format(OFFICE_TIME), "Consulta", "", rut, DemoFake.name(this.random), comuna, "Cobro indebido" };
+			case OFICINA -> new String[] { Integer.toString(290_000 + n), DemoFormats.officeDate(at.toLocalDate()),
+					DemoFormats.officeTime(at.toLocalTime().toSecondOfDay()), "Consulta", "", rut,
+					DemoFake.name(this.random), comuna, "Cobro indebido" };
 			case MUNICIPAL -> new String[] { "Municipalidad de Quilpué", Integer.toString(90_000 + n),
-					at.format(MUNICIPAL_DATE), "Reclamo", "", rut, comuna, market };
-			case MOVIL -> new String[] { at.format(MOVIL_DATE), "Quillota", "SERNAC en tu barrio",
+					DemoFormats.municipalDate(at.toLocalDate()), "Reclamo", "", rut, comuna, market };
+			case MOVIL -> new String[] { DemoFormats.movilDate(at.toLocalDate()), "Quillota", "SERNAC en tu barrio",
 					Integer.toString(90 + n), "consulta", rut, market };
-			case CONVENIO -> new String[] { "ChileAtiende", Integer.toString(99_000 + n), at.format(CONVENIO_DATE), "R",
-					"", rut, comuna };
+			case CONVENIO -> new String[] { "ChileAtiende", Integer.toString(99_000 + n),
+					DemoFormats.partnerDate(at.toLocalDate()), "R", "", rut, comuna };
 		};
-		breakIt.accept(values);
+		DemoFormats.Broken broken = DemoFormats.breakRow(source, reason, values, year, early);
+		also.accept(broken.values());
 		DemoRow row = new DemoRow(source, at);
-		row.values = values;
+		row.values = broken.values();
+		row.extraField = broken.extraField();
+		row.fieldDelta = broken.dropLast() ? -1 : 0;
 		row.reject = reason;
 		this.rows.get(source).add(row);
-		return row;
 	}
 
 	// ---- checks

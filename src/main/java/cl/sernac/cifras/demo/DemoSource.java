@@ -62,6 +62,45 @@ enum DemoSource {
 		this.columns = List.of(columns);
 	}
 
+	/** The consumer's RUT. */
+	int rutColumn() {
+		return (this == CALLCENTER) ? 2 : 5;
+	}
+
+	/** The consumer's comuna, or -1 (the mobile unit writes the comuna it visits). */
+	int comunaColumn() {
+		return switch (this) {
+			case CALLCENTER, MUNICIPAL, CONVENIO -> 6;
+			case PORTAL, OFICINA -> 7;
+			case MOVIL -> -1;
+		};
+	}
+
+	/** The consumer's region, or -1 where the export has none. */
+	int regionColumn() {
+		return switch (this) {
+			case CALLCENTER -> 5;
+			case PORTAL -> 6;
+			default -> -1;
+		};
+	}
+
+	int typeColumn() {
+		return switch (this) {
+			case CALLCENTER, OFICINA, MUNICIPAL, CONVENIO -> 3;
+			case PORTAL -> 2;
+			case MOVIL -> 4;
+		};
+	}
+
+	/** The central folio of a municipal or partner row. */
+	int folioColumn() {
+		return switch (this) {
+			case MUNICIPAL, CONVENIO -> 4;
+			default -> throw new IllegalArgumentException(this + " carries no central folio");
+		};
+	}
+
 	int column(String name) {
 		int index = this.columns.indexOf(name);
 		if (index < 0) {

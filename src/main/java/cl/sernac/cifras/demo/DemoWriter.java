@@ -28,12 +28,12 @@ import java.util.TreeMap;
 final class DemoWriter {
 
 	/** Files delivered a second time under another name, byte for byte. */
-	static final Map<String, String> COPIES = Map.of("portal_2015_06.csv", "portal_2015_06 (copia).csv",
-			"municipal_2016_03.csv", "municipal_2016_03 (copia).csv");
+	static final Map<String, String> COPIES = Map.of("portal_2015_06.csv", copyName("portal_2015_06.csv"),
+			"municipal_2016_03.csv", copyName("municipal_2016_03.csv"));
 
 	static final String NOTE = "notas_analista.txt";
 
-	static final String SUMMARY = "callcenter_resumen_2015.csv";
+	static final String SUMMARY = summaryName(2015);
 
 	private static final Set<YearMonth> CALLCENTER_RESAVED = Set.of(YearMonth.of(2014, 9), YearMonth.of(2015, 3),
 			YearMonth.of(2016, 8));
@@ -51,6 +51,20 @@ final class DemoWriter {
 	 */
 	record Layout(int[] order, List<String> header, Charset charset, boolean bom, boolean quoteAll,
 			int trailingEmptyRows, boolean quotedEmptyRows, boolean leadingEmptyRow) {
+
+		/**
+		 * An export saved again by a spreadsheet: UTF-8 with a byte-order mark, every
+		 * field quoted, empty rows at the end (three in the Windows exports, two in the
+		 * others).
+		 */
+		static Layout resaved(DemoSource source, int[] order, List<String> header, boolean quotedEmptyRows) {
+			return new Layout(order, header, StandardCharsets.UTF_8, true, true, resavedEmptyRows(source),
+					quotedEmptyRows, false);
+		}
+
+		static int resavedEmptyRows(DemoSource source) {
+			return (source == DemoSource.CALLCENTER || source == DemoSource.OFICINA) ? 3 : 2;
+		}
 
 		boolean reordered() {
 			for (int i = 0; i < this.order.length; i++) {
@@ -86,6 +100,39 @@ final class DemoWriter {
 		return String.format(Locale.ROOT, "%s_%d_%02d.csv", source.prefix, month.getYear(), month.getMonthValue());
 	}
 
+	/** The name of an export delivered a second time, byte for byte. */
+	static String copyName(String name) {
+		return name.replace(".csv", " (copia).csv");
+	}
+
+	/** A call-center summary of a year: a file that must not be ingested. */
+	static String summaryName(int year) {
+		return "callcenter_resumen_" + year + ".csv";
+	}
+
+	/**
+	 * The analyst's note, which must not be ingested; {@code portal} and
+	 * {@code municipal} say which of their exports came twice.
+	 */
+	static void writeNote(Path directory, String portal, String municipal) throws IOException {
+		try (Writer out = open(directory.resolve(NOTE), StandardCharsets.UTF_8, false)) {
+			out.write("recordar pedir export de diciembre al call center\n");
+			out.write("el portal" + portal + " llegó dos veces (copia), idem municipal" + municipal + "\n");
+		}
+	}
+
+	/**
+	 * A call-center summary of calls by month, whose header lacks the required columns.
+	 */
+	static void writeSummary(Path directory, int year, Map<YearMonth, Integer> calls) throws IOException {
+		try (Writer out = open(directory.resolve(summaryName(year)), DemoSource.CALLCENTER.charset, false)) {
+			out.write("MES;TOTAL\r\n");
+			for (Map.Entry<YearMonth, Integer> entry : calls.entrySet()) {
+				out.write(entry.getKey() + ";" + entry.getValue() + "\r\n");
+			}
+		}
+	}
+
 	void writeAll() throws IOException {
 		Files.createDirectories(this.directory);
 		for (DemoSource source : DemoSource.values()) {
@@ -112,21 +159,19 @@ final class DemoWriter {
 		Layout layout = layout(source, month);
 		int written = 0;
 		try (Writer out = open(this.directory.resolve(name), layout.charset(), layout.bom())) {
-			if (layout.leadingEmptyRow()) {
-				writeEmpty(out, source, layout);
-			}
-			writeRecord(out, source, layout, layout.header().toArray(String[]::new));
+			writeHeader(out, source, layout);
 			for (DemoRow row : previous) {
 				if (row.repeated()) {
 					boolean correction = row.first != null;
-					writeRecord(out, source, layout,
+					writeRecord(out, source, layout.quoteAll(),
 							fields(row, (row.resent != null) ? row.resent : row.values, layout));
 					count(correction ? "rows-re-sent-with-a-correction" : "rows-repeated-by-overlapping-exports");
 					written++;
 				}
 			}
 			for (DemoRow row : current) {
-				writeRecord(out, source, layout, fields(row, (row.first != null) ? row.first : row.values, layout));
+				writeRecord(out, source, layout.quoteAll(),
+						fields(row, (row.first != null) ? row.first : row.values, layout));
 				written++;
 				if (row.reject != null) {
 					this.rejectsByFile.computeIfAbsent(name, (n) -> new TreeMap<>()).merge(row.reject, 1, Integer::sum);
@@ -167,22 +212,17 @@ final class DemoWriter {
 		if (row.fieldDelta < 0) {
 			fields.remove(fields.size() - 1);
 		}
-		for (String field : fields) {
-			if (field.indexOf('\n') >= 0) {
-				count("multi-line-fields-written");
-			}
+		String[] written = fields.toArray(String[]::new);
+		int multiLine = multiLineFields(written);
+		if (multiLine > 0) {
+			this.stats.merge("multi-line-fields-written", multiLine, Integer::sum);
 		}
-		return fields.toArray(String[]::new);
+		return written;
 	}
 
 	/** Values of the unknown extra columns; they must be ignored. */
 	private String extraValue(DemoSource source) {
-		int n = this.extraCounter++;
-		return switch (source) {
-			case PORTAL -> Integer.toString(500_000 + n);
-			case MOVIL -> (n % 9 == 4) ? "Lluvia; poca asistencia, se cerró antes" : "";
-			default -> "";
-		};
+		return DemoFormats.extraValue(source, this.extraCounter++);
 	}
 
 	static Layout layout(DemoSource source, YearMonth month) {
@@ -194,26 +234,22 @@ final class DemoWriter {
 			case CALLCENTER:
 				if (CALLCENTER_RESAVED.contains(month)) {
 					if (month.equals(YearMonth.of(2015, 3))) {
-						return new Layout(new int[] { 6, 0, 3, 7, 2, 4, 5, 1, -1 },
-								List.of("COMUNA", "ID_LLAMADA", "TIPO_ATENCION", "DURACIÓN_SEG", "RUT", "MERCADO",
-										"REGIÓN", "FECHA_HORA", "EXTRA_CALLCENTER"),
-								StandardCharsets.UTF_8, true, true, 3, false, false);
+						DemoFormats.Reordering reordered = DemoFormats.REORDERED.get(source);
+						return Layout.resaved(source, reordered.order(), reordered.header(), false);
 					}
-					return new Layout(identity, source.columns, StandardCharsets.UTF_8, true, true, 3,
-							month.getYear() == 2016, false);
+					return Layout.resaved(source, identity, source.columns, month.getYear() == 2016);
 				}
 				return plain;
 			case OFICINA:
 				// since 2015 the office's export carries the optional PROGRAMA column
 				List<String> office = (month.getYear() >= 2015) ? withProgramme(source.columns) : source.columns;
 				if (OFICINA_RESAVED.contains(month)) {
-					return new Layout(identity, office, StandardCharsets.UTF_8, true, true, 3, month.getYear() == 2016,
-							false);
+					return Layout.resaved(source, identity, office, month.getYear() == 2016);
 				}
 				return new Layout(identity, office, source.charset, source.bom, false, 0, false, false);
 			case MUNICIPAL:
 				if (month.equals(YearMonth.of(2015, 7))) {
-					return new Layout(identity, source.columns, source.charset, true, true, 2, false, false);
+					return Layout.resaved(source, identity, source.columns, false);
 				}
 				if (month.equals(YearMonth.of(2016, 2))) {
 					return new Layout(identity, source.columns, source.charset, true, false, 0, false, true);
@@ -226,31 +262,28 @@ final class DemoWriter {
 			case PORTAL:
 				boolean bom = month.getYear() == 2014 || PORTAL_BOM.contains(month);
 				if (month.equals(YearMonth.of(2016, 4))) {
-					return new Layout(new int[] { 1, 0, 4, 2, 3, -1, 7, 6, 5, 8, 9, 10 },
-							List.of("fecha_ingreso", "folio", "canal_origen", "tipo_solicitud", "subtipo", "id_interno",
-									"comuna", "region", "rut_consumidor", "mercado", "proveedor", "descripcion"),
-							source.charset, bom, false, 0, false, false);
+					return reordered(source, bom);
 				}
 				return new Layout(identity, source.columns, source.charset, bom, false, 0, false, false);
 			case MOVIL:
 				if (month.equals(YearMonth.of(2015, 10))) {
-					return new Layout(
-							new int[] { 3, 0, 1, 4, 5, 6, -1, 2 }, List.of("correlativo", "fecha", "comuna_visitada",
-									"tipo", "rut", "mercado", "observaciones", "programa"),
-							source.charset, false, false, 0, false, false);
+					return reordered(source, false);
 				}
 				return plain;
 			case CONVENIO:
 				if (month.getYear() == 2015 && month.getMonthValue() >= 4 && month.getMonthValue() <= 9) {
-					return new Layout(
-							new int[] { 2, 6, 4, 3, 5, 0, 1, -1 }, List.of("fecha_recepcion", "comuna", "folio_sernac",
-									"tipo", "rut", "institucion", "id_caso", "EXTRA_CONVENIO"),
-							source.charset, false, false, 0, false, false);
+					return reordered(source, false);
 				}
 				return plain;
 			default:
 				return plain;
 		}
+	}
+
+	/** The source's columns in another order, with an unknown extra one. */
+	private static Layout reordered(DemoSource source, boolean bom) {
+		DemoFormats.Reordering reordered = DemoFormats.REORDERED.get(source);
+		return new Layout(reordered.order(), reordered.header(), source.charset, bom, false, 0, false, false);
 	}
 
 	private static List<String> withProgramme(List<String> columns) {
@@ -275,15 +308,27 @@ final class DemoWriter {
 		return writer;
 	}
 
-	private static void writeRecord(Writer out, DemoSource source, Layout layout, String[] fields) throws IOException {
+	/** The header, after an empty first row where the layout has one. */
+	static void writeHeader(Writer out, DemoSource source, Layout layout) throws IOException {
+		if (layout.leadingEmptyRow()) {
+			writeEmpty(out, source, layout);
+		}
+		writeRecord(out, source, layout.quoteAll(), layout.header().toArray(String[]::new));
+	}
+
+	/**
+	 * Writes one record: a field is quoted where it holds the delimiter, a quote or a
+	 * line break, or always if {@code quoteAll} (as a spreadsheet saves it).
+	 */
+	static void writeRecord(Writer out, DemoSource source, boolean quoteAll, String[] fields) throws IOException {
 		for (int i = 0; i < fields.length; i++) {
 			if (i > 0) {
 				out.write(source.delimiter);
 			}
 			String field = fields[i];
-			if (layout.quoteAll() || needsQuotes(field, source.delimiter)) {
+			if (quoteAll || needsQuotes(field, source.delimiter)) {
 				out.write('"');
-				out.write(field.replace("\"", "\"\""));
+				out.write((field.indexOf('"') >= 0) ? field.replace("\"", "\"\"") : field);
 				out.write('"');
 			}
 			else {
@@ -303,30 +348,36 @@ final class DemoWriter {
 		return false;
 	}
 
-	private static void writeEmpty(Writer out, DemoSource source, Layout layout) throws IOException {
+	/**
+	 * An all-empty row as wide as the header (skipped by a correct count); a spreadsheet
+	 * re-save may quote its empty fields.
+	 */
+	static void writeEmpty(Writer out, DemoSource source, Layout layout) throws IOException {
 		String[] empty = new String[layout.header().size()];
 		Arrays.fill(empty, "");
-		writeRecord(out, source, new Layout(layout.order(), layout.header(), layout.charset(), layout.bom(),
-				layout.quotedEmptyRows(), 0, false, false), empty);
+		writeRecord(out, source, layout.quotedEmptyRows(), empty);
+	}
+
+	/** How many of the fields run over several lines. */
+	static int multiLineFields(String[] fields) {
+		int count = 0;
+		for (String field : fields) {
+			if (field.indexOf('\n') >= 0) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private void writeUnknownFiles() throws IOException {
-		try (Writer out = open(this.directory.resolve(NOTE), StandardCharsets.UTF_8, false)) {
-			out.write("recordar pedir export de diciembre al call center\n");
-			out.write("el portal de junio 2015 llegó dos veces (copia), idem municipal marzo 2016\n");
-		}
+		writeNote(this.directory, " de junio 2015", " marzo 2016");
 		Map<YearMonth, Integer> calls = new TreeMap<>();
 		for (DemoRow row : this.plan.rows.get(DemoSource.CALLCENTER)) {
 			if (row.counted != null && row.counted.year() == 2015) {
 				calls.merge(row.fileMonth, 1, Integer::sum);
 			}
 		}
-		try (Writer out = open(this.directory.resolve(SUMMARY), DemoSource.CALLCENTER.charset, false)) {
-			out.write("MES;TOTAL\r\n");
-			for (Map.Entry<YearMonth, Integer> entry : calls.entrySet()) {
-				out.write(entry.getKey() + ";" + entry.getValue() + "\r\n");
-			}
-		}
+		writeSummary(this.directory, 2015, calls);
 	}
 
 	List<String> files() {

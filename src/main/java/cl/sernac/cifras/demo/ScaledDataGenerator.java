@@ -30,10 +30,11 @@ import java.util.Map;
  * platforms 21.5%, mobile unit 1.5%, partner services 1.5%, plus the central-system rows
  * of forwarded cases in the portal export.
  *
- * <h2>Awkward cases, at the rates of real exports ({@link ScaledExports} has the
- * constants)</h2> At least as demanding as SPEC's exports: about a fifth of the rows
- * carry a central folio that links two rows into one case (rule 2), one in seventy is a
- * correction (rule 1), and the text is as long and as punctuated as consumers write it.
+ * <h2>Awkward cases, at the rates of real exports ({@link ScaledExports} has the rates,
+ * {@link DemoFormats} the formats it shares with the demo)</h2> At least as demanding as
+ * SPEC's exports: about a fifth of the rows carry a central folio that links two rows
+ * into one case (rule 2), one in seventy is a correction (rule 1), and the text is as
+ * long and as punctuated as consumers write it.
  * <ul>
  * <li>overlaps: every monthly export repeats the rows of the last days of the previous
  * month (call center 2, portal 1, office 3, municipal 2, mobile 3, partner 2 days), about
@@ -93,12 +94,6 @@ public final class ScaledDataGenerator {
 
 	/** No date written may be after this day (the run date of the benchmark). */
 	public static final LocalDate LATEST_DATE = LocalDate.of(2026, 11, 28);
-
-	/**
-	 * Seasonal shape of intake: summer holidays low, national holidays in September,
-	 * year-end high.
-	 */
-	private static final double[] SEASON = { 0.90, 0.80, 1.04, 1.01, 1.05, 0.97, 1.00, 1.04, 0.91, 1.03, 1.08, 1.06 };
 
 	private static final double YEARLY_GROWTH = 0.04;
 
@@ -205,11 +200,11 @@ public final class ScaledDataGenerator {
 			json.append(",\"months\":").append(this.months);
 			json.append(",\"first_month\":\"").append(this.main.firstMonth()).append('"');
 			json.append(",\"last_month\":\"").append(this.main.lastMonth()).append('"');
-			json.append(",\"dir\":").append(quote(this.main.path().toString()));
+			json.append(",\"dir\":").append(DemoManifest.quote(this.main.path().toString()));
 			json.append(",\"files\":").append(this.main.files());
 			json.append(",\"data_rows\":").append(this.main.dataRows());
 			if (this.extra != null) {
-				json.append(",\"extra_dir\":").append(quote(this.extra.path().toString()));
+				json.append(",\"extra_dir\":").append(DemoManifest.quote(this.extra.path().toString()));
 				json.append(",\"extra_month\":\"").append(this.extra.firstMonth()).append('"');
 				json.append(",\"extra_files\":").append(this.extra.files());
 				json.append(",\"extra_data_rows\":").append(this.extra.dataRows());
@@ -223,24 +218,8 @@ public final class ScaledDataGenerator {
 
 		private static String object(Map<String, Long> map) {
 			List<String> entries = new ArrayList<>();
-			map.forEach((key, value) -> entries.add(quote(key) + ":" + value));
+			map.forEach((key, value) -> entries.add(DemoManifest.quote(key) + ":" + value));
 			return "{" + String.join(",", entries) + "}";
-		}
-
-		private static String quote(String text) {
-			StringBuilder quoted = new StringBuilder("\"");
-			for (char c : text.toCharArray()) {
-				if (c == '"' || c == '\\') {
-					quoted.append('\\').append(c);
-				}
-				else if (c < 0x20) {
-					quoted.append(String.format("\\u%04x", (int) c));
-				}
-				else {
-					quoted.append(c);
-				}
-			}
-			return quoted.append('"').toString();
 		}
 
 	}
@@ -311,7 +290,8 @@ public final class ScaledDataGenerator {
 
 	/** Relative volume of a month: season and growth. */
 	private static double weight(YearMonth month) {
-		return SEASON[month.getMonthValue() - 1] * (1 + YEARLY_GROWTH * (month.getYear() - FIRST_MONTH.getYear()));
+		return DemoFormats.SEASON[month.getMonthValue() - 1]
+				* (1 + YEARLY_GROWTH * (month.getYear() - FIRST_MONTH.getYear()));
 	}
 
 	/**

@@ -142,29 +142,6 @@ final class ScaledExports {
 	/** Per file and month: columns in another order, with an unknown extra column. */
 	static final double REORDER_RATE = 1.0 / 20;
 
-	/** Fixed-date national holidays (month * 100 + day): offices are closed. */
-	private static final Set<Integer> HOLIDAYS = Set.of(101, 501, 521, 918, 919, 1225);
-
-	/** Comunas the mobile unit never reaches: the islands. */
-	private static final Set<String> NOT_VISITED = Set.of("05104", "05201");
-
-	private static final List<String> UNKNOWN_COMUNAS = List.of("Villa Inexistente", "Sector Sin Nombre",
-			"Población Los Aromos");
-
-	private static final List<String> UNKNOWN_REGIONS = List.of("S/I", "Sin información");
-
-	private static final List<String> REASONS = List.of("missing-key", "bad-date", "unknown-type", "field-count",
-			"date-out-of-range");
-
-	private static final String[] INSTITUTIONS = { "ChileAtiende", "Instituto de Previsión Social",
-			"Servicio de Registro Civil e Identificación" };
-
-	/**
-	 * A municipal platform: who attends, the comunas it serves and its share of intake.
-	 */
-	private record Municipio(String name, List<String> home, int weight) {
-	}
-
 	/**
 	 * Why the next monthly export holds a row of this month: repeated (the overlap, maybe
 	 * with a key variant), corrected, or delivered late for the first time.
@@ -186,15 +163,11 @@ final class ScaledExports {
 	private record Forwarded(LocalDateTime entry, long sequence, String folio, String type, String channel) {
 	}
 
-	/** How a row is broken when it is to be rejected. */
-	private record Broken(String[] values, String extraField, boolean dropLast) {
-	}
-
 	private final Random random;
 
 	private final DemoGeo geo;
 
-	private final List<Municipio> municipios;
+	private final List<DemoFormats.Municipio> municipios;
 
 	private final int municipioWeight;
 
@@ -250,27 +223,11 @@ final class ScaledExports {
 			this.carry.put(source, new ArrayList<>());
 			this.later.put(source, new TreeMap<>());
 		}
-		this.municipios = List.of(municipio("Valparaíso", "05101", 14), municipio("Viña del Mar", "05109", 14),
-				municipio("Quilpué", "05801", 9), municipio("Villa Alemana", "05804", 7),
-				municipio("San Antonio", "05601", 7), municipio("Quillota", "05501", 7),
-				municipio("Los Andes", "05301", 6), municipio("San Felipe", "05701", 6),
-				municipio("La Calera", "05502", 4), municipio("Limache", "05802", 4), municipio("Concón", "05103", 4),
-				new Municipio("Gobernación Provincial de San Antonio", codes(geo.province("056")), 3),
-				municipio("La Ligua", "05401", 3), municipio("Casablanca", "05102", 3),
-				municipio("Quintero", "05107", 3), municipio("Llaillay", "05703", 2), municipio("Olmué", "05803", 2),
-				new Municipio("Gobernación Provincial de Quillota", codes(geo.province("055")), 2),
-				municipio("Cartagena", "05603", 2), municipio("El Quisco", "05604", 2),
-				municipio("Cabildo", "05402", 2), municipio("Santo Domingo", "05606", 1));
-		this.municipioWeight = this.municipios.stream().mapToInt(Municipio::weight).sum();
-		this.movilPool = geo.comunas.stream().filter((c) -> !NOT_VISITED.contains(c.code())).toList();
-	}
-
-	private static Municipio municipio(String comuna, String code, int weight) {
-		return new Municipio("Municipalidad de " + comuna, List.of(code), weight);
-	}
-
-	private static List<String> codes(List<DemoGeo.Comuna> comunas) {
-		return comunas.stream().map(DemoGeo.Comuna::code).toList();
+		// every platform from the first month: the scaled data keeps no account of when
+		// each joined
+		this.municipios = DemoFormats.municipios(geo);
+		this.municipioWeight = this.municipios.stream().mapToInt(DemoFormats.Municipio::weight).sum();
+		this.movilPool = geo.comunas.stream().filter((c) -> !DemoFormats.NOT_VISITED.contains(c.code())).toList();
 	}
 
 	/**
@@ -328,7 +285,7 @@ final class ScaledExports {
 	/** Delivers an export again under another name, byte for byte. */
 	void copy(DemoSource source, YearMonth month) throws IOException {
 		String name = fileName(source, month);
-		String copy = name.replace(".csv", " (copia).csv");
+		String copy = DemoWriter.copyName(name);
 		Files.copy(this.directory.resolve(name), this.directory.resolve(copy), StandardCopyOption.REPLACE_EXISTING);
 		long rows = this.rowsByFile.get(name);
 		this.rowsByFile.put(copy, rows);
@@ -341,17 +298,12 @@ final class ScaledExports {
 
 	/** A note and a call-center summary: the files that must not be ingested. */
 	void writeUnknownFiles(YearMonth first) throws IOException {
-		try (Writer out = DemoWriter.open(this.directory.resolve(DemoWriter.NOTE), StandardCharsets.UTF_8, false)) {
-			out.write("recordar pedir export de diciembre al call center\n");
-			out.write("el portal llegó dos veces (copia), idem municipal\n");
+		DemoWriter.writeNote(this.directory, "", "");
+		Map<YearMonth, Integer> calls = new TreeMap<>();
+		for (int m = 1; m <= 12; m++) {
+			calls.put(YearMonth.of(first.getYear(), m), 40_000 + this.random.nextInt(20_000));
 		}
-		String summary = "callcenter_resumen_" + first.getYear() + ".csv";
-		try (Writer out = DemoWriter.open(this.directory.resolve(summary), DemoSource.CALLCENTER.charset, false)) {
-			out.write("MES;TOTAL\r\n");
-			for (int m = 1; m <= 12; m++) {
-				out.write(YearMonth.of(first.getYear(), m) + ";" + (40_000 + this.random.nextInt(20_000)) + "\r\n");
-			}
-		}
+		DemoWriter.writeSummary(this.directory, first.getYear(), calls);
 		this.files += 2;
 		count("files-not-to-ingest", 2);
 	}
@@ -403,31 +355,18 @@ final class ScaledExports {
 		}
 
 		void header() throws IOException {
-			String[] header = this.layout.header().toArray(String[]::new);
-			write(this.out, this.layout, header, true, false);
+			DemoWriter.writeHeader(this.out, this.source, this.layout);
 			if (this.twin != null) {
-				write(this.twin, this.twinLayout, header, true, false);
+				DemoWriter.writeHeader(this.twin, this.source, this.twinLayout);
 			}
 		}
 
 		/** An all-empty row (skipped by a correct count). */
 		void empty() throws IOException {
-			empty(this.out, this.layout);
+			DemoWriter.writeEmpty(this.out, this.source, this.layout);
 			if (this.twin != null) {
-				empty(this.twin, this.twinLayout);
+				DemoWriter.writeEmpty(this.twin, this.source, this.twinLayout);
 			}
-		}
-
-		private void empty(Writer writer, DemoWriter.Layout as) throws IOException {
-			for (int i = 0; i < as.header().size(); i++) {
-				if (i > 0) {
-					writer.write(this.source.delimiter);
-				}
-				if (as.quotedEmptyRows()) {
-					writer.write("\"\"");
-				}
-			}
-			writer.write(this.source.lineEnd);
 		}
 
 		/** Writes a data row given in canonical column order. */
@@ -437,56 +376,21 @@ final class ScaledExports {
 			String[] fields = new String[last + ((extraField != null) ? 1 : 0)];
 			for (int i = 0; i < last; i++) {
 				int index = order[i];
-				fields[i] = (index >= 0) ? values[index] : extraValue(this.source);
+				fields[i] = (index >= 0) ? values[index]
+						: DemoFormats.extraValue(this.source, ScaledExports.this.extraCounter++);
 			}
 			if (extraField != null) {
 				fields[last] = extraField;
 			}
-			write(this.out, this.layout, fields, false, true);
+			int multiLine = DemoWriter.multiLineFields(fields);
+			if (multiLine > 0) {
+				count("multi-line-fields-written", multiLine);
+			}
+			DemoWriter.writeRecord(this.out, this.source, this.layout.quoteAll(), fields);
 			if (this.twin != null) {
-				write(this.twin, this.twinLayout, fields, false, false);
+				DemoWriter.writeRecord(this.twin, this.source, this.twinLayout.quoteAll(), fields);
 			}
 			this.rows++;
-		}
-
-		private void write(Writer writer, DemoWriter.Layout as, String[] fields, boolean header, boolean tally)
-				throws IOException {
-			if (header && as.leadingEmptyRow()) {
-				empty(writer, as);
-			}
-			for (int i = 0; i < fields.length; i++) {
-				if (i > 0) {
-					writer.write(this.source.delimiter);
-				}
-				field(writer, as, fields[i], tally);
-			}
-			writer.write(this.source.lineEnd);
-		}
-
-		private void field(Writer writer, DemoWriter.Layout as, String field, boolean tally) throws IOException {
-			boolean quote = as.quoteAll();
-			boolean multiLine = false;
-			for (int i = 0; i < field.length(); i++) {
-				char c = field.charAt(i);
-				if (c == this.source.delimiter || c == '"' || c == '\r') {
-					quote = true;
-				}
-				else if (c == '\n') {
-					quote = true;
-					multiLine = true;
-				}
-			}
-			if (multiLine && tally) {
-				count("multi-line-fields-written", 1);
-			}
-			if (quote) {
-				writer.write('"');
-				writer.write((field.indexOf('"') >= 0) ? field.replace("\"", "\"\"") : field);
-				writer.write('"');
-			}
-			else {
-				writer.write(field);
-			}
 		}
 
 		/**
@@ -497,7 +401,7 @@ final class ScaledExports {
 		 */
 		void fresh(String[] values, int dayOfMonth, Fate fate) throws IOException {
 			if (fate == Fate.REJECT) {
-				Broken broken = breakRow(this.source, values);
+				DemoFormats.Broken broken = breakRow(this.source, values);
 				row(broken.values(), broken.extraField(), broken.dropLast());
 				return;
 			}
@@ -515,7 +419,7 @@ final class ScaledExports {
 					count("corrected-records", 1);
 				}
 				else {
-					first[folioColumn(this.source)] = "";
+					first[this.source.folioColumn()] = "";
 					count("folios-added-by-a-correction", 1);
 				}
 				row(first, null, false);
@@ -540,12 +444,12 @@ final class ScaledExports {
 		@Override
 		public void close() throws IOException {
 			for (int i = 0; i < this.layout.trailingEmptyRows(); i++) {
-				empty(this.out, this.layout);
+				DemoWriter.writeEmpty(this.out, this.source, this.layout);
 			}
 			this.out.close();
 			if (this.twin != null) {
 				for (int i = 0; i < this.twinLayout.trailingEmptyRows(); i++) {
-					empty(this.twin, this.twinLayout);
+					DemoWriter.writeEmpty(this.twin, this.source, this.twinLayout);
 				}
 				this.twin.close();
 			}
@@ -638,31 +542,6 @@ final class ScaledExports {
 	// ---- layouts: spreadsheet re-saves, byte-order marks, reordered columns
 	// ------------------
 
-	private static final Map<DemoSource, String[]> REORDERED_HEADERS = new EnumMap<>(DemoSource.class);
-
-	private static final Map<DemoSource, int[]> REORDERED = new EnumMap<>(DemoSource.class);
-
-	static {
-		reordered(DemoSource.CALLCENTER, new int[] { 6, 0, 3, 7, 2, 4, 5, 1, -1 }, "COMUNA", "ID_LLAMADA",
-				"TIPO_ATENCION", "DURACIÓN_SEG", "RUT", "MERCADO", "REGIÓN", "FECHA_HORA", "EXTRA_CALLCENTER");
-		reordered(DemoSource.PORTAL, new int[] { 1, 0, 4, 2, 3, -1, 7, 6, 5, 8, 9, 10 }, "fecha_ingreso", "folio",
-				"canal_origen", "tipo_solicitud", "subtipo", "id_interno", "comuna", "region", "rut_consumidor",
-				"mercado", "proveedor", "descripcion");
-		reordered(DemoSource.OFICINA, new int[] { 1, 2, 0, 3, 4, 7, 5, 6, 8, -1 }, "FECHA", "HORA", "N_ATENCIÓN",
-				"TIPO", "SUBTIPO", "COMUNA", "RUT", "NOMBRE", "MATERIA", "OBSERVACIONES");
-		reordered(DemoSource.MUNICIPAL, new int[] { 2, 0, 1, 3, 5, 4, 6, 7, -1 }, "Fecha", "Municipio", "ID Registro",
-				"Tipo de Registro", "RUT", "Folio SERNAC", "Comuna Consumidor", "Mercado", "Observación");
-		reordered(DemoSource.MOVIL, new int[] { 3, 0, 1, 4, 5, 6, -1, 2 }, "correlativo", "fecha", "comuna_visitada",
-				"tipo", "rut", "mercado", "observaciones", "programa");
-		reordered(DemoSource.CONVENIO, new int[] { 2, 6, 4, 3, 5, 0, 1, -1 }, "fecha_recepcion", "comuna",
-				"folio_sernac", "tipo", "rut", "institucion", "id_caso", "EXTRA_CONVENIO");
-	}
-
-	private static void reordered(DemoSource source, int[] order, String... header) {
-		REORDERED.put(source, order);
-		REORDERED_HEADERS.put(source, header);
-	}
-
 	/** Draws how this month's file of a source comes: mostly as the source writes it. */
 	private DemoWriter.Layout layout(DemoSource source) {
 		double resave = this.random.nextDouble();
@@ -672,8 +551,8 @@ final class ScaledExports {
 		Arrays.setAll(order, (i) -> i);
 		List<String> header = source.columns;
 		if (reorder < REORDER_RATE) {
-			order = REORDERED.get(source);
-			header = List.of(REORDERED_HEADERS.get(source));
+			order = DemoFormats.REORDERED.get(source).order();
+			header = DemoFormats.REORDERED.get(source).header();
 			count("files-with-reordered-columns", 1);
 		}
 		Charset charset = source.charset;
@@ -688,7 +567,7 @@ final class ScaledExports {
 					charset = StandardCharsets.UTF_8;
 					bom = true;
 					quoteAll = true;
-					trailing = (source == DemoSource.MUNICIPAL) ? 2 : 3;
+					trailing = DemoWriter.Layout.resavedEmptyRows(source);
 					quotedEmpty = variant % 2 == 1;
 					count("files-saved-again-by-a-spreadsheet", 1);
 				}
@@ -703,7 +582,7 @@ final class ScaledExports {
 				if (resave < OTHER_RESAVE_RATE) {
 					bom = true;
 					quoteAll = true;
-					trailing = 2;
+					trailing = DemoWriter.Layout.resavedEmptyRows(source);
 					quotedEmpty = variant % 2 == 1;
 					count("files-saved-again-by-a-spreadsheet", 1);
 				}
@@ -718,15 +597,6 @@ final class ScaledExports {
 		return new DemoWriter.Layout(order, header, charset, bom, quoteAll, trailing, quotedEmpty, leadingEmpty);
 	}
 
-	private String extraValue(DemoSource source) {
-		int n = this.extraCounter++;
-		return switch (source) {
-			case PORTAL -> Integer.toString(500_000 + n);
-			case MOVIL -> (n % 9 == 4) ? "Lluvia; poca asistencia, se cerró antes" : "";
-			default -> "";
-		};
-	}
-
 	// ---- rows of the intake sources with one row per attention
 	// ---------------------------
 
@@ -739,7 +609,7 @@ final class ScaledExports {
 		List<LocalDate> days = new ArrayList<>();
 		for (int d = 1; d <= month.lengthOfMonth(); d++) {
 			LocalDate day = month.atDay(d);
-			if (day.getDayOfWeek().getValue() <= 5 && !HOLIDAYS.contains(day.getMonthValue() * 100 + d)) {
+			if (DemoFormats.workingDay(day)) {
 				days.add(day);
 			}
 		}
@@ -769,7 +639,7 @@ final class ScaledExports {
 				};
 				if (fate == Fate.PLAIN
 						&& (export.source == DemoSource.MUNICIPAL || export.source == DemoSource.CONVENIO)
-						&& !values[folioColumn(export.source)].isEmpty()) {
+						&& !values[export.source.folioColumn()].isEmpty()) {
 					if (this.random.nextDouble() < FOLIO_ADDED_LATER) {
 						fate = Fate.FOLIO_LATER;
 					}
@@ -791,7 +661,7 @@ final class ScaledExports {
 		for (int i = 0; i < days; i++) {
 			weights[i] = 0.8 + 0.4 * this.random.nextDouble();
 		}
-		return DemoPlan.split(budget, weights);
+		return DemoFormats.split(budget, weights);
 	}
 
 	/** {@code n} seconds of the day in {@code [from, to)}, in order. */
@@ -805,13 +675,9 @@ final class ScaledExports {
 	}
 
 	private String[] callcenter(LocalDate day, int second) {
-		String type = (this.random.nextInt(1000) < 977) ? DemoPlan.CONSULTA : DemoPlan.RECLAMO;
-		int draw = this.random.nextInt(100);
-		String written = (draw < 65) ? type : (draw < 90) ? " " + type.toLowerCase(Locale.ROOT) : capitalized(type);
-		int duration = 40 + this.random.nextInt(300) + ((this.random.nextInt(4) == 0) ? this.random.nextInt(1500) : 0);
-		String[] values = { Long.toString(this.callId), callTime(day, second), rutOrEmpty(12), written,
-				DemoFake.market(this.random), this.geo.region(this.random),
-				this.geo.render(this.geo.pick(this.random), this.random), Integer.toString(duration) };
+		String type = (this.random.nextInt(1000) < 977) ? DemoFormats.CONSULTA : DemoFormats.RECLAMO;
+		String[] values = DemoFormats.callRow(this.callId, DemoFormats.callTime(day, second), type, this.geo,
+				this.random);
 		this.callId += 1 + this.random.nextInt(3);
 		return values;
 	}
@@ -821,7 +687,7 @@ final class ScaledExports {
 		String type;
 		String subtype = "";
 		if (draw < 5) {
-			type = (draw < 4) ? "SONI" : "Soni";
+			type = (draw < 4) ? DemoFormats.SONI : "Soni";
 			int sub = this.random.nextInt(100);
 			subtype = (sub < 30) ? "Disconformidad" : (sub < 98) ? "Reconocimiento" : "Sugerencia";
 			if (this.random.nextInt(10) == 0) {
@@ -829,56 +695,33 @@ final class ScaledExports {
 			}
 		}
 		else {
-			String canonical = (draw < 265) ? DemoPlan.RECLAMO : DemoPlan.CONSULTA;
-			int spelling = this.random.nextInt(100);
-			type = (spelling < 85) ? capitalized(canonical)
-					: (spelling < 93) ? canonical : canonical.toLowerCase(Locale.ROOT);
+			String canonical = (draw < 265) ? DemoFormats.RECLAMO : DemoFormats.CONSULTA;
+			type = DemoFormats.officeType(canonical, this.random.nextInt(100));
 		}
-		return new String[] { Integer.toString(this.officeId++), officeDate(day), officeTime(second), type, subtype,
-				rutOrEmpty(1), DemoFake.name(this.random), this.geo.render(this.geo.pick(this.random), this.random),
-				matter() };
+		return new String[] { Integer.toString(this.officeId++), DemoFormats.officeDate(day),
+				DemoFormats.officeTime(second), type, subtype, DemoFormats.rutOrEmpty(1, this.random),
+				DemoFake.name(this.random), this.geo.render(this.geo.pick(this.random), this.random), matter() };
 	}
 
 	private String[] municipal(LocalDate day, int second, boolean mayForward) {
-		Municipio municipio = pickMunicipio();
+		DemoFormats.Municipio municipio = DemoFormats.pick(this.municipios, this.municipioWeight, this.random);
 		String id = Integer.toString(this.municipalIds.merge(municipio.name(), 1, Integer::sum));
-		String type = (this.random.nextInt(100) < 52) ? DemoPlan.CONSULTA : DemoPlan.RECLAMO;
-		double forward = type.equals(DemoPlan.RECLAMO) ? MUNICIPAL_FORWARD_RECLAMO : MUNICIPAL_FORWARD_CONSULTA;
+		String type = (this.random.nextInt(100) < 52) ? DemoFormats.CONSULTA : DemoFormats.RECLAMO;
+		double forward = type.equals(DemoFormats.RECLAMO) ? MUNICIPAL_FORWARD_RECLAMO : MUNICIPAL_FORWARD_CONSULTA;
 		String folio = (mayForward && this.random.nextDouble() < forward)
-				? forward(day.atStartOfDay().plusSeconds(second), type, "MUNICIPAL") : "";
-		DemoGeo.Comuna comuna = (this.random.nextInt(100) < 75)
-				? this.geo.byCode(municipio.home().get(this.random.nextInt(municipio.home().size())))
-				: this.geo.pick(this.random);
-		int draw = this.random.nextInt(100);
-		String written = (draw < 88) ? capitalized(type) : (draw < 96) ? type : type.toLowerCase(Locale.ROOT);
-		return new String[] { municipio.name(), id, municipalDate(day), written, folio, rutOrEmpty(3),
-				this.geo.render(comuna, this.random), DemoFake.market(this.random) };
-	}
-
-	private Municipio pickMunicipio() {
-		int ticket = this.random.nextInt(this.municipioWeight);
-		for (Municipio municipio : this.municipios) {
-			ticket -= municipio.weight();
-			if (ticket < 0) {
-				return municipio;
-			}
-		}
-		throw new IllegalStateException();
+				? forward(day.atStartOfDay().plusSeconds(second), type, DemoSource.MUNICIPAL.channel) : "";
+		return DemoFormats.municipalRow(municipio, id, DemoFormats.municipalDate(day), type, folio, this.geo,
+				this.random);
 	}
 
 	private String[] convenio(LocalDate day, int second, boolean mayForward) {
-		int ticket = this.random.nextInt(10);
-		String institution = INSTITUTIONS[(ticket < 6) ? 0 : (ticket < 9) ? 1 : 2];
+		String institution = DemoFormats.institution(this.random);
 		String id = Integer.toString(this.partnerIds.merge(institution, 10_001, (a, b) -> a + 1));
-		String type = (this.random.nextInt(100) < 85) ? DemoPlan.RECLAMO : DemoPlan.CONSULTA;
+		String type = (this.random.nextInt(100) < 85) ? DemoFormats.RECLAMO : DemoFormats.CONSULTA;
 		String folio = (mayForward && this.random.nextDouble() < CONVENIO_FORWARD)
-				? forward(day.atStartOfDay().plusSeconds(second), type, "CONVENIO") : "";
-		String written = type.substring(0, 1);
-		if (this.random.nextInt(30) == 0) {
-			written = written.toLowerCase(Locale.ROOT);
-		}
-		return new String[] { institution, id, partnerDate(day), written, folio, rutOrEmpty(2),
-				this.geo.render(this.geo.pick(this.random), this.random) };
+				? forward(day.atStartOfDay().plusSeconds(second), type, DemoSource.CONVENIO.channel) : "";
+		return DemoFormats.partnerRow(institution, id, DemoFormats.partnerDate(day), type, folio, this.geo,
+				this.random);
 	}
 
 	/**
@@ -886,36 +729,19 @@ final class ScaledExports {
 	 * entry.
 	 */
 	private String forward(LocalDateTime intake, String type, String channel) {
-		LocalDateTime entry = centralEntry(intake);
+		LocalDateTime entry = DemoFormats.centralEntry(intake, this.random);
 		String portalType = type;
 		if (this.random.nextDouble() < FORWARD_TYPE_DIFFERS) {
-			portalType = type.equals(DemoPlan.CONSULTA) ? DemoPlan.RECLAMO : DemoPlan.CONSULTA;
+			portalType = type.equals(DemoFormats.CONSULTA) ? DemoFormats.RECLAMO : DemoFormats.CONSULTA;
 			count("central-cases-where-portal-type-differs", 1);
 		}
-		String folio = folio(portalType, entry.getYear());
+		String folio = DemoFormats.folio(this.folios, portalType, entry.getYear());
 		this.pending.add(new Forwarded(entry, this.forwardSequence++, folio, portalType, channel));
 		count("central-cases-forwarded-by-an-intake-row", 1);
 		if (entry.getMonthValue() != intake.getMonthValue()) {
 			count("central-cases-entered-in-a-later-month", 1);
 		}
 		return folio;
-	}
-
-	private LocalDateTime centralEntry(LocalDateTime intake) {
-		int draw = this.random.nextInt(100);
-		if (draw < 25) {
-			return intake.plusMinutes(20 + this.random.nextInt(240));
-		}
-		int days = (draw < 50) ? 1 : (draw < 65) ? 2 : (draw < 75) ? 3 : 4 + this.random.nextInt(11);
-		int minute = 480 + this.random.nextInt(720);
-		return intake.toLocalDate().plusDays(days).atTime(minute / 60, minute % 60, this.random.nextInt(60));
-	}
-
-	private String folio(String type, int year) {
-		char letter = type.charAt(0);
-		int number = this.folios.merge(letter + "-" + year, 1, Integer::sum);
-		String digits = Integer.toString(number);
-		return letter + "-" + year + "-" + ((digits.length() < 7) ? "0000000".substring(digits.length()) : "") + digits;
 	}
 
 	// ---- mobile unit: visits
@@ -930,7 +756,7 @@ final class ScaledExports {
 		List<LocalDate> days = new ArrayList<>();
 		for (int d = 1; d <= month.lengthOfMonth(); d++) {
 			LocalDate day = month.atDay(d);
-			if (day.getDayOfWeek() != DayOfWeek.SUNDAY && !HOLIDAYS.contains(day.getMonthValue() * 100 + d)) {
+			if (day.getDayOfWeek() != DayOfWeek.SUNDAY && !DemoFormats.holiday(day)) {
 				days.add(day);
 			}
 		}
@@ -939,7 +765,7 @@ final class ScaledExports {
 		for (int i = 0; i < visits; i++) {
 			weights[i] = 0.4 + this.random.nextDouble();
 		}
-		int[] sizes = DemoPlan.split(budget, weights);
+		int[] sizes = DemoFormats.split(budget, weights);
 		Set<String> taken = new HashSet<>();
 		LocalDate[] when = new LocalDate[visits];
 		DemoGeo.Comuna[] where = new DemoGeo.Comuna[visits];
@@ -955,20 +781,13 @@ final class ScaledExports {
 		Arrays.sort(byDay, Comparator.comparing((Integer i) -> when[i]).thenComparing((i) -> where[i].code()));
 		for (int v : byDay) {
 			DemoGeo.Comuna comuna = where[v];
-			int draw = this.random.nextInt(100);
-			String spelled = (comuna.alias() != null && draw < 50) ? comuna.alias()
-					: (draw < 80) ? comuna.name() : (draw < 90) ? DemoGeo.plain(comuna.name()).toUpperCase(Locale.ROOT)
-							: DemoGeo.plain(comuna.name());
+			String spelled = DemoFormats.visited(comuna, this.random);
 			String programme = DemoFake.programme(this.random);
-			String date = movilDate(when[v]);
+			String date = DemoFormats.movilDate(when[v]);
 			for (int correlativo = 1; correlativo <= sizes[v]; correlativo++) {
 				Fate fate = fate();
-				String type = (this.random.nextInt(100) < 80) ? "consulta" : "reclamo";
-				if (this.random.nextInt(20) == 0) {
-					type = capitalized(type);
-				}
-				String[] values = { date, spelled, programme, Integer.toString(correlativo), type, rutOrEmpty(3),
-						DemoFake.market(this.random) };
+				String type = (this.random.nextInt(100) < 80) ? DemoFormats.CONSULTA : DemoFormats.RECLAMO;
+				String[] values = DemoFormats.movilRow(date, spelled, programme, correlativo, type, this.random);
 				export.fresh(values, when[v].getDayOfMonth(), fate);
 			}
 		}
@@ -1014,27 +833,25 @@ final class ScaledExports {
 		String type;
 		String subtype = "";
 		if (draw < 10) {
-			type = "SONI";
+			type = DemoFormats.SONI;
 			subtype = (draw < 4) ? "disconformidad" : (draw < 9) ? "reconocimiento" : "sugerencia";
 		}
 		else {
-			type = (draw < 2_170) ? DemoPlan.CONSULTA : DemoPlan.RECLAMO;
+			type = (draw < 2_170) ? DemoFormats.CONSULTA : DemoFormats.RECLAMO;
 		}
-		String channel = "INTERNET";
+		String channel = DemoFormats.INTERNET;
 		String text = null;
-		if (fate == Fate.PLAIN && this.random.nextDouble() < PORTAL_ONLY_RATE && !type.equals("SONI")) {
-			channel = this.random.nextBoolean() ? "MUNICIPAL" : "CONVENIO";
-			text = channel.equals("MUNICIPAL") ? "Ingresado por plataforma municipal"
-					: "Ingresado por servicio en convenio";
+		if (fate == Fate.PLAIN && this.random.nextDouble() < PORTAL_ONLY_RATE && !type.equals(DemoFormats.SONI)) {
+			channel = this.random.nextBoolean() ? DemoSource.MUNICIPAL.channel : DemoSource.CONVENIO.channel;
+			text = DemoFormats.centralText(channel);
 			count("portal-rows-from-a-platform-whose-intake-row-never-arrives", 1);
 		}
-		String folio = folio(type, day.getYear());
+		String folio = DemoFormats.folio(this.folios, type, day.getYear());
 		return portalRow(folio, day.atStartOfDay().plusSeconds(second), type, subtype, channel, text);
 	}
 
 	private String[] centralRow(Forwarded forwarded) {
-		String text = forwarded.channel().equals("MUNICIPAL") ? "Ingresado por plataforma municipal"
-				: "Ingresado por servicio en convenio";
+		String text = DemoFormats.centralText(forwarded.channel());
 		if (this.random.nextBoolean()) {
 			// the platform copied the consumer's own account into the central case
 			text = text + ".\n" + description();
@@ -1045,13 +862,10 @@ final class ScaledExports {
 	private String[] portalRow(String folio, LocalDateTime at, String type, String subtype, String channel,
 			String text) {
 		int draw = this.random.nextInt(100);
-		String written = (draw < 94) ? type.toLowerCase(Locale.ROOT)
-				: (draw < 97) ? capitalized(type) : " " + type + " ";
-		String canal = !channel.equals("INTERNET") ? channel
-				: (draw % 50 < 30) ? "" : (draw % 50 < 49) ? "INTERNET" : "Internet";
-		return new String[] { folio, portalTime(at), written, subtype, canal, DemoFake.rut(this.random),
-				this.geo.region(this.random), this.geo.render(this.geo.pick(this.random), this.random),
-				DemoFake.market(this.random), DemoFake.provider(this.random), (text != null) ? text : description() };
+		return new String[] { folio, DemoFormats.portalTime(at), DemoFormats.portalType(type, draw), subtype,
+				DemoFormats.portalChannel(channel, draw), DemoFake.rut(this.random), this.geo.region(this.random),
+				this.geo.render(this.geo.pick(this.random), this.random), DemoFake.market(this.random),
+				DemoFake.provider(this.random), (text != null) ? text : description() };
 	}
 
 	// ---- free text: what consumers write, as long and as punctuated as they write it
@@ -1151,51 +965,20 @@ final class ScaledExports {
 	// ---- noise: warnings, corrections, key variants, rejected rows
 	// ------------------------
 
-	private static int rutColumn(DemoSource source) {
-		return (source == DemoSource.CALLCENTER) ? 2 : 5;
-	}
-
-	private static int comunaColumn(DemoSource source) {
-		return switch (source) {
-			case CALLCENTER -> 6;
-			case PORTAL -> 7;
-			case OFICINA -> 7;
-			case MUNICIPAL -> 6;
-			case MOVIL -> -1;
-			case CONVENIO -> 6;
-		};
-	}
-
-	/** The central folio of a municipal or partner row. */
-	private static int folioColumn(DemoSource source) {
-		return switch (source) {
-			case MUNICIPAL, CONVENIO -> 4;
-			default -> throw new IllegalArgumentException(source + " carries no central folio");
-		};
-	}
-
-	private static int typeColumn(DemoSource source) {
-		return switch (source) {
-			case CALLCENTER, OFICINA, MUNICIPAL, CONVENIO -> 3;
-			case PORTAL -> 2;
-			case MOVIL -> 4;
-		};
-	}
-
 	private void warnings(DemoSource source, String[] values) {
-		int rut = rutColumn(source);
+		int rut = source.rutColumn();
 		if (!values[rut].isEmpty() && this.random.nextDouble() < BAD_RUT_RATE) {
 			values[rut] = DemoFake.withWrongCheckDigit(values[rut], this.random);
 			count("warnings:rut-invalid", 1);
 		}
-		int comuna = comunaColumn(source);
+		int comuna = source.comunaColumn();
 		if (comuna >= 0 && this.random.nextDouble() < UNKNOWN_PLACE_RATE) {
-			values[comuna] = DemoFake.pick(UNKNOWN_COMUNAS, this.random);
+			values[comuna] = DemoFake.pick(DemoFormats.UNKNOWN_COMUNAS, this.random);
 			count("warnings:comuna-unknown", 1);
 		}
-		int region = (source == DemoSource.CALLCENTER) ? 5 : (source == DemoSource.PORTAL) ? 6 : -1;
+		int region = source.regionColumn();
 		if (region >= 0 && this.random.nextDouble() < UNKNOWN_PLACE_RATE) {
-			values[region] = DemoFake.pick(UNKNOWN_REGIONS, this.random);
+			values[region] = DemoFake.pick(DemoFormats.UNKNOWN_REGIONS, this.random);
 			count("warnings:region-unknown", 1);
 		}
 	}
@@ -1205,14 +988,14 @@ final class ScaledExports {
 	 * another comuna.
 	 */
 	private void miscorrect(DemoSource source, String[] values) {
-		int type = typeColumn(source);
+		int type = source.typeColumn();
 		String folded = values[type].trim().toUpperCase(Locale.ROOT);
 		String other = switch (folded) {
 			case "CONSULTA", "C" -> (source == DemoSource.CONVENIO) ? "R" : "Reclamo";
 			case "RECLAMO", "R" -> (source == DemoSource.CONVENIO) ? "C" : "Consulta";
 			default -> null;
 		};
-		int comuna = comunaColumn(source);
+		int comuna = source.comunaColumn();
 		if (other != null || comuna < 0) {
 			values[type] = (other != null) ? other : values[type];
 		}
@@ -1232,178 +1015,19 @@ final class ScaledExports {
 			case OFICINA -> resent[0] = resent[0] + " ";
 			case PORTAL -> resent[0] = " " + resent[0] + " ";
 			case MUNICIPAL -> resent[0] = DemoGeo.plain(resent[0]).toUpperCase(Locale.ROOT);
-			case MOVIL -> resent[1] = caseVariant(resent[1]);
-			case CONVENIO -> resent[0] = caseVariant(resent[0]);
+			case MOVIL -> resent[1] = DemoFormats.caseVariant(resent[1]);
+			case CONVENIO -> resent[0] = DemoFormats.caseVariant(resent[0]);
 		}
 		return resent;
 	}
 
-	private static String caseVariant(String value) {
-		String upper = DemoGeo.plain(value).toUpperCase(Locale.ROOT);
-		return upper.equals(value) ? DemoGeo.plain(value).toLowerCase(Locale.ROOT) : upper;
-	}
-
 	/** Breaks a row in exactly one way, each reason of SPEC rule 3 in turn. */
-	private Broken breakRow(DemoSource source, String[] values) {
-		String reason = REASONS.get(this.rejectTurn++ % REASONS.size());
+	private DemoFormats.Broken breakRow(DemoSource source, String[] values) {
+		String reason = DemoManifest.REJECT_REASONS.get(this.rejectTurn++ % DemoManifest.REJECT_REASONS.size());
 		count("rejected:" + reason, 1);
-		String[] v = values.clone();
-		String year = Integer.toString(2014 + this.random.nextInt(12));
+		int year = 2014 + this.random.nextInt(12);
 		boolean early = this.random.nextBoolean();
-		String extra = null;
-		boolean dropLast = false;
-		switch (source) {
-			case CALLCENTER -> {
-				switch (reason) {
-					case "missing-key" -> v[0] = early ? "" : "   ";
-					case "bad-date" -> v[1] = early ? "31/02/" + year + " 10:14:00" : year + "-10-07 11:20:00";
-					case "unknown-type" -> v[3] = "QUEJA";
-					case "field-count" -> extra = "RETAIL";
-					default -> v[1] = early ? "11/03/1999 10:00:00" : "14/09/2031 10:05:00";
-				}
-			}
-			case PORTAL -> {
-				switch (reason) {
-					case "missing-key" -> v[0] = "";
-					case "bad-date" -> v[1] = early ? year + "-02-30T10:15:00" : "15/07/" + year + " 10:00";
-					case "unknown-type" -> v[2] = early ? "queja" : "denuncia";
-					case "field-count" -> {
-						v[10] = "Cobro duplicado";
-						extra = " sin respuesta";
-					}
-					default -> v[1] = early ? "1999-12-31T10:00:00" : "2031-11-05T09:12:00";
-				}
-			}
-			case OFICINA -> {
-				switch (reason) {
-					case "missing-key" -> v[0] = "";
-					case "bad-date" -> v[1] = early ? "31-04-" + year : year + "-07-01";
-					case "unknown-type" -> v[3] = "Denuncia";
-					case "field-count" -> dropLast = true;
-					default -> v[1] = "12-03-1914";
-				}
-			}
-			case MUNICIPAL -> {
-				switch (reason) {
-					case "missing-key" -> v[early ? 1 : 0] = "";
-					case "bad-date" -> v[2] = early ? "31/2/" + year : year + "-08-12";
-					case "unknown-type" -> v[3] = "Sugerencia";
-					case "field-count" -> extra = "COMERCIO";
-					default -> v[2] = "5/5/2031";
-				}
-			}
-			case MOVIL -> {
-				switch (reason) {
-					case "missing-key" -> v[3] = "";
-					case "bad-date" -> v[0] = year + "-09-31";
-					case "unknown-type" -> v[4] = "orientacion";
-					case "field-count" -> dropLast = true;
-					default -> v[0] = "2031-01-01";
-				}
-			}
-			case CONVENIO -> {
-				switch (reason) {
-					case "missing-key" -> v[1] = "";
-					case "bad-date" -> v[2] = year + "0631";
-					case "unknown-type" -> v[3] = "S";
-					case "field-count" -> extra = "";
-					default -> v[2] = "19991231";
-				}
-			}
-		}
-		return new Broken(v, extra, dropLast);
-	}
-
-	private String rutOrEmpty(int percentEmpty) {
-		return (this.random.nextInt(100) < percentEmpty) ? "" : DemoFake.rut(this.random);
-	}
-
-	private static String capitalized(String word) {
-		String lower = word.toLowerCase(Locale.ROOT);
-		return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-	}
-
-	// ---- dates and times, written without a formatter (this is the hot loop)
-	// ------------------
-
-	private static void two(StringBuilder text, int value) {
-		if (value < 10) {
-			text.append('0');
-		}
-		text.append(value);
-	}
-
-	private static void clock(StringBuilder text, int second, boolean withSeconds) {
-		two(text, second / 3600);
-		text.append(':');
-		two(text, (second / 60) % 60);
-		if (withSeconds) {
-			text.append(':');
-			two(text, second % 60);
-		}
-	}
-
-	/** {@code dd/MM/yyyy HH:mm:ss} */
-	static String callTime(LocalDate day, int second) {
-		StringBuilder text = new StringBuilder(19);
-		two(text, day.getDayOfMonth());
-		text.append('/');
-		two(text, day.getMonthValue());
-		text.append('/').append(day.getYear()).append(' ');
-		clock(text, second, true);
-		return text.toString();
-	}
-
-	/** {@code yyyy-MM-dd'T'HH:mm:ss} */
-	static String portalTime(LocalDateTime at) {
-		StringBuilder text = new StringBuilder(19);
-		text.append(at.getYear()).append('-');
-		two(text, at.getMonthValue());
-		text.append('-');
-		two(text, at.getDayOfMonth());
-		text.append('T');
-		clock(text, at.toLocalTime().toSecondOfDay(), true);
-		return text.toString();
-	}
-
-	/** {@code dd-MM-yyyy} */
-	static String officeDate(LocalDate day) {
-		StringBuilder text = new StringBuilder(10);
-		two(text, day.getDayOfMonth());
-		text.append('-');
-		two(text, day.getMonthValue());
-		return text.append('-').append(day.getYear()).toString();
-	}
-
-	/** {@code HH:mm} */
-	static String officeTime(int second) {
-		StringBuilder text = new StringBuilder(5);
-		clock(text, second, false);
-		return text.toString();
-	}
-
-	/** {@code d/M/yyyy} */
-	static String municipalDate(LocalDate day) {
-		return day.getDayOfMonth() + "/" + day.getMonthValue() + "/" + day.getYear();
-	}
-
-	/** {@code yyyy-MM-dd} */
-	static String movilDate(LocalDate day) {
-		StringBuilder text = new StringBuilder(10);
-		text.append(day.getYear()).append('-');
-		two(text, day.getMonthValue());
-		text.append('-');
-		two(text, day.getDayOfMonth());
-		return text.toString();
-	}
-
-	/** {@code yyyyMMdd} */
-	static String partnerDate(LocalDate day) {
-		StringBuilder text = new StringBuilder(8);
-		text.append(day.getYear());
-		two(text, day.getMonthValue());
-		two(text, day.getDayOfMonth());
-		return text.toString();
+		return DemoFormats.breakRow(source, reason, values, year, early);
 	}
 
 }
