@@ -97,12 +97,14 @@ if [ ! -x /usr/bin/time ] || ! /usr/bin/time --version 2>&1 | grep -q "GNU"; the
   exit 2
 fi
 
-# The benchmark's own programs (the parse floor, the SQL peer) are not part of the
-# application: they are compiled with the tests into target/test-classes, which the
-# launcher adds to the jar's class path (loader.path) when they run.
+# The benchmark's own programs (the scaled data generator, the parse floor, the SQL peer)
+# are not part of the application: they are compiled with the tests into
+# target/test-classes, which the launcher adds to the jar's class path (loader.path) when
+# they run. The scaled generator shares the demo's formats and constants (demo/DemoFormats).
 bench_classes="$here/target/test-classes"
 if [ ! -f "$jar" ] || [ ! -d "$bench_classes/cl/sernac/cifras/bench" ] \
     || [ -n "$(find "$here/src/main" "$here/src/test/java/cl/sernac/cifras/bench" "$here/src/test/resources/bench" \
+      "$here/src/test/java/cl/sernac/cifras/demo" \
       "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
   echo "Compilando Cifras..." >&2
   (cd "$here" && mvn -q -B -DskipTests package) >&2
@@ -129,14 +131,16 @@ json_string() { # key file
 # ---- data -------------------------------------------------------------------------------
 if [ -f "$generated" ] && [ "$(json_number seed "$generated")" = "$seed" ] \
     && [ -d "$bench/input" ] && [ -d "$bench/increment" ] \
-    && [ -z "$(find "$here/src/main/java/cl/sernac/cifras/demo" -newer "$generated" -print -quit)" ]; then
+    && [ -z "$(find "$here/src/main/java/cl/sernac/cifras/demo" "$here/src/test/java/cl/sernac/cifras/demo" \
+      -newer "$generated" -print -quit)" ]; then
   echo "Reusing the exports generated in $bench (seed $seed)." >&2
   generation="reused"
 else
   echo "Generating about $records rows of exports into $bench ..." >&2
   rm -rf "$bench/input" "$bench/increment" "$generated"
   start=$(date +%s.%N)
-  java -Xmx512m -XX:+UseSerialGC -Dloader.main=cl.sernac.cifras.demo.ScaledDataGenerator -cp "$jar" "$launcher" \
+  java -Xmx512m -XX:+UseSerialGC -Dloader.path="$bench_classes" -Dloader.main=cl.sernac.cifras.demo.ScaledDataGenerator \
+    -cp "$jar" "$launcher" \
     "$bench/input" --records "$records" --seed "$seed" --extra-month "$bench/increment" \
     > "$generated.tmp" 2> "$logs/generate.err" \
     || { echo "bench.sh: the generator failed:" >&2; cat "$logs/generate.err" >&2; exit 1; }
