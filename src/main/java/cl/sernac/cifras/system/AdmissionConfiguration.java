@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AdmissionConfiguration {
 
 	@Bean
-	AdmissionPlanner intakePlanner(CifrasProperties properties, SourceCatalog sourceCatalog, FileLedger fileLedger,
+	AdmissionPlanner admissionPlanner(CifrasProperties properties, SourceCatalog sourceCatalog, FileLedger fileLedger,
 			RecordStore recordStore, ReadLimits readLimits, AdmissionSettings intakeSettings, ZoneId timeZone) {
 		return new AdmissionPlanner(properties.inputDir(), sourceCatalog, fileLedger, recordStore, readLimits,
 				intakeSettings, timeZone);
@@ -47,8 +47,8 @@ public class AdmissionConfiguration {
 
 	@Bean
 	public Step planStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AdmissionPlanner intakePlanner) {
-		return new StepBuilder("planStep", jobRepository).tasklet(intakePlanner, transactionManager).build();
+			AdmissionPlanner admissionPlanner) {
+		return new StepBuilder("planStep", jobRepository).tasklet(admissionPlanner, transactionManager).build();
 	}
 
 }

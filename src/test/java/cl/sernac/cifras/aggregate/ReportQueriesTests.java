@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The figures of the planners' report, grouped by SQL in one pass over the counted cases
- * and summed from those groups, and the data quality read from the ledger.
+ * The figures of the report, grouped by SQL in one pass over the counted cases and summed
+ * from those groups, and the data quality read from the ledger.
  */
-class PlannerQueriesTests {
+class ReportQueriesTests {
 
 	private StoreFixture store;
 
