@@ -105,6 +105,31 @@ public final class ChannelMix {
 		return this.totals.stream().filter((total) -> total.recordType().equals(type)).toList();
 	}
 
+	/** A channel's records of a type in a year; 0 when it had none. */
+	public long records(String type, String channel, int year) {
+		return this.rows.stream()
+			.filter((row) -> row.recordType().equals(type) && row.channel().equals(channel) && row.year() == year)
+			.mapToLong(Row::records)
+			.sum();
+	}
+
+	/** A type's records in a year, every channel; 0 when it had none. */
+	public long total(String type, int year) {
+		return this.totals.stream()
+			.filter((total) -> total.recordType().equals(type) && total.year() == year)
+			.mapToLong(Total::records)
+			.sum();
+	}
+
+	/**
+	 * The years from {@code from} to {@code to} with records of the type, first to last.
+	 */
+	public List<Total> yearsWithRecords(String type, int from, int to) {
+		return totals(type).stream()
+			.filter((total) -> total.year() >= from && total.year() <= to && total.records() > 0)
+			.toList();
+	}
+
 	public List<String> types() {
 		return this.totals.stream().map(Total::recordType).distinct().toList();
 	}

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -78,6 +79,9 @@ final class ChartStyle {
 
 	/** Vertical room of one line of label text, in pixels. */
 	static final double LINE = 26;
+
+	/** How text is measured: antialiased, fractional metrics, as JFreeChart draws it. */
+	private static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
 
 	private static final String NO_DATA = "Sin casos en el período";
 
@@ -276,16 +280,11 @@ final class ChartStyle {
 		return areas;
 	}
 
-	/** Width of a text in pixels, in a font. */
+	/**
+	 * Width of a text in pixels, in a font, as the charts' antialiased drawing sets it.
+	 */
 	static double width(String text, Font font) {
-		BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g2 = image.createGraphics();
-		try {
-			return g2.getFontMetrics(font).getStringBounds(text, g2).getWidth();
-		}
-		finally {
-			g2.dispose();
-		}
+		return font.getStringBounds(text, MEASURE).getWidth();
 	}
 
 	/** Writes the chart as PNG, complete or not at all. */

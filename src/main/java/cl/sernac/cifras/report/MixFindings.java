@@ -31,11 +31,8 @@ final class MixFindings {
 	 * of it.
 	 */
 	Optional<Finding> finding(String type) {
-		List<ChannelMix.Total> years = this.figures.mix()
-			.totals(type)
-			.stream()
-			.filter((t) -> this.figures.period().contains(t.year()) && t.records() > 0)
-			.toList();
+		Period period = this.figures.period();
+		List<ChannelMix.Total> years = this.figures.mix().yearsWithRecords(type, period.from(), period.to());
 		if (years.size() < 2) {
 			return Optional.empty();
 		}
@@ -43,8 +40,8 @@ final class MixFindings {
 		ChannelMix.Total last = years.get(years.size() - 1);
 		Finding most = null;
 		for (String channel : this.figures.mix().channels(type)) {
-			long before = records(type, channel, first.year());
-			long after = records(type, channel, last.year());
+			long before = this.figures.mix().records(type, channel, first.year());
+			long after = this.figures.mix().records(type, channel, last.year());
 			Finding finding = new Finding(type, channel, first.year(), last.year(),
 					Shares.share(before, first.records()), Shares.share(after, last.records()),
 					Shares.pointChange(after, last.records(), before, first.records()));
@@ -58,15 +55,6 @@ final class MixFindings {
 	/** The sentence under the headline, or empty when there is no finding. */
 	Optional<String> sentence(String type) {
 		return finding(type).map(Finding::sentence);
-	}
-
-	private long records(String type, String channel, int year) {
-		return this.figures.mix()
-			.rows(type)
-			.stream()
-			.filter((row) -> row.channel().equals(channel) && row.year() == year)
-			.mapToLong(ChannelMix.Row::records)
-			.sum();
 	}
 
 	/**

@@ -583,10 +583,10 @@ final class ReportCharts {
 
 	/** Years of the period with cases of the type, first to last. */
 	private List<Integer> yearsWithCases(String type) {
+		Period period = this.figures.period();
 		return this.figures.mix()
-			.totals(type)
+			.yearsWithRecords(type, period.from(), period.to())
 			.stream()
-			.filter((t) -> this.figures.period().contains(t.year()) && t.records() > 0)
 			.map(ChannelMix.Total::year)
 			.toList();
 	}
@@ -596,27 +596,12 @@ final class ReportCharts {
 		return List.copyOf(this.figures.periodByChannel(type).keySet());
 	}
 
-	private ChannelMix.Row row(String type, String channel, int year) {
-		return this.figures.mix()
-			.rows(type)
-			.stream()
-			.filter((row) -> row.channel().equals(channel) && row.year() == year)
-			.findFirst()
-			.orElse(null);
-	}
-
 	private long records(String type, String channel, int year) {
-		ChannelMix.Row row = row(type, channel, year);
-		return (row != null) ? row.records() : 0;
+		return this.figures.mix().records(type, channel, year);
 	}
 
 	private long total(String type, int year) {
-		return this.figures.mix()
-			.totals(type)
-			.stream()
-			.filter((t) -> t.year() == year)
-			.mapToLong(ChannelMix.Total::records)
-			.sum();
+		return this.figures.mix().total(type, year);
 	}
 
 	private BigDecimal shareOf(String type, String channel, int year) {
